@@ -1,0 +1,110 @@
+"""Load the whole catalogue: vocabularies, then every entry, then the cross-file rules."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.loading import EntryFile, discover_entries, load_entry
+from generator.model import Entry
+from generator.problems import CatalogueError, ConfigError, Problem
+from generator.schema import Schema, load_schema
+from generator.validation import check_duplicate_slugs, check_experiment, check_references
+from generator.vocabulary import Vocabulary, load_vocabularies
+
+
+@dataclass
+class Catalogue:
+    """The entries that passed validation, with the vocabularies and every problem found."""
+
+    root: Path
+    schema: Schema
+    vocabularies: dict[str, Vocabulary]
+    experiments: dict[str, Entry]
+    learnings: dict[str, Entry]
+    files: list[EntryFile]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def learnings_of(self, experiment_slug: str) -> list[Entry]:
+        """The learnings that name an experiment, sorted by slug."""
+        return self._learnings_by_experiment.get(experiment_slug, [])
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[Entry]] = {}
+        for learning in self.learnings.values():
+            for slug in learning["experiments"]:
+                index.setdefault(slug, []).append(learning)
+        self._learnings_by_experiment = index
+
+
+def find_root(start: Path, schema: Schema | None = None) -> Path:
+    """The nearest folder at or above ``start`` that holds the vocabulary folder."""
+    schema = schema or load_schema()
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / schema.vocabulary_directory).is_dir():
+            return folder
+    raise ConfigError(
+        f"Kokoelmaa ei löytynyt kansiosta {start} eikä sen yläkansioista: kansiota "
+        f"{schema.vocabulary_directory}/ ei ole. Aja komento repositorion juuressa tai anna --root."
+    )
+
+
+def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
+    """Load and validate everything, never raising for content problems."""
+    schema = schema or load_schema()
+    root = Path(root)
+    problems: list[Problem] = []
+    vocabularies = load_vocabularies(root, schema, problems)
+    files = discover_entries(root, schema, problems)
+    problems.extend(check_duplicate_slugs(files))
+    entries: dict[str, dict[str, Entry]] = {e.kind: {} for e in schema.entries}
+    for file in files:
+        entry_schema = schema.entry(file.kind)
+        entry = load_entry(root, file, entry_schema, schema, vocabularies, problems)
+        if entry is not None:
+            entries[file.kind][entry.slug] = entry
+    experiments = entries["experiment"]
+    learnings = entries["learning"]
+    for experiment in experiments.values():
+        problems.extend(check_experiment(experiment))
+    experiment_files = {f.slug for f in files if f.kind == "experiment"}
+    problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
+    # Only entries without any error, including the cross-file ones, make up the catalogue.
+    invalid = {p.path for p in problems if p.is_error}
+    return Catalogue(
+        root=root,
+        schema=schema,
+        vocabularies=vocabularies,
+        experiments={s: e for s, e in sorted(experiments.items()) if e.path not in invalid},
+        learnings={s: e for s, e in sorted(learnings.items()) if e.path not in invalid},
+        files=files,
+        problems=sorted(problems),
+    )
+
+
+def load_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
+    """The validated catalogue. Raises :class:`CatalogueError` listing every error, if any."""
+    catalogue = check_catalogue(root, schema)
+    if catalogue.errors:
+        raise CatalogueError(catalogue.problems)
+    return catalogue
+
+
+def _closest_slugs(slugs: set[str]) -> Callable[[str], list[str]]:
+    ordered = sorted(slugs)
+
+    def closest(slug: str) -> list[str]:
+        return difflib.get_close_matches(slug, ordered, n=1, cutoff=0.6)
+
+    return closest

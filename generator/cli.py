@@ -1,0 +1,174 @@
+"""The ``kokeilu`` command line. Only this module turns errors into exit codes.
+
+Exit codes: 0 valid, 1 problems found (errors), 2 usage or environment error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.catalogue import Catalogue, check_catalogue, find_root
+from generator.derived import stale_derived_files, write_derived_files
+from generator.export import dump_json, export_catalogue
+from generator.problems import ConfigError, GeneratorError, Problem
+from generator.reporting import FORMATTERS, Summary, format_text
+from generator.schema import load_schema
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kokeilu",
+        description="Kokeilukatalogin työkalut: tarkista, vie ja ylläpidä kokeiluja ja oppeja.",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="kokoelman juurikansio (oletus: lähin kansio, jossa on content/sanastot/)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
+
+    check = commands.add_parser(
+        "check",
+        help="tarkista koko kokoelma tai annetut tiedostot",
+        description=(
+            "Tarkistaa kokeilut, opit ja sanastot ja kertoo jokaisen ongelman tiedoston, rivin "
+            "ja sarakkeen kanssa. Annetut tiedostot tarkistetaan koko kokoelman yhteydessä."
+        ),
+    )
+    check.add_argument("paths", nargs="*", type=Path, metavar="POLKU")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--strict", action="store_true", help="palauta koodi 1 myös pelkistä varoituksista")
+
+    commands.add_parser(
+        "export",
+        help="tulosta kokoelma JSON-muodossa (avoin data)",
+        description=(
+            'Tulostaa validoidun kokoelman JSON-muodossa: {"experiments": [...], "learnings": [...]}.'
+        ),
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        help="tarkista tai päivitä skeemasta tehdyt tiedostot",
+        description=(
+            "JSON Schemat (content/schema/) ja kenttäviite (content/osallistu/kentat.md) tehdään "
+            "skeemasta ja sanastoista. Ilman valitsimia komento kertoo, ovatko ne ajan tasalla."
+        ),
+    )
+    schema.add_argument("--write", action="store_true", help="kirjoita vanhentuneet tiedostot")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        root = args.root.resolve() if args.root else find_root(Path.cwd())
+        if args.root and not (root / load_schema().vocabulary_directory).is_dir():
+            raise ConfigError(
+                f"Kansio {root} ei ole kokoelman juuri: siinä ei ole kansiota "
+                f"{load_schema().vocabulary_directory}/."
+            )
+        return _COMMANDS[args.command](args, root)
+    except ConfigError as error:
+        print(f"kokeilu: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except GeneratorError as error:  # pragma: no cover - every GeneratorError is handled above
+        print(f"kokeilu: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _scope(paths: list[Path], root: Path) -> set[str] | None:
+    """Root-relative paths of the files to report on, or None for the whole catalogue."""
+    if not paths:
+        return None
+    scope: set[str] = set()
+    for path in paths:
+        resolved = path.resolve()
+        if not resolved.exists() and not path.is_absolute() and (root / path).exists():
+            resolved = (root / path).resolve()  # a path relative to --root
+        if not resolved.exists():
+            raise ConfigError(f"Tiedostoa {path} ei ole.")
+        try:
+            rel = resolved.relative_to(root)
+        except ValueError:
+            raise ConfigError(f"{path} ei ole kokoelman {root} sisällä.") from None
+        if resolved.is_dir():
+            scope.update(p.relative_to(root).as_posix() for p in resolved.rglob("*") if p.is_file())
+        else:
+            scope.add(rel.as_posix())
+    return scope
+
+
+def _in_scope(problem: Problem, scope: set[str] | None, vocabulary_dir: str) -> bool:
+    if scope is None:
+        return True
+    # Vocabulary problems affect every file, so they are always shown.
+    return problem.path in scope or problem.path.startswith(vocabulary_dir + "/")
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    schema = load_schema()
+    scope = _scope(args.paths, root)
+    catalogue = check_catalogue(root, schema)
+    problems = list(catalogue.problems)
+    vocabulary_dir = schema.vocabulary_directory
+    if scope is None or any(p.startswith(vocabulary_dir + "/") for p in scope):
+        problems += stale_derived_files(root, schema, catalogue.vocabularies)
+    problems = [p for p in problems if _in_scope(p, scope, vocabulary_dir)]
+    files = [f for f in catalogue.files if scope is None or f.path in scope]
+    summary = Summary.of(
+        problems,
+        experiments=sum(1 for f in files if f.kind == "experiment"),
+        learnings=sum(1 for f in files if f.kind == "learning"),
+    )
+    sys.stdout.write(FORMATTERS[args.format](problems, summary))
+    failed = summary.errors > 0 or (args.strict and summary.warnings > 0)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _summary(catalogue: Catalogue, problems: list[Problem]) -> Summary:
+    kinds = [f.kind for f in catalogue.files]
+    return Summary.of(problems, kinds.count("experiment"), kinds.count("learning"))
+
+
+def _export(args: argparse.Namespace, root: Path) -> int:
+    catalogue = check_catalogue(root)
+    if catalogue.problems:
+        sys.stderr.write(format_text(catalogue.problems, _summary(catalogue, catalogue.problems)))
+    if catalogue.errors:
+        return EXIT_PROBLEMS
+    sys.stdout.write(dump_json(export_catalogue(catalogue)))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, root: Path) -> int:
+    schema = load_schema()
+    catalogue = check_catalogue(root, schema)
+    vocabulary_errors = [p for p in catalogue.errors if p.path.startswith(schema.vocabulary_directory + "/")]
+    if vocabulary_errors:
+        sys.stderr.write(format_text(vocabulary_errors, _summary(catalogue, vocabulary_errors)))
+        print("kokeilu: korjaa sanastot ennen kuin päivität skeemasta tehdyt tiedostot.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.write:
+        written = write_derived_files(root, schema, catalogue.vocabularies)
+        for rel in written:
+            print(f"päivitetty {rel}")
+        if not written:
+            print("Kaikki skeemasta tehdyt tiedostot olivat jo ajan tasalla.")
+        return EXIT_OK
+    stale = stale_derived_files(root, schema, catalogue.vocabularies)
+    if stale:
+        sys.stdout.write(format_text(stale, _summary(catalogue, [])))
+        return EXIT_PROBLEMS
+    print("Kaikki skeemasta tehdyt tiedostot ovat ajan tasalla.")
+    return EXIT_OK
+
+
+_COMMANDS = {"check": _check, "export": _export, "schema": _schema}

@@ -1,0 +1,157 @@
+"""Find entry files and turn each into an :class:`Entry`, reporting every problem on the way."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.fields import FieldChecker
+from generator.frontmatter import split_front_matter
+from generator.model import Entry
+from generator.problems import Problem, ProblemSink
+from generator.reading import read_text
+from generator.schema import EntrySchema, Schema
+from generator.slug import is_slug, slugify
+from generator.vocabulary import Vocabulary
+from generator.yamltree import Mapping, compose, describe
+
+# Files that may sit beside the entries without being entries.
+IGNORED_NAMES = frozenset({"README.md"})
+# In the learnings folder, index.md is the hand-written introduction of /opit/.
+RESERVED_NAMES = {"learning": frozenset({"index.md"})}
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFile:
+    kind: str
+    path: str  # relative to the catalogue root, with forward slashes
+
+    @property
+    def slug(self) -> str:
+        return self.path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> list[EntryFile]:
+    """Every entry file, sorted by path. Stray files in the entry folders are problems."""
+    found: list[EntryFile] = []
+    for entry_schema in schema.entries:
+        directory = root / entry_schema.directory
+        if not directory.is_dir():
+            continue
+        reserved = RESERVED_NAMES.get(entry_schema.kind, frozenset())
+        with os.scandir(directory) as listing:
+            names = sorted((item.name, item.is_dir()) for item in listing)
+        for name, is_dir in names:
+            rel = f"{entry_schema.directory}/{name}"
+            if name.startswith(".") or name in IGNORED_NAMES or name in reserved:
+                continue
+            if is_dir:
+                if entry_schema.kind == "learning":
+                    continue  # sub-folders of content/opit/ are ordinary site content
+                ProblemSink(rel, problems).error(
+                    1,
+                    1,
+                    "unexpected-file",
+                    f"Kansio {rel}/ ei kuulu tänne: jokainen {entry_schema.label_fi.lower()} on "
+                    f"oma .md-tiedostonsa suoraan kansiossa {entry_schema.directory}/.",
+                )
+                continue
+            if not name.endswith(".md"):
+                stem = name.rsplit(".", 1)[0] if "." in name else name
+                ProblemSink(rel, problems).error(
+                    1,
+                    1,
+                    "unexpected-file",
+                    f"Kansiossa {entry_schema.directory}/ luetaan vain .md-tiedostot, joten tätä "
+                    f"tiedostoa ei julkaistaisi. Nimeä se muotoon {slugify(stem) or 'nimi'}.md "
+                    "tai siirrä se muualle.",
+                )
+                continue
+            found.append(EntryFile(entry_schema.kind, rel))
+    return found
+
+
+def load_entry(
+    root: Path,
+    file: EntryFile,
+    entry_schema: EntrySchema,
+    schema: Schema,
+    vocabularies: MappingABC[str, Vocabulary],
+    problems: list[Problem],
+) -> Entry | None:
+    """Read, split, compose and check one file. Returns None if it has any error."""
+    sink = ProblemSink(file.path)
+    _check_slug(file, sink)
+    text = read_text(root / file.path, sink, schema.max_file_bytes)
+    entry = None
+    if text is not None:
+        entry = _parse_entry(text, file, entry_schema, schema, vocabularies, sink)
+    problems.extend(sink.problems)
+    if any(p.is_error for p in sink.problems):
+        return None
+    return entry
+
+
+def _check_slug(file: EntryFile, sink: ProblemSink) -> None:
+    if not is_slug(file.slug):
+        suggestion = slugify(file.slug) or "uusi-kokeilu"
+        sink.error(
+            1,
+            1,
+            "bad-slug",
+            f'Tiedoston nimi "{file.slug}.md" ei kelpaa osoitteeksi. Käytä vain pieniä kirjaimia '
+            f"a–z, numeroita ja väliviivoja (ä→a, ö→o, å→a), esimerkiksi {suggestion}.md.",
+        )
+
+
+def _parse_entry(
+    text: str,
+    file: EntryFile,
+    entry_schema: EntrySchema,
+    schema: Schema,
+    vocabularies: MappingABC[str, Vocabulary],
+    sink: ProblemSink,
+) -> Entry | None:
+    front = split_front_matter(text, sink)
+    if front is None:
+        return None
+    if not front.body.strip():
+        sink.error(
+            front.closing_line,
+            1,
+            "empty-body",
+            "Etutietojen jälkeen ei ole tekstiä. Kirjoita "
+            + ("kokeilun kuvaus" if entry_schema.kind == "experiment" else "oppi")
+            + " Markdownina --- -rivin alapuolelle.",
+        )
+    before = len(sink.problems)
+    node = compose(front.yaml, front.yaml_line, sink, schema.max_depth)
+    if node is None:
+        if len(sink.problems) > before:
+            return None
+        node = Mapping(front.yaml_line, 1)  # an empty block: every required field is missing
+    if not isinstance(node, Mapping):
+        sink.error(
+            node.line,
+            node.column,
+            "frontmatter-not-mapping",
+            f"Etutietojen pitää olla kenttiä muodossa avain: arvo (esimerkiksi title: …), nyt ne "
+            f"ovat {describe(node)}.",
+        )
+        return None
+    checker = FieldChecker(sink, vocabularies, schema.unknown_value)
+    values = checker.check_fields(entry_schema.fields, node, (front.opening_line, 1))
+    if values is None:
+        return None
+    return Entry(
+        kind=file.kind,
+        slug=file.slug,
+        path=file.path,
+        url=entry_schema.url_for(file.slug),
+        values=values,
+        body=front.body,
+        body_line=front.body_line,
+        locations=checker.locations,
+    )

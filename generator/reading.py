@@ -1,0 +1,62 @@
+"""Reading content files: size limit and encoding, each failure a located problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.frontmatter import normalise_newlines
+from generator.problems import ProblemSink
+
+
+def read_text(path: Path, sink: ProblemSink, max_bytes: int) -> str | None:
+    """The file's text with BOM and CR line endings normalised, or None if it cannot be used.
+
+    Bytes that are not UTF-8 are reported at their line and column; the rest of the file is
+    still read (with U+FFFD in their place), so its other problems are reported too.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            sink.error(
+                1,
+                1,
+                "file-too-large",
+                f"Tiedosto on {size:,} tavua; suurin sallittu koko on {max_bytes:,} tavua. "
+                "Lyhennä kuvausta tai jaa se useaan tiedostoon.".replace(",", " "),
+            )
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        sink.error(1, 1, "file-missing", f"Tiedostoa {sink.path} ei ole. Palauta se.")
+        return None
+    except OSError as error:
+        sink.error(1, 1, "file-unreadable", f"Tiedostoa ei voi lukea: {error.strerror}.")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        _report_encoding(data, error, sink)
+        text = data.decode("utf-8", errors="replace")
+    return normalise_newlines(text)
+
+
+def _report_encoding(data: bytes, error: UnicodeDecodeError, sink: ProblemSink) -> None:
+    start = error.start
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    bad = data[start]
+    others = len(data.decode("utf-8", errors="replace").split("\ufffd")) - 2
+    if others == 1:
+        more = " Tiedostossa on myös yksi toinen tällainen kohta."
+    elif others > 1:
+        more = f" Tiedostossa on myös {others} muuta tällaista kohtaa."
+    else:
+        more = ""
+    sink.error(
+        line,
+        column,
+        "encoding",
+        f"Tavu 0x{bad:02X} ei ole UTF-8-merkistöä (tiedosto on ehkä tallennettu Latin-1- tai "
+        f"Windows-merkistöllä). Tallenna tiedosto UTF-8-muodossa.{more}",
+    )

@@ -1,0 +1,71 @@
+"""The contributor guide's field reference, rendered from the schema and the vocabularies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import jinja2
+
+from generator.schema import FieldSpec, Schema
+from generator.vocabulary import Vocabulary
+
+_TYPE_NAMES = {
+    "text": "teksti",
+    "slug": "tunniste (a–z, 0–9, -)",
+    "url": "verkko-osoite (http:// tai https://)",
+    "email": "sähköpostiosoite",
+    "date": "aika: vuosi (2017), vuosi-kuukausi (2017-08) tai päivämäärä (2017-08-01)",
+    "number": "luku",
+    "object": "kenttäryhmä",
+}
+_LIST_NAMES = {
+    "texts": "lista tekstejä",
+    "urls": "lista verkko-osoitteita",
+    "refs": "lista kokeilujen tunnisteita",
+    "objects": "lista kenttäryhmiä",
+}
+
+
+def describe_field(spec: FieldSpec, schema: Schema) -> str:
+    """A short Finnish description of a field's format and limits."""
+    if spec.type == "id":
+        text = f"tunniste sanastosta `{spec.vocabulary}`"
+    elif spec.type == "ids":
+        text = f"lista tunnisteita sanastosta `{spec.vocabulary}`"
+    else:
+        text = _LIST_NAMES.get(spec.type) or _TYPE_NAMES[spec.type]
+    limits = []
+    each = "kukin " if spec.is_list else ""
+    if spec.min_length is not None and spec.max_length is not None:
+        limits.append(f"{each}{spec.min_length}–{spec.max_length} merkkiä")
+    elif spec.max_length is not None:
+        limits.append(f"{each}enintään {spec.max_length} merkkiä")
+    if spec.plain:
+        limits.append("pelkkää tekstiä")
+    if spec.is_list and spec.min_items is not None:
+        limits.append(f"vähintään {spec.min_items} kohta" + ("" if spec.min_items == 1 else "a"))
+    if spec.is_list and spec.max_items is not None:
+        limits.append(f"enintään {spec.max_items} kohtaa")
+    if spec.minimum is not None:
+        limits.append(f"vähintään {spec.minimum:g}")
+    if limits:
+        text += " (" + ", ".join(limits) + ")"
+    if spec.unknown:
+        text += f" tai `{schema.unknown_value}`"
+    return text
+
+
+def render_field_reference(schema: Schema, vocabularies: Mapping[str, Vocabulary]) -> str:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = env.get_template("field-reference.md.j2")
+    text = template.render(
+        schema=schema,
+        vocabularies=[vocabularies[v.name] for v in schema.vocabularies],
+        describe=lambda spec: describe_field(spec, schema),
+    )
+    return text.rstrip("\n") + "\n"

@@ -1,0 +1,100 @@
+"""Formatters for problems: plain text, GitHub workflow commands and JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.problems import Problem
+
+
+@dataclass(frozen=True)
+class Summary:
+    experiments: int
+    learnings: int
+    errors: int
+    warnings: int
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem], experiments: int, learnings: int) -> Summary:
+        problems = list(problems)
+        errors = sum(1 for p in problems if p.is_error)
+        return cls(experiments, learnings, errors, len(problems) - errors)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary_line(summary: Summary) -> str:
+    checked = (
+        f"Tarkistettiin {_plural(summary.experiments, 'kokeilu', 'kokeilua')} ja "
+        f"{_plural(summary.learnings, 'oppi', 'oppia')}"
+    )
+    found = (
+        f"{_plural(summary.errors, 'virhe', 'virhettä')}, "
+        f"{_plural(summary.warnings, 'varoitus', 'varoitusta')}"
+    )
+    verdict = "Kokoelma on kunnossa." if summary.errors == 0 else "Korjaa virheet ja aja tarkistus uudelleen."
+    return f"{checked}: {found}. {verdict}"
+
+
+def format_text(problems: Iterable[Problem], summary: Summary) -> str:
+    """``path:line:col: error|warning: message [rule-id]``, sorted, then a one-line summary."""
+    lines = [
+        f"{p.path}:{p.line}:{p.column}: {p.severity.value}: {p.message} [{p.rule}]" for p in sorted(problems)
+    ]
+    lines.append(summary_line(summary))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Iterable[Problem], summary: Summary) -> str:
+    """GitHub Actions workflow commands, which annotate the lines of a pull request."""
+    lines = []
+    for p in sorted(problems):
+        props = ",".join(
+            [
+                f"file={_escape_property(p.path)}",
+                f"line={p.line}",
+                f"col={p.column}",
+                f"title={_escape_property(p.rule)}",
+            ]
+        )
+        lines.append(f"::{p.severity.value} {props}::{_escape_data(p.message)}")
+    lines.append(summary_line(summary))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(problems: Iterable[Problem], summary: Summary) -> str:
+    data = {
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "rule": p.rule,
+                "severity": p.severity.value,
+                "message": p.message,
+            }
+            for p in sorted(problems)
+        ],
+        "summary": {
+            "experiments": summary.experiments,
+            "learnings": summary.learnings,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -1,0 +1,55 @@
+"""Every rule id ``kokeilu check`` can report. Ids are stable: editors and tests rely on them."""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    # Files and front matter
+    "file-too-large": "The file is over the size limit and is not read.",
+    "file-missing": "A file the catalogue needs (a vocabulary) does not exist.",
+    "file-unreadable": "The file cannot be read (permissions, I/O).",
+    "encoding": "Bytes that are not UTF-8.",
+    "unexpected-file": "A file or folder in an entry folder that would not be published.",
+    "bad-slug": "A file name or term id that is not a lower-case ASCII slug.",
+    "frontmatter-missing": "No front matter block at the top of the file.",
+    "frontmatter-not-first": "Blank lines before the opening ---.",
+    "frontmatter-unterminated": "An opening --- without a closing one.",
+    "frontmatter-not-mapping": "Front matter that is not key: value pairs.",
+    "empty-body": "Nothing below the front matter.",
+    # YAML
+    "yaml-syntax": "YAML that cannot be parsed.",
+    "yaml-alias": "Anchors and aliases, refused (they also make alias bombs).",
+    "yaml-tag": "Explicit YAML tags such as !!python/object.",
+    "yaml-too-deep": "Nesting deeper than the limit.",
+    "yaml-complex-key": "A list or mapping used as a key.",
+    "duplicate-key": "The same key twice in one mapping.",
+    "yaml-truthy": "yes/no/on/off/true/false read as a boolean where text or an id is expected.",
+    "yaml-date": "An unquoted date where text is expected.",
+    "yaml-number": "A number where text or an id is expected.",
+    # Fields
+    "unknown-field": "A key the schema does not know, with a did-you-mean.",
+    "missing-field": "A required field is absent.",
+    "empty-value": "A field without a value.",
+    "empty-group": "A group of fields with none of its sub-fields.",
+    "wrong-type": "A value of the wrong kind (text for a list, text for a number, …).",
+    "too-short": "Text under its minimum length.",
+    "too-long": "Text over its maximum length.",
+    "not-plain-text": "HTML or a Markdown link in a plain-text field.",
+    "too-few-items": "A list with fewer items than required.",
+    "too-many-items": "A list with more items than allowed.",
+    "duplicate-item": "The same item twice in a list.",
+    "unknown-term": "A value outside its vocabulary, with the closest valid ids.",
+    "bad-date": "A date that cannot be read or does not exist.",
+    "bad-url": "A web address that is not http(s), or malformed.",
+    "bad-email": "An e-mail address that is malformed.",
+    "out-of-range": "A number below its minimum.",
+    # Across fields and files
+    "date-order": "An end date before the start date.",
+    "end-missing": "Warning: a finished experiment without an end date.",
+    "end-unknown-but-not-ended": "Warning: an end marked unknown on an experiment that has not ended.",
+    "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
+    "missing-reference": "A learning names an experiment that does not exist.",
+    # Vocabularies and derived files
+    "vocabulary-not-list": "A vocabulary file that is not a list of terms.",
+    "duplicate-term": "Two terms with the same id in one vocabulary.",
+    "stale-derived-file": "A JSON Schema or the field reference is out of date: run kokeilu schema --write.",
+}

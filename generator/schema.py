@@ -1,0 +1,190 @@
+"""The catalogue schema, read from ``schema.yml``: the one source of truth for every field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from generator.problems import ConfigError
+
+FIELD_TYPES = frozenset(
+    {
+        "text",
+        "texts",
+        "slug",
+        "id",
+        "ids",
+        "refs",
+        "url",
+        "urls",
+        "email",
+        "date",
+        "number",
+        "object",
+        "objects",
+    }
+)
+LIST_TYPES = frozenset({"texts", "ids", "refs", "urls", "objects"})
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str
+    label_fi: str
+    required: bool = False
+    unknown: bool = False
+    help_fi: str = ""
+    example: str = ""
+    aliases: tuple[str, ...] = ()
+    min_length: int | None = None
+    max_length: int | None = None
+    plain: bool = False
+    min_items: int | None = None
+    max_items: int | None = None
+    minimum: float | None = None
+    vocabulary: str | None = None
+    target: str | None = None
+    fields: tuple[FieldSpec, ...] = ()
+
+    @property
+    def is_list(self) -> bool:
+        return self.type in LIST_TYPES
+
+    def field(self, name: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class EntrySchema:
+    """The fields of one kind of entry: an experiment or a learning."""
+
+    kind: str
+    label_fi: str
+    directory: str
+    url: str
+    schema_file: str
+    fields: tuple[FieldSpec, ...]
+
+    def field(self, name: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def url_for(self, slug: str) -> str:
+        return self.url.format(slug=slug)
+
+
+@dataclass(frozen=True)
+class VocabularySpec:
+    name: str
+    label_fi: str
+    extra_fields: tuple[str, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.yml"
+
+
+@dataclass(frozen=True)
+class Schema:
+    unknown_value: str
+    vocabulary_directory: str
+    reference_file: str
+    max_file_bytes: int
+    max_depth: int
+    vocabularies: tuple[VocabularySpec, ...]
+    term_fields: tuple[FieldSpec, ...]
+    entries: tuple[EntrySchema, ...] = field(default=())
+
+    def entry(self, kind: str) -> EntrySchema:
+        for entry in self.entries:
+            if entry.kind == kind:
+                return entry
+        raise KeyError(kind)
+
+    @property
+    def experiment(self) -> EntrySchema:
+        return self.entry("experiment")
+
+    @property
+    def learning(self) -> EntrySchema:
+        return self.entry("learning")
+
+    def vocabulary(self, name: str) -> VocabularySpec:
+        for spec in self.vocabularies:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def term_fields_for(self, vocabulary: VocabularySpec) -> tuple[FieldSpec, ...]:
+        base = {"id", "fi", "sv", "en", "description_fi"}
+        wanted = base | set(vocabulary.extra_fields)
+        return tuple(f for f in self.term_fields if f.name in wanted)
+
+
+_FIELD_KEYS = {f.name for f in fields(FieldSpec)}
+
+
+def _field(data: dict, where: str) -> FieldSpec:
+    unknown = set(data) - _FIELD_KEYS
+    if unknown:
+        raise ConfigError(f"schema.yml: {where}: unknown keys {sorted(unknown)}")
+    if data.get("type") not in FIELD_TYPES:
+        raise ConfigError(f"schema.yml: {where}: unknown type {data.get('type')!r}")
+    data = dict(data)
+    data["aliases"] = tuple(data.get("aliases", ()))
+    data["fields"] = tuple(_field(sub, f"{where}.{sub.get('name')}") for sub in data.get("fields", ()))
+    if data["type"] in {"id", "ids"} and not data.get("vocabulary"):
+        raise ConfigError(f"schema.yml: {where}: a vocabulary is required")
+    if data["type"] in {"object", "objects"} and not data["fields"]:
+        raise ConfigError(f"schema.yml: {where}: an object needs fields")
+    return FieldSpec(**data)
+
+
+def parse_schema(data: dict) -> Schema:
+    vocabularies = tuple(
+        VocabularySpec(v["name"], v["label_fi"], tuple(v.get("extra_fields", ())))
+        for v in data["vocabularies"]
+    )
+    names = {v.name for v in vocabularies}
+    entries = []
+    for entry in data["entries"]:
+        specs = tuple(_field(f, f"{entry['kind']}.{f.get('name')}") for f in entry["fields"])
+        for spec in _walk(specs):
+            if spec.vocabulary and spec.vocabulary not in names:
+                raise ConfigError(f"schema.yml: {spec.name}: unknown vocabulary {spec.vocabulary}")
+        entries.append(
+            EntrySchema(
+                kind=entry["kind"],
+                label_fi=entry["label_fi"],
+                directory=entry["directory"],
+                url=entry["url"],
+                schema_file=entry["schema_file"],
+                fields=specs,
+            )
+        )
+    return Schema(
+        unknown_value=data["unknown_value"],
+        vocabulary_directory=data["vocabulary_directory"],
+        reference_file=data["reference_file"],
+        max_file_bytes=int(data["limits"]["max_file_bytes"]),
+        max_depth=int(data["limits"]["max_depth"]),
+        vocabularies=vocabularies,
+        term_fields=tuple(_field(f, f"term.{f.get('name')}") for f in data["term_fields"]),
+        entries=tuple(entries),
+    )
+
+
+def _walk(specs: tuple[FieldSpec, ...]):
+    for spec in specs:
+        yield spec
+        yield from _walk(spec.fields)
+
+
+@cache
+def load_schema() -> Schema:
+    """The schema shipped in ``generator/schema.yml``."""
+    text = resources.files("generator").joinpath("schema.yml").read_text(encoding="utf-8")
+    return parse_schema(yaml.safe_load(text))

@@ -1,0 +1,141 @@
+"""Controlled vocabularies (themes, regions, levels, …), read from YAML files editors can change."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.fields import FieldChecker
+from generator.problems import Problem, ProblemSink
+from generator.reading import read_text
+from generator.schema import Schema, VocabularySpec
+from generator.slug import slugify
+from generator.yamltree import Mapping, Sequence, compose
+
+# Vocabulary files are longer than entries but shallow: a list of flat mappings.
+_MAX_VOCABULARY_BYTES = 1_000_000
+_MAX_VOCABULARY_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    fi: str
+    sv: str
+    en: str
+    description_fi: str | None = None
+    code: str | None = None
+    iso: str | None = None
+
+    def label(self, language: str = "fi") -> str:
+        return getattr(self, language)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    label_fi: str
+    path: str
+    terms: tuple[Term, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {t.id: t for t in self.terms})
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._by_id  # type: ignore[attr-defined]
+
+    def __getitem__(self, term_id: str) -> Term:
+        return self._by_id[term_id]  # type: ignore[attr-defined]
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.terms)
+
+    def closest(self, value: str, count: int = 3) -> list[str]:
+        """Term ids close to ``value``, matching ids and every language's label."""
+        wanted = slugify(value)
+        names: dict[str, str] = {}
+        for term in self.terms:
+            for name in (term.id, slugify(term.fi), slugify(term.sv), slugify(term.en)):
+                names.setdefault(name, term.id)
+            if term.code:
+                names.setdefault(term.code, term.id)
+        exact = names.get(wanted) or names.get(value.strip())
+        if exact:
+            return [exact]
+        matches: list[str] = []
+        for name in difflib.get_close_matches(wanted, list(names), n=count * 3, cutoff=0.6):
+            if names[name] not in matches:
+                matches.append(names[name])
+        # a term whose id starts or ends with the value ("hame" → "kanta-hame", "paijat-hame")
+        if len(wanted) >= 4:
+            for term in self.terms:
+                if wanted in term.id and term.id not in matches:
+                    matches.append(term.id)
+        return matches[:count]
+
+
+def load_vocabularies(root: Path, schema: Schema, problems: list[Problem]) -> dict[str, Vocabulary]:
+    """Read every vocabulary file; problems in them are appended to ``problems``."""
+    vocabularies: dict[str, Vocabulary] = {}
+    for spec in schema.vocabularies:
+        rel = f"{schema.vocabulary_directory}/{spec.file}"
+        sink = ProblemSink(rel, problems)
+        text = read_text(root / rel, sink, _MAX_VOCABULARY_BYTES)
+        terms: list[Term] = []
+        if text is not None:
+            node = compose(text, 1, sink, max_depth=_MAX_VOCABULARY_DEPTH)
+            if node is None or not isinstance(node, Sequence):
+                if node is not None or not sink.problems:
+                    line, col = (node.line, node.column) if node is not None else (1, 1)
+                    sink.error(
+                        line,
+                        col,
+                        "vocabulary-not-list",
+                        "Sanaston pitää olla lista termejä, joista jokainen alkaa rivillä '- id: …'.",
+                    )
+            else:
+                terms = _read_terms(node, spec, schema, sink)
+        vocabularies[spec.name] = Vocabulary(spec.name, spec.label_fi, rel, tuple(terms))
+    return vocabularies
+
+
+def _read_terms(node: Sequence, spec: VocabularySpec, schema: Schema, sink: ProblemSink) -> list[Term]:
+    specs = schema.term_fields_for(spec)
+    checker = FieldChecker(sink, {}, schema.unknown_value)
+    terms: list[Term] = []
+    first_line: dict[str, int] = {}
+    for item in node.items:
+        if not isinstance(item, Mapping):
+            sink.error(
+                item.line,
+                item.column,
+                "vocabulary-not-list",
+                "Jokaisen termin pitää olla kenttäryhmä: id, fi, sv ja en.",
+            )
+            continue
+        values = checker.check_fields(specs, item, (item.line, item.column))
+        if values is None:
+            continue
+        term = Term(**{k: v for k, v in values.items() if v is not None})
+        if term.id in first_line:
+            id_node = item.get("id")
+            assert id_node is not None
+            sink.error(
+                id_node.line,
+                id_node.column,
+                "duplicate-term",
+                f'Tunniste "{term.id}" on jo rivillä {first_line[term.id]}. Jokaisella termillä on '
+                "oma tunniste.",
+            )
+            continue
+        first_line[term.id] = item.line
+        terms.append(term)
+    return terms

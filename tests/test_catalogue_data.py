@@ -1,0 +1,79 @@
+"""The shipped catalogue: every experiment and learning passes the checker, one case per file.
+
+A failure names the file and lists its problems in the same words ``kokeilu check`` uses,
+so a contributor can fix the file from the test output alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.schema import load_schema
+from tests.support import REPO_ROOT
+from tests.test_invalid_examples import front_matter_data
+
+SCHEMA = load_schema()
+ENTRY_FILES = sorted(
+    (entry.kind, path.relative_to(REPO_ROOT).as_posix())
+    for entry in SCHEMA.entries
+    for path in (REPO_ROOT / entry.directory).glob("*.md")
+    if path.name not in {"README.md", "index.md"}
+)
+VOCABULARY_FILES = [f"{SCHEMA.vocabulary_directory}/{v.file}" for v in SCHEMA.vocabularies]
+
+
+def _explain(problems) -> str:
+    lines = [f"{p.path}:{p.line}:{p.column}: {p.severity.value}: {p.message} [{p.rule}]" for p in problems]
+    return "\n".join(["Korjaa tiedosto (tai aja: kokeilu check <tiedosto>):", *lines])
+
+
+@pytest.mark.parametrize(("kind", "path"), ENTRY_FILES, ids=[p for _, p in ENTRY_FILES])
+def test_entry_file_is_valid(shipped, kind, path):
+    problems = [p for p in shipped.problems if p.path == path]
+    assert not problems, _explain(problems)
+    entries = shipped.experiments if kind == "experiment" else shipped.learnings
+    assert path in {e.path for e in entries.values()}
+
+
+@pytest.mark.parametrize("path", VOCABULARY_FILES)
+def test_vocabulary_file_is_valid(shipped, path):
+    problems = [p for p in shipped.problems if p.path == path]
+    assert not problems, _explain(problems)
+
+
+@pytest.mark.parametrize(("kind", "path"), ENTRY_FILES, ids=[p for _, p in ENTRY_FILES])
+def test_json_schema_accepts_the_shipped_file(kind, path):
+    schema_file = SCHEMA.entry(kind).schema_file
+    validator = Draft202012Validator(json.loads((REPO_ROOT / schema_file).read_text(encoding="utf-8")))
+    data = front_matter_data((REPO_ROOT / path).read_text(encoding="utf-8"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors)
+
+
+def test_the_shipped_catalogue_has_no_problems_at_all(shipped):
+    assert shipped.problems == [], _explain(shipped.problems)
+
+
+def test_the_sample_catalogue_is_broad_enough(shipped):
+    """The issue's floor: 40 experiments, 15 learnings, all three levels, 12 regions."""
+    experiments = list(shipped.experiments.values())
+    assert len(experiments) >= 40
+    assert len(shipped.learnings) >= 15
+    assert {e["level"] for e in experiments} == {"valtakunnallinen", "alueellinen", "ruohonjuuri"}
+    regions = {r for e in experiments if e["regions"] for r in e["regions"]}
+    assert len(regions) >= 12
+
+
+def test_every_experiment_cites_a_source_and_every_learning_an_experiment(shipped):
+    for experiment in shipped.experiments.values():
+        assert experiment["sources"], experiment.path
+    for learning in shipped.learnings.values():
+        assert set(learning["experiments"]) <= set(shipped.experiments), learning.path
+
+
+def test_every_learning_kind_is_used(shipped):
+    kinds = {learning["kind"] for learning in shipped.learnings.values()}
+    assert kinds == {"toimi", "ei-toiminut", "tee-toisin"}

@@ -1,0 +1,86 @@
+"""The schema drift test: validation, the JSON Schemas and the field reference come from one source.
+
+``generator/schema.yml`` and the vocabularies are the source. The committed JSON Schemas and the
+contributor guide's field reference must be exactly what ``kokeilu schema --write`` produces from
+them, and they must describe every field the checker knows.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.catalogue import check_catalogue
+from generator.derived import render_derived_files, stale_derived_files, write_derived_files
+from generator.schema import load_schema
+
+
+def test_committed_derived_files_are_up_to_date(repo_root, shipped):
+    stale = stale_derived_files(repo_root, shipped.schema, shipped.vocabularies)
+    assert not stale, (
+        "Skeemasta tehdyt tiedostot ovat vanhentuneita: aja `kokeilu schema --write` ja "
+        "lisää muutokset commitiin.\n" + "\n".join(p.path for p in stale)
+    )
+
+
+def _walk(properties: dict, prefix=""):
+    for name, spec in properties.items():
+        yield prefix + name
+        inner = spec.get("anyOf", [spec])[0]
+        if inner.get("type") == "array":
+            inner = inner["items"]
+        if inner.get("type") == "object":
+            yield from _walk(inner["properties"], prefix + name + ".")
+
+
+def _spec_names(specs, prefix=""):
+    for spec in specs:
+        yield prefix + spec.name
+        yield from _spec_names(spec.fields, prefix + spec.name + ".")
+
+
+def test_json_schema_and_field_reference_describe_every_field(repo_root):
+    schema = load_schema()
+    reference = (repo_root / schema.reference_file).read_text(encoding="utf-8")
+    for entry in schema.entries:
+        document = json.loads((repo_root / entry.schema_file).read_text(encoding="utf-8"))
+        assert set(_walk(document["properties"])) == set(_spec_names(entry.fields))
+        required = {spec.name for spec in entry.fields if spec.required}
+        assert set(document["required"]) == required
+        assert document["additionalProperties"] is False
+        for spec in entry.fields:
+            assert f"### `{spec.name}` – {spec.label_fi}" in reference
+            for sub in spec.fields:
+                assert f"| `{sub.name}` | {sub.label_fi} |" in reference
+
+
+def test_json_schema_lists_every_vocabulary_term(repo_root, shipped):
+    document = json.loads((repo_root / shipped.schema.experiment.schema_file).read_text(encoding="utf-8"))
+    themes = document["properties"]["themes"]["items"]["enum"]
+    assert themes == list(shipped.vocabularies["teemat"].ids)
+    regions = document["properties"]["regions"]["anyOf"][0]["items"]["enum"]
+    assert len(regions) == 19
+
+
+def test_adding_a_theme_makes_the_derived_files_stale_until_rewritten(make_catalogue, repo_root):
+    """What an editor goes through when adding a theme to content/sanastot/teemat.yml."""
+    schema = load_schema()
+    root = make_catalogue()
+    for rel, text in render_derived_files(schema, check_catalogue(root).vocabularies).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    themes = root / "content/sanastot/teemat.yml"
+    themes.write_text(
+        themes.read_text(encoding="utf-8")
+        + "- id: vesihuolto\n  fi: Vesihuolto\n  sv: Vattenförsörjning\n  en: Water supply\n",
+        encoding="utf-8",
+    )
+    vocabularies = check_catalogue(root).vocabularies
+    stale = {p.path for p in stale_derived_files(root, schema, vocabularies)}
+    assert stale == {
+        "content/schema/kokeilu.schema.json",
+        "content/schema/oppi.schema.json",
+        "content/osallistu/kentat.md",
+    }
+    assert sorted(write_derived_files(root, schema, vocabularies)) == sorted(stale)
+    assert stale_derived_files(root, schema, vocabularies) == []
+    assert "`vesihuolto` | Vesihuolto |" in (root / "content/osallistu/kentat.md").read_text(encoding="utf-8")
