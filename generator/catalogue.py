@@ -31,10 +31,6 @@ class Catalogue:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
     def learnings_of(self, experiment_slug: str) -> list[Entry]:
         """The learnings that name an experiment, sorted by slug."""
         return self._learnings_by_experiment.get(experiment_slug, [])

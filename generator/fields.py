@@ -85,6 +85,23 @@ def _quoted_example(name: str, value: str) -> str:
     return f'{name}: "{escaped}"'
 
 
+@functools.cache
+def _item_spec(spec: FieldSpec, item_type: str) -> FieldSpec:
+    """The spec of one item of a list field: the list's limits that apply to each item."""
+    return FieldSpec(
+        name=spec.name,
+        type=item_type,
+        label_fi=spec.label_fi,
+        unknown=spec.unknown,
+        min_length=spec.min_length,
+        max_length=spec.max_length,
+        plain=spec.plain,
+        vocabulary=spec.vocabulary,
+        fields=spec.fields,
+        example=spec.example,
+    )
+
+
 class FieldChecker:
     """Checks nodes for one file. Problems go to ``sink``; value locations to ``locations``."""
 
@@ -441,40 +458,26 @@ class FieldChecker:
             failed = True
         return INVALID if failed else values
 
-    def _item_spec(self, spec: FieldSpec, item_type: str) -> FieldSpec:
-        return FieldSpec(
-            name=spec.name,
-            type=item_type,
-            label_fi=spec.label_fi,
-            unknown=spec.unknown,
-            min_length=spec.min_length,
-            max_length=spec.max_length,
-            plain=spec.plain,
-            vocabulary=spec.vocabulary,
-            fields=spec.fields,
-            example=spec.example,
-        )
-
     def _check_ids(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = self._item_spec(spec, "id")
+        item = _item_spec(spec, "id")
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_id(item, n, p), "tunnistetta")
 
     def _check_texts(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = self._item_spec(spec, "text")
+        item = _item_spec(spec, "text")
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_text(item, n, p), "tekstiä")
 
     def _check_urls(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = self._item_spec(spec, "url")
+        item = _item_spec(spec, "url")
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_url(item, n, p), "osoitetta")
 
     def _check_refs(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = self._item_spec(spec, "slug")
+        item = _item_spec(spec, "slug")
         return self._check_list(
             spec, node, path, lambda _s, n, p: self._check_slug(item, n, p), "tunnistetta"
         )
 
     def _check_objects(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = self._item_spec(spec, "object")
+        item = _item_spec(spec, "object")
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_object(item, n, p), "kohtaa")
 
     def _check_object(self, spec: FieldSpec, node: Node, path: tuple) -> Any:

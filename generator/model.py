@@ -47,10 +47,6 @@ class Entry:
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
 
-    def get(self, name: str, default: Any = None) -> Any:
-        value = self.values.get(name)
-        return default if value is None else value
-
     @property
     def title(self) -> str:
         return self.values["title"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.export import dump_json
 from generator.problems import Problem
 
 
@@ -94,7 +94,7 @@ def format_json(problems: Iterable[Problem], summary: Summary) -> str:
             "warnings": summary.warnings,
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump_json(data)
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

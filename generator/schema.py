@@ -54,9 +54,6 @@ class FieldSpec:
     def is_list(self) -> bool:
         return self.type in LIST_TYPES
 
-    def field(self, name: str) -> FieldSpec | None:
-        return next((f for f in self.fields if f.name == name), None)
-
 
 @dataclass(frozen=True)
 class EntrySchema:

@@ -77,3 +77,10 @@ def test_every_experiment_cites_a_source_and_every_learning_an_experiment(shippe
 def test_every_learning_kind_is_used(shipped):
     kinds = {learning["kind"] for learning in shipped.learnings.values()}
     assert kinds == {"toimi", "ei-toiminut", "tee-toisin"}
+
+
+def test_the_example_in_the_contributor_guide_is_valid(check):
+    guide = (REPO_ROOT / "content/osallistu/index.md").read_text(encoding="utf-8")
+    example = guide.split("```markdown\n", 1)[1].split("```\n", 1)[0]
+    catalogue = check({"experiments/esimerkki.md": example})
+    assert catalogue.problems == []
