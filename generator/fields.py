@@ -19,7 +19,7 @@ import yaml
 from generator.dates import MAX_YEAR, MIN_YEAR, DateError, parse_partial_date
 from generator.model import UNKNOWN
 from generator.problems import ProblemSink
-from generator.schema import FieldSpec
+from generator.schema import FieldSpec, item_spec
 from generator.slug import is_slug, slugify
 from generator.yamltree import Mapping, Node, Scalar, Sequence, describe, yaml_number
 
@@ -83,23 +83,6 @@ def inline_example(spec: FieldSpec) -> str:
 def _quoted_example(name: str, value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'{name}: "{escaped}"'
-
-
-@functools.cache
-def _item_spec(spec: FieldSpec, item_type: str) -> FieldSpec:
-    """The spec of one item of a list field: the list's limits that apply to each item."""
-    return FieldSpec(
-        name=spec.name,
-        type=item_type,
-        label_fi=spec.label_fi,
-        unknown=spec.unknown,
-        min_length=spec.min_length,
-        max_length=spec.max_length,
-        plain=spec.plain,
-        vocabulary=spec.vocabulary,
-        fields=spec.fields,
-        example=spec.example,
-    )
 
 
 class FieldChecker:
@@ -459,25 +442,25 @@ class FieldChecker:
         return INVALID if failed else values
 
     def _check_ids(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = _item_spec(spec, "id")
+        item = item_spec(spec)
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_id(item, n, p), "tunnistetta")
 
     def _check_texts(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = _item_spec(spec, "text")
+        item = item_spec(spec)
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_text(item, n, p), "tekstiä")
 
     def _check_urls(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = _item_spec(spec, "url")
+        item = item_spec(spec)
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_url(item, n, p), "osoitetta")
 
     def _check_refs(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = _item_spec(spec, "slug")
+        item = item_spec(spec)
         return self._check_list(
             spec, node, path, lambda _s, n, p: self._check_slug(item, n, p), "tunnistetta"
         )
 
     def _check_objects(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = _item_spec(spec, "object")
+        item = item_spec(spec)
         return self._check_list(spec, node, path, lambda _s, n, p: self._check_object(item, n, p), "kohtaa")
 
     def _check_object(self, spec: FieldSpec, node: Node, path: tuple) -> Any:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.dates import MAX_YEAR, MIN_YEAR
-from generator.schema import EntrySchema, FieldSpec, Schema
+from generator.schema import EntrySchema, FieldSpec, Schema, item_spec
 from generator.slug import SLUG_PATTERN
 from generator.vocabulary import Vocabulary
 
@@ -96,17 +96,7 @@ def _value(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> dict[str,
         return schema
     if kind == "object":
         return _object(spec.fields, vocabularies, min_properties=spec.min_items)
-    item_type = {"texts": "text", "ids": "id", "refs": "slug", "urls": "url", "objects": "object"}[kind]
-    item = FieldSpec(
-        name=spec.name,
-        type=item_type,
-        label_fi=spec.label_fi,
-        min_length=spec.min_length,
-        max_length=spec.max_length,
-        plain=spec.plain,
-        vocabulary=spec.vocabulary,
-        fields=spec.fields,
-    )
+    item = item_spec(spec)
     schema = {"type": "array", "items": _value(item, vocabularies), "uniqueItems": True}
     if spec.min_items is not None:
         schema["minItems"] = spec.min_items

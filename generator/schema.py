@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
@@ -27,7 +28,9 @@ FIELD_TYPES = frozenset(
         "objects",
     }
 )
-LIST_TYPES = frozenset({"texts", "ids", "refs", "urls", "objects"})
+# The type of one item of each list type.
+ITEM_TYPES = {"texts": "text", "ids": "id", "refs": "slug", "urls": "url", "objects": "object"}
+LIST_TYPES = frozenset(ITEM_TYPES)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,23 @@ class FieldSpec:
     @property
     def is_list(self) -> bool:
         return self.type in LIST_TYPES
+
+
+@functools.cache
+def item_spec(spec: FieldSpec) -> FieldSpec:
+    """The spec of one item of a list field: the list's per-item limits, without its own."""
+    return FieldSpec(
+        name=spec.name,
+        type=ITEM_TYPES[spec.type],
+        label_fi=spec.label_fi,
+        unknown=spec.unknown,
+        min_length=spec.min_length,
+        max_length=spec.max_length,
+        plain=spec.plain,
+        vocabulary=spec.vocabulary,
+        fields=spec.fields,
+        example=spec.example,
+    )
 
 
 @dataclass(frozen=True)
