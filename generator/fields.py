@@ -33,6 +33,14 @@ _ALLOWED_SCHEMES = ("http", "https")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 
 _TRUTHY = {"yes", "true", "on"}
+# How messages count the items of each list type ("vähintään 1 tunnistetta").
+_LIST_NOUNS = {
+    "ids": "tunnistetta",
+    "refs": "tunnistetta",
+    "texts": "tekstiä",
+    "urls": "osoitetta",
+    "objects": "kohtaa",
+}
 
 
 def url_problem(value: str) -> str | None:
@@ -168,6 +176,8 @@ class FieldChecker:
     def check(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
         if spec.unknown and isinstance(node, Scalar) and node.value == self.unknown_value:
             return UNKNOWN
+        if spec.is_list:
+            return self._check_list(spec, node, path)
         return getattr(self, f"_check_{spec.type}")(spec, node, path)
 
     def _error(self, node: Node, rule: str, message: str) -> Any:
@@ -383,16 +393,23 @@ class FieldChecker:
 
     # lists ----------------------------------------------------------------------------
 
-    def _check_list(self, spec: FieldSpec, node: Node, path: tuple, item_check, noun: str) -> Any:
+    def _check_list(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        item = item_spec(spec)
+        item_check = getattr(self, f"_check_{item.type}")
+        noun = _LIST_NOUNS[spec.type]
         if not isinstance(node, Sequence):
             if isinstance(node, Scalar) and node.kind == "null":
                 fix = (
                     f"Kirjoita lista, esimerkiksi {inline_example(spec)}"
                     if spec.example
-                    else "Kirjoita lista tai poista rivi"
+                    else "Kirjoita lista"
                 )
-                if spec.name == "regions":
-                    fix = "Kirjoita [] (koko Suomi), lista alueita tai tuntematon"
+                if not spec.min_items:
+                    fix += ", tyhjä lista []"
+                if spec.unknown:
+                    fix += f" tai {self.unknown_value}"
+                if not spec.required:
+                    fix += ", tai poista rivi"
                 return self._error(node, "empty-value", f'Kentällä "{spec.name}" ei ole arvoa. {fix}.')
             fix = ""
             if isinstance(node, Scalar):
@@ -403,24 +420,24 @@ class FieldChecker:
         values: list[Any] = []
         failed = False
         first_seen: dict[Any, int] = {}
-        for index, item in enumerate(node.items):
+        for index, item_node in enumerate(node.items):
             item_path = (*path, index)
-            self.locations[item_path] = (item.line, item.column)
-            value = item_check(spec, item, item_path)
+            self.locations[item_path] = (item_node.line, item_node.column)
+            value = item_check(item, item_node, item_path)
             if value is INVALID:
                 failed = True
                 continue
             marker = value if isinstance(value, (str, int, float)) else None
             if marker is not None and marker in first_seen:
                 self._error(
-                    item,
+                    item_node,
                     "duplicate-item",
                     f'"{value}" on listassa jo rivillä {first_seen[marker]}. Poista toinen.',
                 )
                 failed = True
                 continue
             if marker is not None:
-                first_seen[marker] = item.line
+                first_seen[marker] = item_node.line
             values.append(value)
         count = len(node.items)
         if spec.min_items is not None and count < spec.min_items:
@@ -440,28 +457,6 @@ class FieldChecker:
             )
             failed = True
         return INVALID if failed else values
-
-    def _check_ids(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = item_spec(spec)
-        return self._check_list(spec, node, path, lambda _s, n, p: self._check_id(item, n, p), "tunnistetta")
-
-    def _check_texts(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = item_spec(spec)
-        return self._check_list(spec, node, path, lambda _s, n, p: self._check_text(item, n, p), "tekstiä")
-
-    def _check_urls(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = item_spec(spec)
-        return self._check_list(spec, node, path, lambda _s, n, p: self._check_url(item, n, p), "osoitetta")
-
-    def _check_refs(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = item_spec(spec)
-        return self._check_list(
-            spec, node, path, lambda _s, n, p: self._check_slug(item, n, p), "tunnistetta"
-        )
-
-    def _check_objects(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
-        item = item_spec(spec)
-        return self._check_list(spec, node, path, lambda _s, n, p: self._check_object(item, n, p), "kohtaa")
 
     def _check_object(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
         if not isinstance(node, Mapping):

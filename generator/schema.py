@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
@@ -58,7 +57,7 @@ class FieldSpec:
         return self.type in LIST_TYPES
 
 
-@functools.cache
+@cache
 def item_spec(spec: FieldSpec) -> FieldSpec:
     """The spec of one item of a list field: the list's per-item limits, without its own."""
     return FieldSpec(

@@ -442,3 +442,20 @@ def test_tuntematon_regions_and_contact_in_a_file(check):
     assert located(catalogue) == set()
     entry = catalogue.experiments["testikokeilu"]
     assert (entry["regions"], entry["contact"]) == (UNKNOWN, UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "offers", "not_offered"),
+    [
+        ("regions:", ["regions: [pirkanmaa]", "[]", "tuntematon"], []),
+        ("themes:", ["themes: [kiertotalous, ruoka]"], ["[]", "tuntematon"]),
+        ("municipalities:", ["municipalities: [Tampere, Sastamala]", "[]", "poista rivi"], ["tuntematon"]),
+    ],
+)
+def test_an_empty_list_field_offers_only_what_its_schema_allows(field, text, offers, not_offered):
+    value, where, problems = field(text)
+    assert (value, where) == (INVALID, [(1, len(text) + 1, "empty-value")])
+    for fix in offers:
+        assert fix in problems[0].message
+    for fix in not_offered:
+        assert fix not in problems[0].message
