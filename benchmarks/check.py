@@ -15,8 +15,6 @@ file is realistic and valid. Run from the repository root:
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import re
 import shutil
 import statistics
@@ -30,6 +28,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from results import machine, save  # noqa: E402
+
 from generator.catalogue import check_catalogue  # noqa: E402
 from generator.schema import load_schema  # noqa: E402
 
@@ -42,7 +42,7 @@ def make_catalogue(root: Path, count: int) -> None:
     schema = load_schema()
     shutil.copytree(REPO / schema.vocabulary_directory, root / schema.vocabulary_directory)
     experiments = sorted((REPO / "experiments").glob("*.md"))
-    learnings = sorted((REPO / "content/opit").glob("*.md"))
+    learnings = sorted(p for p in (REPO / "content/opit").glob("*.md") if p.name != "index.md")
     (root / "experiments").mkdir()
     (root / "content/opit").mkdir(parents=True)
     for i in range(count):
@@ -112,18 +112,14 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     rows = run(args.sizes, args.runs)
-    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
-    print(f"kokeilu check vs read + YAML parse (libyaml), median of {args.runs} runs; {machine}")
+    print(f"kokeilu check vs read + YAML parse (libyaml), median of {args.runs} runs; {machine()}")
     print(f"{'experiments':>11} {'learnings':>9} {'read+parse s':>13} {'check s':>8} {'ratio':>6}")
     for row in rows:
         print(
             f"{row['experiments']:>11} {row['learnings']:>9} {row['read_and_parse_s']:>13.3f} "
             f"{row['check_s']:>8.3f} {row['ratio']:>5.2f}x"
         )
-    if args.json:
-        args.json.write_text(
-            json.dumps({"machine": machine, "runs": args.runs, "results": rows}, indent=2) + "\n"
-        )
+    save(args.json, args.runs, rows)
     return 0
 
 

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.body import check_body
+from generator.intros import Intro, load_intros
 from generator.loading import EntryFile, discover_entries, load_entry
 from generator.model import Entry
-from generator.problems import CatalogueError, ConfigError, Problem
+from generator.problems import CatalogueError, ConfigError, Problem, ProblemSink
 from generator.schema import Schema, load_schema
 from generator.validation import check_duplicate_slugs, check_experiment, check_references
 from generator.vocabulary import Vocabulary, load_vocabularies
@@ -25,6 +27,7 @@ class Catalogue:
     experiments: dict[str, Entry]
     learnings: dict[str, Entry]
     files: list[EntryFile]
+    intros: dict[str, Intro] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -70,12 +73,16 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
         entry = load_entry(root, file, entry_schema, schema, vocabularies, problems)
         if entry is not None:
             entries[file.kind][entry.slug] = entry
+            check_body(entry.body, entry.body_line, ProblemSink(entry.path, problems))
     experiments = entries["experiment"]
     learnings = entries["learning"]
     for experiment in experiments.values():
         problems.extend(check_experiment(experiment))
     experiment_files = {f.slug for f in files if f.kind == "experiment"}
     problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
+    intros = load_intros(root, schema, vocabularies, problems)
+    for intro in intros.values():
+        check_body(intro.markdown, intro.first_line, ProblemSink(intro.path, problems))
     # Only entries without any error, including the cross-file ones, make up the catalogue.
     invalid = {p.path for p in problems if p.is_error}
     return Catalogue(
@@ -85,6 +92,7 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
         experiments={s: e for s, e in sorted(experiments.items()) if e.path not in invalid},
         learnings={s: e for s, e in sorted(learnings.items()) if e.path not in invalid},
         files=files,
+        intros=intros,
         problems=sorted(problems),
     )
 

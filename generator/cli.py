@@ -10,10 +10,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.catalogue import Catalogue, check_catalogue, find_root
+from generator.catalogue import check_catalogue, find_root
 from generator.derived import stale_derived_files, write_derived_files
 from generator.export import dump_json, export_catalogue
-from generator.problems import ConfigError, GeneratorError, Problem
+from generator.problems import CatalogueError, ConfigError, GeneratorError, Problem
+from generator.rendering import render_site
 from generator.reporting import FORMATTERS, Summary, format_text
 from generator.schema import load_schema
 
@@ -53,6 +54,17 @@ def _parser() -> argparse.ArgumentParser:
             'Tulostaa validoidun kokoelman JSON-muodossa: {"experiments": [...], "learnings": [...]}.'
         ),
     )
+
+    render = commands.add_parser(
+        "render",
+        help="kirjoita koko sivusto Markdownina kansioon toista julkaisumoottoria varten",
+        description=(
+            "Kirjoittaa kansioon OUT sivuston lähteet: käsin kirjoitetut sivut, kaikki "
+            "luettelosta tehdyt sivut, teeman ja mkdocs.yml-tiedoston ilman catalogue-laajennusta. "
+            "Kansio vaihdetaan kokonaisena vasta lopuksi, joten keskeytynyt ajo ei jätä puolikasta tulosta."
+        ),
+    )
+    render.add_argument("--out", type=Path, required=True, metavar="OUT", help="kohdekansio")
 
     schema = commands.add_parser(
         "schema",
@@ -133,18 +145,25 @@ def _check(args: argparse.Namespace, root: Path) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def _summary(catalogue: Catalogue, problems: list[Problem]) -> Summary:
-    kinds = [f.kind for f in catalogue.files]
-    return Summary.of(problems, kinds.count("experiment"), kinds.count("learning"))
-
-
 def _export(args: argparse.Namespace, root: Path) -> int:
     catalogue = check_catalogue(root)
     if catalogue.problems:
-        sys.stderr.write(format_text(catalogue.problems, _summary(catalogue, catalogue.problems)))
+        sys.stderr.write(format_text(catalogue.problems, Summary.of_catalogue(catalogue, catalogue.problems)))
     if catalogue.errors:
         return EXIT_PROBLEMS
     sys.stdout.write(dump_json(export_catalogue(catalogue)))
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace, root: Path) -> int:
+    try:
+        plan = render_site(root, args.out)
+    except CatalogueError as error:
+        sys.stderr.write(format_text(error.problems, Summary.of(error.problems, 0, 0)))
+        print("kokeilu: korjaa virheet; mitään ei kirjoitettu.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Kirjoitettiin {len(plan.pages)} tehtyä sivua kansioon {args.out}.")
+    print(f"Rakenna sivusto: mkdocs build -f {args.out / 'mkdocs.yml'}")
     return EXIT_OK
 
 
@@ -153,7 +172,7 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
     catalogue = check_catalogue(root, schema)
     vocabulary_errors = [p for p in catalogue.errors if p.path.startswith(schema.vocabulary_directory + "/")]
     if vocabulary_errors:
-        sys.stderr.write(format_text(vocabulary_errors, _summary(catalogue, vocabulary_errors)))
+        sys.stderr.write(format_text(vocabulary_errors, Summary.of_catalogue(catalogue, vocabulary_errors)))
         print("kokeilu: korjaa sanastot ennen kuin päivität skeemasta tehdyt tiedostot.", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.write:
@@ -165,10 +184,10 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
         return EXIT_OK
     stale = stale_derived_files(root, schema, catalogue.vocabularies)
     if stale:
-        sys.stdout.write(format_text(stale, _summary(catalogue, [])))
+        sys.stdout.write(format_text(stale, Summary.of_catalogue(catalogue, [])))
         return EXIT_PROBLEMS
     print("Kaikki skeemasta tehdyt tiedostot ovat ajan tasalla.")
     return EXIT_OK
 
 
-_COMMANDS = {"check": _check, "export": _export, "schema": _schema}
+_COMMANDS = {"check": _check, "export": _export, "render": _render, "schema": _schema}

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.export import dump_json
+from generator.presentation import count_fi
 from generator.problems import Problem
+
+if TYPE_CHECKING:
+    from generator.catalogue import Catalogue
 
 
 @dataclass(frozen=True)
@@ -22,19 +27,21 @@ class Summary:
         errors = sum(1 for p in problems if p.is_error)
         return cls(experiments, learnings, errors, len(problems) - errors)
 
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    @classmethod
+    def of_catalogue(cls, catalogue: Catalogue, problems: Iterable[Problem]) -> Summary:
+        """``problems`` counted against every entry file of ``catalogue``."""
+        kinds = [f.kind for f in catalogue.files]
+        return cls.of(problems, kinds.count("experiment"), kinds.count("learning"))
 
 
 def summary_line(summary: Summary) -> str:
     checked = (
-        f"Tarkistettiin {_plural(summary.experiments, 'kokeilu', 'kokeilua')} ja "
-        f"{_plural(summary.learnings, 'oppi', 'oppia')}"
+        f"Tarkistettiin {count_fi(summary.experiments, 'kokeilu', 'kokeilua')} ja "
+        f"{count_fi(summary.learnings, 'oppi', 'oppia')}"
     )
     found = (
-        f"{_plural(summary.errors, 'virhe', 'virhettä')}, "
-        f"{_plural(summary.warnings, 'varoitus', 'varoitusta')}"
+        f"{count_fi(summary.errors, 'virhe', 'virhettä')}, "
+        f"{count_fi(summary.warnings, 'varoitus', 'varoitusta')}"
     )
     verdict = "Kokoelma on kunnossa." if summary.errors == 0 else "Korjaa virheet ja aja tarkistus uudelleen."
     return f"{checked}: {found}. {verdict}"

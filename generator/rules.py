@@ -42,12 +42,19 @@ RULES: dict[str, str] = {
     "bad-url": "A web address that is not http(s), or malformed.",
     "bad-email": "An e-mail address that is malformed.",
     "out-of-range": "A number below its minimum.",
+    # Markdown bodies (experiments, learnings, intros)
+    "raw-html": "HTML in a Markdown body; bodies are Markdown only.",
+    "unsafe-link": "A link or image whose address is not http, https, mailto or relative.",
+    "unsafe-attribute": "An attribute other than an id or a class set with { } in a body.",
     # Across fields and files
     "date-order": "An end date before the start date.",
     "end-missing": "Warning: a finished experiment without an end date.",
     "end-unknown-but-not-ended": "Warning: an end marked unknown on an experiment that has not ended.",
     "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
     "missing-reference": "A learning names an experiment that does not exist.",
+    # Hand-written introductions of generated pages
+    "unknown-intro": "A file in a generated-page folder (content/teemat/, …) that matches no page.",
+    "intro-front-matter": "An introduction with a front matter block; intros are plain Markdown.",
     # Vocabularies and derived files
     "vocabulary-not-list": "A vocabulary file that is not a list of terms.",
     "duplicate-term": "Two terms with the same id in one vocabulary.",

@@ -104,6 +104,41 @@ class VocabularySpec:
 
 
 @dataclass(frozen=True)
+class ExtraTerm:
+    """A term that is not in the vocabulary: "nationwide" for an empty list, or "unknown"."""
+
+    id: str
+    fi: str
+    description_fi: str = ""
+
+
+@dataclass(frozen=True)
+class TaxonomySpec:
+    """An index over one vocabulary field: /<url>/ lists the terms, /<url>/<term>/ the entries."""
+
+    name: str
+    field: str
+    vocabulary: str
+    label_fi: str
+    term_label_fi: str
+    url: str
+    order: str = "vocabulary"
+    empty_term: ExtraTerm | None = None
+    unknown_term: ExtraTerm | None = None
+
+    def term_url(self, term_id: str) -> str:
+        return f"{self.url}{term_id}/"
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    docs_directory: str = "content"
+    page_size: int = 50
+    related_count: int = 4
+    newest_count: int = 5
+
+
+@dataclass(frozen=True)
 class Schema:
     unknown_value: str
     vocabulary_directory: str
@@ -113,6 +148,8 @@ class Schema:
     vocabularies: tuple[VocabularySpec, ...]
     term_fields: tuple[FieldSpec, ...]
     entries: tuple[EntrySchema, ...] = field(default=())
+    site: SiteSpec = field(default_factory=SiteSpec)
+    taxonomies: tuple[TaxonomySpec, ...] = ()
 
     def entry(self, kind: str) -> EntrySchema:
         for entry in self.entries:
@@ -181,7 +218,11 @@ def parse_schema(data: dict) -> Schema:
                 fields=specs,
             )
         )
+    experiment = next(e for e in entries if e.kind == "experiment")
+    taxonomies = tuple(_taxonomy(t, experiment) for t in data.get("taxonomies", ()))
     return Schema(
+        site=SiteSpec(**data.get("site", {})),
+        taxonomies=taxonomies,
         unknown_value=data["unknown_value"],
         vocabulary_directory=data["vocabulary_directory"],
         reference_file=data["reference_file"],
@@ -191,6 +232,21 @@ def parse_schema(data: dict) -> Schema:
         term_fields=tuple(_field(f, f"term.{f.get('name')}") for f in data["term_fields"]),
         entries=tuple(entries),
     )
+
+
+def _taxonomy(data: dict, experiment: EntrySchema) -> TaxonomySpec:
+    data = dict(data)
+    spec = experiment.field(data["field"])
+    if spec is None or spec.type not in {"id", "ids"}:
+        raise ConfigError(f"schema.yml: taxonomy {data['name']}: {data['field']} is not a vocabulary field")
+    if data.get("order", "vocabulary") not in {"vocabulary", "label"}:
+        raise ConfigError(f"schema.yml: taxonomy {data['name']}: order is vocabulary or label")
+    for key in ("empty_term", "unknown_term"):
+        if key in data:
+            data[key] = ExtraTerm(**data[key])
+    if not data["url"].startswith("/") or not data["url"].endswith("/"):
+        raise ConfigError(f"schema.yml: taxonomy {data['name']}: url must start and end with /")
+    return TaxonomySpec(vocabulary=spec.vocabulary, **data)
 
 
 def _walk(specs: tuple[FieldSpec, ...]):

@@ -5,6 +5,9 @@
   files you give) under ``tmp_path``, never into the repository.
 - ``check``: writes a scratch catalogue and checks it.
 - ``shipped``: the shipped catalogue, checked once per test session.
+- ``fixture_site`` → ``fixture_plan`` / ``built_fixture_site``: the small site of
+  tests/fixtures/site/, its page plan, and one strict MkDocs build of it.
+- ``built_site``: one strict MkDocs build of the repository.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import Catalogue, check_catalogue
+from generator.catalogue import Catalogue, check_catalogue, load_catalogue
+from generator.pages import SitePlan, plan_site
+from generator.rendering import plugin_options, read_site_config
 from generator.schema import load_schema
-from tests.support import REPO_ROOT, write_catalogue
+from tests.support import REPO_ROOT, build_site, copy_fixture_site, write_catalogue
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +63,23 @@ def shipped() -> Catalogue:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """One strict MkDocs build of the repository, shared by every test that reads the site."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    return build_site(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
 
-    site_dir = tmp_path_factory.mktemp("site")
-    config = load_config(str(REPO_ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(config)
-    return site_dir
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The small fixture site (tests/fixtures/site/) as a complete catalogue in a temporary folder."""
+    return copy_fixture_site(tmp_path_factory.mktemp("fixture") / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_plan(fixture_site) -> SitePlan:
+    """The page plan of the fixture site, with the options its mkdocs.yml gives the plugin."""
+    options = plugin_options(read_site_config(fixture_site))
+    return plan_site(load_catalogue(fixture_site), options["edit_url"], options["page_size"])
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(fixture_site, tmp_path_factory) -> Path:
+    """One strict MkDocs build of the fixture site."""
+    return build_site(fixture_site / "mkdocs.yml", tmp_path_factory.mktemp("fixture-built"))

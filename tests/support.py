@@ -63,3 +63,23 @@ def write_catalogue(root: Path, files: dict[str, str | bytes]) -> Path:
 def located(catalogue: Catalogue) -> set[tuple[str, int, int, str]]:
     """The problems as (path, line, column, rule): what the tests assert exactly."""
     return {(p.path, p.line, p.column, p.rule) for p in catalogue.problems}
+
+
+FIXTURE_SITE = REPO_ROOT / "tests/fixtures/site"
+
+
+def copy_fixture_site(root: Path) -> Path:
+    """The fixture site (tests/fixtures/site/) with the real vocabularies and theme, at ``root``."""
+    shutil.copytree(FIXTURE_SITE, root, dirs_exist_ok=True)
+    shutil.copytree(REPO_ROOT / "theme", root / "theme", dirs_exist_ok=True)
+    return write_catalogue(root, {})
+
+
+def build_site(config_file: Path, site_dir: Path) -> Path:
+    """One strict in-process MkDocs build, like ``mkdocs build --strict``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    build(config)
+    return site_dir

@@ -1,10 +1,13 @@
-"""The site builds from the repository with ``mkdocs build --strict`` and stays self-hosted."""
+"""The repository's site: ``mkdocs build --strict`` from the shipped catalogue (one build per session)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+
+from generator.taxonomy import term_ids
+from tests.links import broken_links, page_links
 
 pytestmark = pytest.mark.e2e
 
@@ -32,3 +35,80 @@ def test_no_page_loads_anything_from_another_host(built_site):
     pattern = re.compile(r'<(?:link|script|img)\b[^>]*\b(?:href|src)="(?:https?:)?//', re.IGNORECASE)
     for page in built_site.rglob("*.html"):
         assert not pattern.search(page.read_text(encoding="utf-8")), page
+
+
+def test_every_experiment_learning_and_term_has_its_page(built_site, shipped):
+    urls = [e.url for e in shipped.experiments.values()] + [e.url for e in shipped.learnings.values()]
+    for spec in shipped.schema.taxonomies:
+        urls.append(spec.url)
+        urls += [spec.term_url(t.id) for t in shipped.vocabularies[spec.vocabulary]]
+    urls += ["/kokeilut/", "/opit/", "/alueet/koko-suomi/"]
+    missing = [url for url in urls if not (built_site / url.strip("/") / "index.html").is_file()]
+    assert not missing
+    assert len(shipped.experiments) == 44 and len(shipped.learnings) == 32
+
+
+def test_each_term_page_lists_exactly_the_experiments_of_its_term(built_site, shipped):
+    experiment_urls = {e.url for e in shipped.experiments.values()}
+    for spec in shipped.schema.taxonomies:
+        expected: dict[str, set[str]] = {}
+        for entry in shipped.experiments.values():
+            for term in term_ids(entry, spec):
+                expected.setdefault(term, set()).add(entry.url)
+        for term in shipped.vocabularies[spec.vocabulary]:
+            page = built_site / spec.url.strip("/") / term.id / "index.html"
+            html = page.read_text(encoding="utf-8")
+            if '<ol class="kk-listing"' not in html:
+                assert not expected.get(term.id), page
+                continue
+            listed = page_links(built_site, page, within='<ol class="kk-listing"') & experiment_urls
+            assert listed == expected.get(term.id, set()), page
+
+
+def test_no_internal_link_or_asset_is_broken(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_experiment_pages_stay_out_of_the_navigation(built_site, shipped):
+    """A page links to at most its related experiments, not to every experiment in a nav."""
+    experiment_urls = {e.url for e in shipped.experiments.values()}
+    related = shipped.schema.site.related_count
+    for entry in shipped.experiments.values():
+        page = built_site / entry.url.strip("/") / "index.html"
+        others = (page_links(built_site, page) & experiment_urls) - {entry.url}
+        learning_links = {
+            e.url
+            for learning in shipped.learnings_of(entry.slug)
+            for e in [shipped.experiments[s] for s in learning["experiments"]]
+        }
+        assert len(others - learning_links) <= related, page
+
+
+def test_an_experiment_page_has_its_facts_learnings_and_edit_link(built_site):
+    html = (built_site / "kokeilut/perustulokokeilu/index.html").read_text(encoding="utf-8")
+    assert html.count("<h1") == 1
+    assert '<aside class="kk-facts"' in html
+    assert 'href="../../tasot/valtakunnallinen/"' in html
+    assert 'href="../../teemat/sosiaaliturva/"' in html
+    assert 'href="../../alueet/koko-suomi/"' in html
+    assert 'href="../../opit/perustulo-ei-parantanut-tyollistymista/"' in html
+    assert "20\u00a0000\u00a0000\u00a0€" in html
+    assert (
+        '<a href="https://github.com/kokeileva-suomi/kokeilukatalogi/edit/main/experiments/perustulokokeilu.md"'
+        in html
+    )
+    assert ">Muokkaa GitHubissa</a>" in html
+
+
+def test_a_learning_page_links_back_to_its_experiments(built_site):
+    html = (built_site / "opit/perustulo-ei-parantanut-tyollistymista/index.html").read_text(encoding="utf-8")
+    assert 'href="../../kokeilut/perustulokokeilu/"' in html
+    assert "Mikä ei toiminut" in html
+
+
+def test_the_home_page_counts_each_level(built_site, shipped):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for level in shipped.vocabularies["tasot"]:
+        count = sum(1 for e in shipped.experiments.values() if e["level"] == level.id)
+        assert f'<a href="tasot/{level.id}/"><span class="kk-level__count">{count}</span>' in html
+    assert "Uusimmat kokeilut" in html and "Uusimmat opit" in html

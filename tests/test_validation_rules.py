@@ -50,3 +50,33 @@ def test_every_rule_id_is_exercised_by_a_test():
     text += "".join(p.read_text(encoding="utf-8") for p in tests.rglob("expected.yml"))
     untested = [rule for rule in RULES if not re.search(rf"(?<![a-z-]){rule}(?![a-z-])", text)]
     assert not untested, f"add a test that reports: {untested}"
+
+
+def test_a_file_in_a_generated_page_folder_must_be_an_intro_of_a_known_term(check):
+    catalogue = check(
+        {
+            "experiments/testikokeilu.md": VALID_EXPERIMENT,
+            "content/teemat/kiertotalous.md": "Johdanto.\n",
+            "content/teemat/kiertotalos.md": "Kirjoitusvirhe nimessä.\n",
+            "content/kokeilut/oma-kokeilu.md": "Kokeilu väärässä kansiossa.\n",
+            "content/alueet/koko-suomi.md": "Koko Suomen johdanto.\n",
+        }
+    )
+    assert located(catalogue) == {
+        ("content/teemat/kiertotalos.md", 1, 1, "unknown-intro"),
+        ("content/kokeilut/oma-kokeilu.md", 1, 1, "unknown-intro"),
+    }
+    assert set(catalogue.intros) == {"teemat/kiertotalous.md", "alueet/koko-suomi.md"}
+    message = next(p.message for p in catalogue.problems if p.path.endswith("oma-kokeilu.md"))
+    assert "experiments/" in message
+
+
+def test_an_intro_is_plain_markdown_without_front_matter(check):
+    catalogue = check(
+        {
+            "experiments/testikokeilu.md": VALID_EXPERIMENT,
+            "content/tasot/alueellinen.md": "---\ntitle: Alueelliset\n---\n\nJohdanto.\n",
+        }
+    )
+    assert located(catalogue) == {("content/tasot/alueellinen.md", 1, 1, "intro-front-matter")}
+    assert catalogue.intros == {}

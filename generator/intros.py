@@ -1,0 +1,106 @@
+"""Hand-written introductions for generated pages (Hugo's ``_index.md``).
+
+In the docs folder (``content/``):
+- ``index.md`` introduces the home page;
+- ``kokeilut/index.md`` and ``opit/index.md`` introduce the listings of all experiments and learnings;
+- ``<taxonomy>/index.md`` introduces a taxonomy page such as /teemat/;
+- ``<taxonomy>/<term>.md`` introduces a term page such as /teemat/kiertotalous/.
+
+An introduction is plain Markdown without front matter: the page title comes from the
+vocabulary. Any other file in a taxonomy folder or in ``kokeilut/`` would clash with the
+generated pages, so it is a problem.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.frontmatter import normalise_newlines
+from generator.problems import Problem, ProblemSink
+from generator.reading import read_text
+from generator.schema import Schema
+from generator.vocabulary import Vocabulary
+
+EXPERIMENTS_FOLDER = "kokeilut"
+
+
+@dataclass(frozen=True, slots=True)
+class Intro:
+    path: str  # relative to the catalogue root, e.g. "content/teemat/kiertotalous.md"
+    src_uri: str  # relative to the docs folder, e.g. "teemat/kiertotalous.md"
+    markdown: str
+    first_line: int = 1  # file line of the first line of ``markdown``
+
+
+def intro_folders(schema: Schema) -> list[str]:
+    """Docs-relative folders whose pages are all generated."""
+    return sorted([EXPERIMENTS_FOLDER, *(t.url.strip("/") for t in schema.taxonomies)])
+
+
+def load_intros(
+    root: Path, schema: Schema, vocabularies: Mapping[str, Vocabulary], problems: list[Problem]
+) -> dict[str, Intro]:
+    """Every introduction by its docs-relative path, with a problem for each file that is not one."""
+    docs = schema.site.docs_directory
+    candidates = ["index.md", f"{schema.learning.directory.removeprefix(docs + '/')}/index.md"]
+    allowed: dict[str, set[str]] = {EXPERIMENTS_FOLDER: {"index.md"}}
+    for taxonomy in schema.taxonomies:
+        folder = taxonomy.url.strip("/")
+        terms = {t.id for t in vocabularies[taxonomy.vocabulary]}
+        terms.update(x.id for x in (taxonomy.empty_term, taxonomy.unknown_term) if x is not None)
+        allowed[folder] = {"index.md", *(f"{t}.md" for t in terms)}
+    for folder, names in sorted(allowed.items()):
+        directory = root / docs / folder
+        if not directory.is_dir():
+            continue
+        with os.scandir(directory) as listing:
+            found = sorted((item.name, item.is_dir()) for item in listing)
+        for name, is_dir in found:
+            if name.startswith("."):
+                continue
+            src_uri = f"{folder}/{name}"
+            if name in names and not is_dir:
+                candidates.append(src_uri)
+                continue
+            what = "Kansio" if is_dir else "Tiedosto"
+            if folder == EXPERIMENTS_FOLDER:
+                fix = (
+                    "Tämän kansion sivut tehdään kokeiluista. Kokeilu kuuluu kansioon "
+                    f"{schema.experiment.directory}/; kansiossa {docs}/{folder}/ saa olla vain "
+                    "listan johdanto index.md."
+                )
+            else:
+                fix = (
+                    f"Kansion {docs}/{folder}/ sivut tehdään sanastosta. Johdannon nimi on termin "
+                    f"tunniste sanastossa (esimerkiksi {folder}/{sorted(names - {'index.md'})[0]}) "
+                    "tai index.md koko luettelon johdannolle."
+                )
+            ProblemSink(f"{docs}/{src_uri}", problems).error(
+                1, 1, "unknown-intro", f"{what} {docs}/{src_uri} ei vastaa mitään sivua. {fix}"
+            )
+    intros: dict[str, Intro] = {}
+    for src_uri in sorted(candidates):
+        path = f"{docs}/{src_uri}"
+        if not (root / path).is_file():
+            continue
+        sink = ProblemSink(path, problems)
+        text = read_text(root / path, sink, schema.max_file_bytes)
+        if text is None:
+            continue
+        text = normalise_newlines(text)
+        if text.startswith("---"):
+            sink.error(
+                1,
+                1,
+                "intro-front-matter",
+                "Johdantosivulla ei ole etutietolohkoa: sivun otsikko ja tiedot tehdään "
+                "luettelosta. Poista ---‑rivit ja niiden välissä oleva teksti.",
+            )
+            continue
+        markdown = text.lstrip("\n")
+        first_line = 1 + len(text) - len(markdown)
+        intros[src_uri] = Intro(path, src_uri, markdown.rstrip() + "\n", first_line)
+    return intros

@@ -1,0 +1,383 @@
+"""Plan every generated page of the site: Markdown text plus the path it pretends to live at.
+
+The plan is engine independent. The MkDocs plugin registers each :class:`PageSpec` as a
+generated file; ``kokeilu render`` writes them to a folder for any other engine. Pages carry
+their facts panels and listings as escaped HTML blocks, so every engine shows the same thing
+and no contributor text is ever read as Markdown or HTML outside the entry's own body.
+
+Listing order (documented in README): newest start date first, unknown dates last, then title
+in Finnish alphabetical order, then slug. Listings longer than ``site.page_size`` continue at
+``<page>/sivu/2/``, ``<page>/sivu/3/`` and so on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.catalogue import Catalogue
+from generator.intros import Intro
+from generator.model import UNKNOWN, Entry
+from generator.presentation import (
+    count_fi,
+    format_date,
+    format_euros,
+    format_years,
+    newest_first,
+    relative_url,
+    root_prefix,
+    src_uri_for,
+)
+from generator.problems import ConfigError
+from generator.related import WEIGHTS, find_related
+from generator.schema import TaxonomySpec
+from generator.taxonomy import Taxonomy, TermGroup, group_terms, term_ids
+
+HOME_URL = "/"
+EXPERIMENTS_URL = "/kokeilut/"
+LEARNINGS_URL = "/opit/"
+PAGE_SEGMENT = "sivu"
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """One generated page: its Markdown and the docs-relative path it is published from."""
+
+    src_uri: str
+    url: str
+    title: str
+    markdown: str
+    # Listed in mkdocs.yml's nav (index pages) or kept out of it (entries, terms, later pages).
+    in_nav: bool = False
+    # The root-relative file the page is made from, if any.
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: tuple[PageSpec, ...]
+    # Docs-relative hand-written files the generated pages replace (learnings, intros).
+    replaces: frozenset[str]
+    # Root-relative folders whose changes must rebuild the site.
+    watch: tuple[str, ...]
+
+    def page(self, src_uri: str) -> PageSpec:
+        return next(p for p in self.pages if p.src_uri == src_uri)
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """One page of a paginated listing."""
+
+    number: int
+    count: int
+    urls: tuple[str, ...]
+
+    @property
+    def previous(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None
+
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to show: first, last and those near the current one; None is a gap."""
+        wanted = {1, self.count, *range(self.number - around, self.number + around + 1)}
+        shown: list[int | None] = []
+        for number in sorted(n for n in wanted if 1 <= n <= self.count):
+            if shown and shown[-1] is not None and number - shown[-1] > 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
+
+def page_urls(base: str, pages: int) -> tuple[str, ...]:
+    """``/teemat/x/``, ``/teemat/x/sivu/2/``, …: the URLs of a listing split into ``pages``."""
+    return (base, *(f"{base}{PAGE_SEGMENT}/{n}/" for n in range(2, pages + 1)))
+
+
+def chunk(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    """``items`` in pages of ``size``; an empty listing is one empty page."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates/site"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(date_fi=format_date, euros=format_euros)
+    env.globals.update(count_fi=count_fi, years=lambda e: format_years(e["start"], e["end"]), UNKNOWN=UNKNOWN)
+    return env
+
+
+def _front_matter(title: str, searchable: bool) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: no YAML trap can touch the title.
+    meta = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    if not searchable:
+        # Listings repeat what the entry pages say; keep them out of the site search.
+        meta += "search:\n  exclude: true\n"
+    return f"---\n{meta}---\n\n"
+
+
+def _linker(url: str) -> Callable[[str], str]:
+    """Links from the page at ``url`` to site-absolute URLs; the root itself is "./"."""
+
+    def link(target: str) -> str:
+        path = relative_url(url, target)
+        return path if path and not path.startswith("#") else f"./{path}"
+
+    return link
+
+
+class SitePlanner:
+    """Plans the pages of one validated catalogue. Use :func:`plan_site`."""
+
+    def __init__(self, catalogue: Catalogue, edit_url: str = "", page_size: int | None = None) -> None:
+        self.catalogue = catalogue
+        self.schema = catalogue.schema
+        self.site = self.schema.site
+        if page_size is not None:
+            if page_size < 1:
+                raise ConfigError(f"page_size must be at least 1, not {page_size}")
+            self.site = dataclasses.replace(self.site, page_size=page_size)
+        self.vocabularies = catalogue.vocabularies
+        self.edit_url = edit_url
+        self.experiments = newest_first(catalogue.experiments.values(), "start")
+        self.learnings = newest_first(catalogue.learnings.values(), "date")
+        self._cards: dict[tuple[str, str, str, str], Markup] = {}
+        self.taxonomies = {
+            spec.name: group_terms(spec, self.vocabularies[spec.vocabulary], self.experiments)
+            for spec in self.schema.taxonomies
+        }
+
+    # -- lookups the templates use ------------------------------------------------------------
+
+    def label(self, vocabulary: str, term_id: str) -> str:
+        return self.vocabularies[vocabulary][term_id].fi
+
+    def terms_of(self, entry: Entry, taxonomy: str) -> list[TermGroup]:
+        found = self.taxonomies[taxonomy]
+        return [found.term(term_id) for term_id in term_ids(entry, found.spec)]
+
+    def edit_link(self, entry: Entry) -> str:
+        return f"{self.edit_url}{entry.path}" if self.edit_url else ""
+
+    @cached_property
+    def related(self) -> dict[str, list[Entry]]:
+        listings: dict[tuple[str, str], Sequence[Entry]] = {}
+        memberships: dict[str, list[tuple[str, str]]] = {e.slug: [] for e in self.experiments}
+        for name in WEIGHTS:
+            taxonomy = self.taxonomies.get(name)
+            if taxonomy is None:
+                continue
+            for term in taxonomy.terms:
+                if term.extra or not term.entries:
+                    continue
+                listings[(name, term.id)] = term.entries
+                for entry in term.entries:
+                    memberships[entry.slug].append((name, term.id))
+        return find_related(listings, memberships, self.site.related_count)
+
+    @cached_property
+    def learnings_by_theme(self) -> list[tuple[TermGroup, list[Entry]]]:
+        themes = self.taxonomies["teemat"]
+        by_theme: dict[str, list[Entry]] = {}
+        for learning in self.learnings:
+            for theme in learning["themes"]:
+                by_theme.setdefault(theme, []).append(learning)
+        return [(term, by_theme[term.id]) for term in themes.terms if term.id in by_theme]
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def card(self, entry: Entry, url: str, heading: str) -> Markup:
+        """One entry in a listing. Its links depend only on the depth of the page it is on, so
+        it is rendered once per depth and heading level and reused on every listing."""
+        key = (entry.kind, entry.slug, root_prefix(url), heading)
+        found = self._cards.get(key)
+        if found is None:
+            template = _environment().get_template("_card.html.j2")
+            html = template.render(plan=self, entry=entry, heading=heading, link=_linker(url))
+            found = self._cards[key] = Markup(html.strip())
+        return found
+
+    def render(self, template: str, url: str, title: str, searchable: bool = False, **context: Any) -> str:
+        body = (
+            _environment()
+            .get_template(template)
+            .render(
+                plan=self,
+                url=url,
+                title=title,
+                link=_linker(url),
+                card=lambda entry, heading="h3": self.card(entry, url, heading),
+                site=self.site,
+                schema=self.schema,
+                **context,
+            )
+        )
+        return _front_matter(title, searchable) + body
+
+    def intro(self, src_uri: str) -> str:
+        found: Intro | None = self.catalogue.intros.get(src_uri)
+        return found.markdown if found else ""
+
+    # -- the pages ----------------------------------------------------------------------------
+
+    def pages(self) -> Iterator[PageSpec]:
+        yield self.home()
+        yield from self.listing(EXPERIMENTS_URL, "Kokeilut", "experiments.md.j2", self.experiments)
+        for entry in self.catalogue.experiments.values():
+            yield self.experiment(entry)
+        yield from self.learning_listing()
+        for entry in self.catalogue.learnings.values():
+            yield self.learning(entry)
+        for taxonomy in self.taxonomies.values():
+            yield self.taxonomy(taxonomy)
+            for term in taxonomy.terms:
+                yield from self.listing(
+                    term.url, term.label, "term.md.j2", term.entries, term=term, in_nav=False
+                )
+
+    def home(self) -> PageSpec:
+        levels = self.taxonomies["tasot"]
+        markdown = self.render(
+            "home.md.j2",
+            HOME_URL,
+            "Kokeilukatalogi",
+            searchable=True,
+            intro=self.intro("index.md"),
+            levels=levels,
+            newest_experiments=self.experiments[: self.site.newest_count],
+            newest_learnings=self.learnings[: self.site.newest_count],
+            themes=self.taxonomies["teemat"],
+            regions=self.taxonomies["alueet"],
+        )
+        return PageSpec("index.md", HOME_URL, "Kokeilukatalogi", markdown, in_nav=True)
+
+    def listing(
+        self,
+        base: str,
+        title: str,
+        template: str,
+        entries: Sequence[Entry],
+        term: TermGroup | None = None,
+        in_nav: bool = True,
+    ) -> Iterator[PageSpec]:
+        pages = chunk(entries, self.site.page_size)
+        urls = page_urls(base, len(pages))
+        intro_uri = src_uri_for(base, index=term is None)
+        for number, (url, items) in enumerate(zip(urls, pages, strict=True), start=1):
+            pager = Pager(number, len(pages), urls)
+            page_title = title if number == 1 else f"{title} (sivu {number}/{len(pages)})"
+            markdown = self.render(
+                template,
+                url,
+                page_title,
+                heading=title,
+                term=term,
+                entries=items,
+                total=len(entries),
+                first=(number - 1) * self.site.page_size + 1,
+                pager=pager,
+                intro=self.intro(intro_uri) if number == 1 else "",
+            )
+            src_uri = src_uri_for(url, index=number == 1 and term is None)
+            yield PageSpec(src_uri, url, page_title, markdown, in_nav=in_nav and number == 1)
+
+    def experiment(self, entry: Entry) -> PageSpec:
+        return self.entry_page(
+            entry,
+            learnings=newest_first(self.catalogue.learnings_of(entry.slug), "date"),
+            related=self.related.get(entry.slug, []),
+        )
+
+    def learning(self, entry: Entry) -> PageSpec:
+        return self.entry_page(
+            entry, experiments=[self.catalogue.experiments[s] for s in entry["experiments"]]
+        )
+
+    def entry_page(self, entry: Entry, **context: Any) -> PageSpec:
+        """The page of one experiment or learning, from ``<kind>.md.j2``."""
+        fields = {f.name: f for f in self.schema.entry(entry.kind).fields}
+        template = f"{entry.kind}.md.j2"
+        markdown = self.render(
+            template, entry.url, entry.title, searchable=True, entry=entry, fields=fields, **context
+        )
+        return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown, source=entry.path)
+
+    def learning_listing(self) -> Iterator[PageSpec]:
+        """/opit/: every learning under each of its themes, in pages of ``page_size`` rows."""
+        rows = [(theme, learning) for theme, learnings in self.learnings_by_theme for learning in learnings]
+        pages = chunk(rows, self.site.page_size)
+        urls = page_urls(LEARNINGS_URL, len(pages))
+        starts: dict[str, str] = {}
+        for number, items in enumerate(pages):
+            for theme, _ in items:
+                starts.setdefault(theme.id, urls[number])
+        for number, (url, items) in enumerate(zip(urls, pages, strict=True), start=1):
+            title = "Opit" if number == 1 else f"Opit (sivu {number}/{len(pages)})"
+            groups: list[tuple[TermGroup, list[Entry]]] = []
+            for theme, learning in items:
+                if not groups or groups[-1][0] is not theme:
+                    groups.append((theme, []))
+                groups[-1][1].append(learning)
+            markdown = self.render(
+                "learnings.md.j2",
+                url,
+                title,
+                groups=groups,
+                theme_counts=[(t, len(ls), starts[t.id]) for t, ls in self.learnings_by_theme],
+                total=len(self.learnings),
+                pager=Pager(number, len(pages), urls),
+                intro=self.intro("opit/index.md") if number == 1 else "",
+            )
+            yield PageSpec(src_uri_for(url, index=number == 1), url, title, markdown, in_nav=number == 1)
+
+    def taxonomy(self, taxonomy: Taxonomy) -> PageSpec:
+        spec: TaxonomySpec = taxonomy.spec
+        markdown = self.render(
+            "taxonomy.md.j2",
+            spec.url,
+            spec.label_fi,
+            taxonomy=taxonomy,
+            intro=self.intro(src_uri_for(spec.url, index=True)),
+        )
+        return PageSpec(src_uri_for(spec.url, index=True), spec.url, spec.label_fi, markdown, in_nav=True)
+
+
+def plan_site(catalogue: Catalogue, edit_url: str = "", page_size: int | None = None) -> SitePlan:
+    """Every generated page of a validated catalogue, sorted by path.
+
+    ``edit_url`` is the prefix of the "Muokkaa GitHubissa" links, e.g.
+    ``https://github.com/<owner>/<repo>/edit/main/``; the entry's root-relative path follows it.
+    ``page_size`` overrides the schema's ``site.page_size``.
+    """
+    planner = SitePlanner(catalogue, edit_url, page_size)
+    pages = sorted(planner.pages(), key=lambda p: p.src_uri)
+    seen: set[str] = set()
+    for page in pages:
+        if page.src_uri in seen:  # pragma: no cover - slugs and term ids are validated unique
+            raise ValueError(f"two generated pages at {page.src_uri}")
+        seen.add(page.src_uri)
+    schema = catalogue.schema
+    docs = schema.site.docs_directory
+    replaces = {intro.src_uri for intro in catalogue.intros.values()}
+    replaces.update(e.path.removeprefix(docs + "/") for e in catalogue.learnings.values())
+    replaces.update(f.path.removeprefix(docs + "/") for f in catalogue.files if f.path.startswith(docs + "/"))
+    watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
+    return SitePlan(tuple(pages), frozenset(replaces), tuple(watch))

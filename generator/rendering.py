@@ -1,0 +1,138 @@
+"""``kokeilu render``: the whole site as plain Markdown, for engines that cannot run our plugin.
+
+The output folder holds ``docs/`` (the hand-written pages plus every generated page),
+``theme/`` (a copy of the overrides) and an ``mkdocs.yml`` without the catalogue plugin. It is
+built in a temporary folder beside the target and swapped in at the end, so a failed render
+never leaves a half-written or mixed tree.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.catalogue import load_catalogue
+from generator.pages import SitePlan, plan_site
+from generator.problems import ConfigError
+
+PLUGIN_NAME = "catalogue"
+MARKER = ".kokeilu-render"
+CONFIG_FILE = "mkdocs.yml"
+THEME_DIRECTORY = "theme"
+
+
+def read_site_config(root: Path) -> dict[str, Any]:
+    """The repository's mkdocs.yml as data (plain YAML; no engine needed)."""
+    path = root / CONFIG_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"Tiedostoa {path} ei ole.") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path} ei ole luettavaa YAMLia: {error}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: asetusten pitää olla avain–arvo-pareja.")
+    return data
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The options given to the catalogue plugin in mkdocs.yml, or {}."""
+    for item in config.get("plugins") or ():
+        if isinstance(item, dict) and PLUGIN_NAME in item:
+            return dict(item[PLUGIN_NAME] or {})
+    return {}
+
+
+def engine_config(config: dict[str, Any], plan: SitePlan) -> dict[str, Any]:
+    """mkdocs.yml for the rendered tree: our plugin removed, the generated pages out of the nav."""
+    config = dict(config)
+    plugins = [
+        p
+        for p in config.get("plugins") or ()
+        if p != PLUGIN_NAME and not (isinstance(p, dict) and PLUGIN_NAME in p)
+    ]
+    config["plugins"] = plugins
+    config["docs_dir"] = "docs"
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = THEME_DIRECTORY
+    config["theme"] = theme
+    folders = sorted({p.src_uri.split("/", 1)[0] for p in plan.pages if "/" in p.src_uri})
+    patterns = [f"/{folder}/**" for folder in folders]
+    patterns += [f"!/{p.src_uri}" for p in plan.pages if p.in_nav and "/" in p.src_uri]
+    config["not_in_nav"] = "\n".join(patterns) + "\n"
+    return config
+
+
+def render_site(root: Path, out: Path) -> SitePlan:
+    """Write the rendered tree to ``out``; raises CatalogueError for an invalid catalogue."""
+    root = root.resolve()
+    out = out.resolve()
+    config = read_site_config(root)
+    catalogue = load_catalogue(root)
+    options = plugin_options(config)
+    plan = plan_site(catalogue, str(options.get("edit_url") or ""), options.get("page_size"))
+    docs = root / catalogue.schema.site.docs_directory
+    if out == root or out.is_relative_to(docs) or root.is_relative_to(out):
+        raise ConfigError(f"Kohdekansio {out} ei voi olla kokoelman tai sen sisältökansion sisällä.")
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise ConfigError(
+            f"Kansio {out} ei ole tyhjä eikä aiempi kokeilu render -tulos. Valitse toinen kansio."
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        replaced = set(plan.replaces)
+        shutil.copytree(
+            docs,
+            staging / "docs",
+            ignore=lambda folder, names: [
+                n for n in names if (Path(folder) / n).relative_to(docs).as_posix() in replaced
+            ],
+        )
+        for page in plan.pages:
+            target = staging / "docs" / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8", newline="\n")
+        if (root / THEME_DIRECTORY).is_dir():
+            shutil.copytree(root / THEME_DIRECTORY, staging / THEME_DIRECTORY)
+        text = yaml.dump(engine_config(config, plan), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+        (staging / CONFIG_FILE).write_text(text, encoding="utf-8", newline="\n")
+        (staging / MARKER).write_text("kokeilu render\n", encoding="utf-8")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return plan
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line strings as literal blocks, so the written mkdocs.yml reads like ours."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace ``out`` with ``staging``; the old tree is removed only after the swap."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
+    old.rmdir()
+    out.rename(old)
+    try:
+        staging.rename(out)
+    except BaseException:
+        old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

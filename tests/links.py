@@ -1,0 +1,86 @@
+"""Read links out of built HTML and check that internal ones resolve, fragments included."""
+
+from __future__ import annotations
+
+import functools
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []  # (tag, url)
+        self.ids: set[str] = set()
+        self.classes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name in ("href", "src"):
+            if values.get(name) is not None:
+                self.links.append((tag, values[name] or ""))
+
+
+@functools.cache
+def parse(page: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return collector
+
+
+def target_file(site: Path, page: Path, url: str) -> Path | None:
+    """The file an internal link from ``page`` points to, or None for external links."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    if not parts.path:
+        return page
+    base = site if parts.path.startswith("/") else page.parent  # 404.html links from the site root
+    target = (base / unquote(parts.path).lstrip("/")).resolve()
+    if url.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or asset in the built site whose file or #fragment is missing."""
+    site = site.resolve()
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        for tag, url in parse(page).links:
+            target = target_file(site, page, url)
+            if target is None:
+                continue
+            where = f"{page.relative_to(site)}: <{tag}> {url}"
+            if not target.is_relative_to(site) or not target.is_file():
+                broken.append(f"{where} (no file)")
+                continue
+            fragment = urlsplit(url).fragment
+            if fragment and target.suffix == ".html" and unquote(fragment) not in parse(target).ids:
+                broken.append(f"{where} (no #{fragment})")
+    return broken
+
+
+def page_links(site: Path, page: Path, within: str | None = None) -> set[str]:
+    """Site-absolute directory URLs (``/kokeilut/x/``) of the internal pages ``page`` links to.
+
+    ``within`` limits the search to the HTML between a marker and the end of its element list,
+    e.g. ``'<ol class="kk-listing"'``.
+    """
+    html = page.read_text(encoding="utf-8")
+    if within is not None:
+        start = html.index(within)
+        html = html[start : html.index("</ol>", start)]
+    collector = _Collector()
+    collector.feed(html)
+    urls = set()
+    for _, url in collector.links:
+        target = target_file(site, page, url)
+        if target is None or target.suffix != ".html":
+            continue
+        rel = target.resolve().relative_to(site.resolve()).parent.as_posix()
+        urls.add("/" if rel == "." else f"/{rel}/")
+    return urls

@@ -1,0 +1,104 @@
+"""Bodies are Markdown only: raw HTML, script links and injected attributes are located errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.body import check_body, link_scheme
+from generator.problems import ProblemSink
+from tests.support import VALID_EXPERIMENT, located
+
+BODY_LINE = VALID_EXPERIMENT.splitlines().index("---", 1) + 2  # the line after the closing ---
+
+
+def _with_body(body: str) -> str:
+    return VALID_EXPERIMENT.replace("\nKokeilun kuvaus.\n", "\n" + body)
+
+
+def _problems(text: str) -> set[tuple[int, int, str]]:
+    sink = ProblemSink("x.md")
+    check_body(text, 1, sink)
+    return {(p.line, p.column, p.rule) for p in sink.problems}
+
+
+@pytest.mark.parametrize(
+    ("url", "scheme"),
+    [
+        ("https://example.fi", "https"),
+        ("mailto:a@example.fi", "mailto"),
+        ("../opit/x.md", None),
+        ("#kohta", None),
+        ("javascript:alert(1)", "javascript"),
+        ("JaVaScRiPt:alert(1)", "javascript"),
+        (" javascript:alert(1)", "javascript"),
+        ("jav\tascript:alert(1)", "javascript"),
+        ("jav&#x09;ascript:alert(1)", "javascript"),
+        ("&#106;avascript:alert(1)", "javascript"),
+        ("&amp;#106;avascript:alert(1)", "javascript"),
+        ("data:text/html;base64,PHNjcmlwdD4=", "data"),
+        ("vbscript:msgbox(1)", "vbscript"),
+    ],
+)
+def test_the_scheme_is_read_the_way_a_browser_reads_it(url, scheme):
+    assert link_scheme(url) == scheme
+
+
+def test_plain_markdown_passes():
+    text = (
+        "Kuvaus, jossa on **lihavointi**, [linkki](https://example.fi) ja ![kuva](kuva.png).\n\n"
+        "Vertailu: 3 < 5 ja 5 > 3.\n\n`<script>` koodina on tekstiä.\n\n"
+        "    <div>sisennetty koodi</div>\n\n"
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n## Otsikko { #oma-tunniste .luokka }\n\n<https://example.fi>\n"
+    )
+    assert _problems(text) == set()
+
+
+def test_raw_html_blocks_and_inline_html_are_refused_where_they_are():
+    text = "Alku.\n\n<script>alert(1)</script>\n\nTeksti ja <img src=x onerror=alert(1)> kuva.\n"
+    assert _problems(text) == {(3, 1, "raw-html"), (5, 11, "raw-html")}
+
+
+def test_html_comments_and_autolinks_to_other_schemes_are_refused():
+    assert _problems("Teksti <!-- piilo --> ja lisää.\n") == {(1, 8, "raw-html")}
+    assert _problems("Linkki <javascript:alert(1)>\n") == {(1, 8, "raw-html")}
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[klikkaa](javascript:alert(1))",
+        "[klikkaa](JAVASCRIPT:alert(1))",
+        "[klikkaa](jav&#x09;ascript:alert(1))",
+        "![kuva](data:image/svg+xml;base64,PHN2Zz4=)",
+        "[klikkaa][viite]\n\n[viite]: vbscript:msgbox(1)",
+    ],
+)
+def test_links_with_a_script_scheme_are_refused(link):
+    problems = _problems("Teksti.\n\n" + link + "\n")
+    assert {rule for _, _, rule in problems} == {"unsafe-link"}
+
+
+def test_the_unsafe_link_is_located_at_its_address():
+    assert _problems("Teksti.\n\nLue [tästä](javascript:alert(1)).\n") == {(3, 13, "unsafe-link")}
+
+
+def test_attr_list_may_not_set_event_handlers_or_override_links():
+    text = '[ok](https://example.fi){ onclick="alert(1)" }\n\n[x](https://example.fi){ href="javascript:alert(1)" }\n'
+    rules = sorted(rule for _, _, rule in _problems(text))
+    assert rules == ["unsafe-attribute", "unsafe-link"]
+
+
+def test_body_problems_are_reported_at_file_lines(check):
+    catalogue = check({"experiments/testikokeilu.md": _with_body("Kuvaus.\n\n<b>lihava</b>\n")})
+    assert located(catalogue) == {("experiments/testikokeilu.md", BODY_LINE + 3, 1, "raw-html")}
+    assert "testikokeilu" not in catalogue.experiments
+
+
+def test_intro_problems_are_reported_at_file_lines(check):
+    catalogue = check(
+        {
+            "experiments/testikokeilu.md": VALID_EXPERIMENT,
+            "content/teemat/ruoka.md": "\n\nJohdanto.\n\n[x](javascript:void(0))\n",
+        }
+    )
+    assert located(catalogue) == {("content/teemat/ruoka.md", 5, 5, "unsafe-link")}
