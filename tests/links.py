@@ -84,3 +84,23 @@ def page_links(site: Path, page: Path, within: str | None = None) -> set[str]:
         rel = target.resolve().relative_to(site.resolve()).parent.as_posix()
         urls.add("/" if rel == "." else f"/{rel}/")
     return urls
+
+
+def listed(site: Path, folder: str) -> set[str]:
+    """URLs of the pages listed in the cards of a listing and of all its later pages
+    (``<folder>/sivu/2/``, …): what a visitor paging through ``/<folder>/`` can reach."""
+    urls: set[str] = set()
+    pages = [site / folder / "index.html", *sorted((site / folder / "sivu").glob("*/index.html"))]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'class="kk-listing"' not in html:
+            continue
+        start = html.index('class="kk-listing"')
+        collector = _Collector()
+        collector.feed(html[start : html.index("</ol>", start)])
+        for _, url in collector.links:
+            target = target_file(site, page, url)
+            if target is not None and target.suffix == ".html":
+                rel = target.resolve().relative_to(site.resolve()).parent.as_posix()
+                urls.add(f"/{rel}/")
+    return urls
