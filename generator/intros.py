@@ -35,11 +35,6 @@ class Intro:
     first_line: int = 1  # file line of the first line of ``markdown``
 
 
-def intro_folders(schema: Schema) -> list[str]:
-    """Docs-relative folders whose pages are all generated."""
-    return sorted([EXPERIMENTS_FOLDER, *(t.url.strip("/") for t in schema.taxonomies)])
-
-
 def load_intros(
     root: Path, schema: Schema, vocabularies: Mapping[str, Vocabulary], problems: list[Problem]
 ) -> dict[str, Intro]:

@@ -59,15 +59,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if catalogue.errors:
             # Nothing is published from a broken catalogue: the same report as `kokeilu check`.
             raise PluginError("Kokoelmassa on virheitä:\n" + format_text(catalogue.problems, summary))
-        for problem in catalogue.problems:
-            log.info(
-                "%s:%d:%d: varoitus: %s [%s]",
-                problem.path,
-                problem.line,
-                problem.column,
-                problem.message,
-                problem.rule,
-            )
+        if catalogue.problems:
+            # Warnings only: shown, but they do not stop the build (kokeilu check --strict does).
+            log.info("Kokoelman varoitukset:\n%s", format_text(catalogue.problems, summary))
         self.plan = plan_site(catalogue, self.config.edit_url, self.config.page_size)
         self.generated = {page.src_uri for page in self.plan.pages}
         return config

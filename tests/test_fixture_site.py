@@ -274,3 +274,18 @@ def test_mkdocs_serve_rebuilds_when_an_experiment_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_content_warnings_are_shown_but_do_not_fail_a_strict_build(tmp_path):
+    ended = VALID_EXPERIMENT.replace("end: 2019\n", "")  # a finished experiment without an end date
+    root = _scratch_site(tmp_path / "site", {"experiments/testikokeilu.md": ended})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "experiments/testikokeilu.md:11:1: warning:" in result.stderr and "[end-missing]" in result.stderr
+    assert (tmp_path / "out/kokeilut/testikokeilu/index.html").is_file()
