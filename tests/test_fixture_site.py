@@ -287,5 +287,5 @@ def test_content_warnings_are_shown_but_do_not_fail_a_strict_build(tmp_path):
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
-    assert "experiments/testikokeilu.md:11:1: warning:" in result.stderr and "[end-missing]" in result.stderr
+    assert "experiments/testikokeilu.md:10:9: warning:" in result.stderr and "[end-missing]" in result.stderr
     assert (tmp_path / "out/kokeilut/testikokeilu/index.html").is_file()
