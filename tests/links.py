@@ -104,3 +104,24 @@ def listed(site: Path, folder: str) -> set[str]:
                 rel = target.resolve().relative_to(site.resolve()).parent.as_posix()
                 urls.add(f"/{rel}/")
     return urls
+
+
+def wrong_term_listings(site: Path, catalogue) -> list[str]:
+    """Every term page (and /kokeilut/) whose listing, across all its pages, differs from the
+    experiments the catalogue files under that term; empty when every listing is exact."""
+    from generator.taxonomy import term_ids
+
+    experiment_urls = {e.url for e in catalogue.experiments.values()}
+    wrong = []
+    if listed(site, "kokeilut") & experiment_urls != experiment_urls:
+        wrong.append("kokeilut")
+    for spec in catalogue.schema.taxonomies:
+        expected: dict[str, set[str]] = {}
+        for entry in catalogue.experiments.values():
+            for term in term_ids(entry, spec):
+                expected.setdefault(term, set()).add(entry.url)
+        for term in sorted({*catalogue.vocabularies[spec.vocabulary].ids, *expected}):
+            folder = f"{spec.url.strip('/')}/{term}"
+            if listed(site, folder) & experiment_urls != expected.get(term, set()):
+                wrong.append(folder)
+    return wrong
