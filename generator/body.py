@@ -12,6 +12,7 @@ same extensions as the site, and the resulting tree is inspected.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from xml.etree.ElementTree import Element
@@ -63,7 +64,9 @@ class _Inspect(Treeprocessor):
                     self.found.append(("unsafe-attribute", name, name))
 
 
+@functools.cache
 def _parser() -> tuple[markdown.Markdown, _Inspect]:
+    """One parser for every body (building one costs more than parsing a body)."""
     md = markdown.Markdown(extensions=list(EXTENSIONS))
     inspector = _Inspect(md)
     md.treeprocessors.register(inspector, "kokeilu-inspect", 0)  # after attr_list and inlines
@@ -75,6 +78,8 @@ def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
     if not any(trigger in text for trigger in _TRIGGERS):
         return
     md, inspector = _parser()
+    md.reset()
+    inspector.found.clear()
     md.convert(text)
     searched_from: dict[str, int] = {}
 

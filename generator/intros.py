@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.frontmatter import normalise_newlines
+from generator.presentation import src_uri_for
 from generator.problems import Problem, ProblemSink
 from generator.reading import read_text
 from generator.schema import Schema
 from generator.vocabulary import Vocabulary
-
-EXPERIMENTS_FOLDER = "kokeilut"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +39,10 @@ def load_intros(
 ) -> dict[str, Intro]:
     """Every introduction by its docs-relative path, with a problem for each file that is not one."""
     docs = schema.site.docs_directory
-    candidates = ["index.md", f"{schema.learning.directory.removeprefix(docs + '/')}/index.md"]
-    allowed: dict[str, set[str]] = {EXPERIMENTS_FOLDER: {"index.md"}}
+    # The learnings' folder is also where they are written, so only its index.md is an intro.
+    candidates = ["index.md", src_uri_for(schema.learning.listing_url, index=True)]
+    experiments_folder = schema.experiment.listing_url.strip("/")
+    allowed: dict[str, set[str]] = {experiments_folder: {"index.md"}}
     for taxonomy in schema.taxonomies:
         folder = taxonomy.url.strip("/")
         terms = {t.id for t in vocabularies[taxonomy.vocabulary]}
@@ -61,7 +62,7 @@ def load_intros(
                 candidates.append(src_uri)
                 continue
             what = "Kansio" if is_dir else "Tiedosto"
-            if folder == EXPERIMENTS_FOLDER:
+            if folder == experiments_folder:
                 fix = (
                     "Tämän kansion sivut tehdään kokeiluista. Kokeilu kuuluu kansioon "
                     f"{schema.experiment.directory}/; kansiossa {docs}/{folder}/ saa olla vain "

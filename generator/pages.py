@@ -42,8 +42,6 @@ from generator.schema import TaxonomySpec
 from generator.taxonomy import Taxonomy, TermGroup, group_terms, term_ids
 
 HOME_URL = "/"
-EXPERIMENTS_URL = "/kokeilut/"
-LEARNINGS_URL = "/opit/"
 PAGE_SEGMENT = "sivu"
 
 
@@ -57,8 +55,6 @@ class PageSpec:
     markdown: str
     # Listed in mkdocs.yml's nav (index pages) or kept out of it (entries, terms, later pages).
     in_nav: bool = False
-    # The root-relative file the page is made from, if any.
-    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +156,7 @@ class SitePlanner:
         self.experiments = newest_first(catalogue.experiments.values(), "start")
         self.learnings = newest_first(catalogue.learnings.values(), "date")
         self._cards: dict[tuple[str, str, str, str], Markup] = {}
+        self._fields = {e.kind: {f.name: f for f in e.fields} for e in self.schema.entries}
         self.taxonomies = {
             spec.name: group_terms(spec, self.vocabularies[spec.vocabulary], self.experiments)
             for spec in self.schema.taxonomies
@@ -240,7 +237,9 @@ class SitePlanner:
 
     def pages(self) -> Iterator[PageSpec]:
         yield self.home()
-        yield from self.listing(EXPERIMENTS_URL, "Kokeilut", "experiments.md.j2", self.experiments)
+        yield from self.listing(
+            self.schema.experiment.listing_url, "Kokeilut", "experiments.md.j2", self.experiments
+        )
         for entry in self.catalogue.experiments.values():
             yield self.experiment(entry)
         yield from self.learning_listing()
@@ -264,6 +263,8 @@ class SitePlanner:
             levels=levels,
             newest_experiments=self.experiments[: self.site.newest_count],
             newest_learnings=self.learnings[: self.site.newest_count],
+            experiments_url=self.schema.experiment.listing_url,
+            learnings_url=self.schema.learning.listing_url,
             themes=self.taxonomies["teemat"],
             regions=self.taxonomies["alueet"],
         )
@@ -288,7 +289,6 @@ class SitePlanner:
                 template,
                 url,
                 page_title,
-                heading=title,
                 term=term,
                 entries=items,
                 total=len(entries),
@@ -313,18 +313,18 @@ class SitePlanner:
 
     def entry_page(self, entry: Entry, **context: Any) -> PageSpec:
         """The page of one experiment or learning, from ``<kind>.md.j2``."""
-        fields = {f.name: f for f in self.schema.entry(entry.kind).fields}
+        fields = self._fields[entry.kind]
         template = f"{entry.kind}.md.j2"
         markdown = self.render(
             template, entry.url, entry.title, searchable=True, entry=entry, fields=fields, **context
         )
-        return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown, source=entry.path)
+        return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown)
 
     def learning_listing(self) -> Iterator[PageSpec]:
         """/opit/: every learning under each of its themes, in pages of ``page_size`` rows."""
         rows = [(theme, learning) for theme, learnings in self.learnings_by_theme for learning in learnings]
         pages = chunk(rows, self.site.page_size)
-        urls = page_urls(LEARNINGS_URL, len(pages))
+        urls = page_urls(self.schema.learning.listing_url, len(pages))
         starts: dict[str, str] = {}
         for number, items in enumerate(pages):
             for theme, _ in items:
@@ -344,7 +344,7 @@ class SitePlanner:
                 theme_counts=[(t, len(ls), starts[t.id]) for t, ls in self.learnings_by_theme],
                 total=len(self.learnings),
                 pager=Pager(number, len(pages), urls),
-                intro=self.intro("opit/index.md") if number == 1 else "",
+                intro=self.intro(src_uri_for(urls[0], index=True)) if number == 1 else "",
             )
             yield PageSpec(src_uri_for(url, index=number == 1), url, title, markdown, in_nav=number == 1)
 
@@ -377,7 +377,6 @@ def plan_site(catalogue: Catalogue, edit_url: str = "", page_size: int | None = 
     schema = catalogue.schema
     docs = schema.site.docs_directory
     replaces = {intro.src_uri for intro in catalogue.intros.values()}
-    replaces.update(e.path.removeprefix(docs + "/") for e in catalogue.learnings.values())
     replaces.update(f.path.removeprefix(docs + "/") for f in catalogue.files if f.path.startswith(docs + "/"))
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
     return SitePlan(tuple(pages), frozenset(replaces), tuple(watch))

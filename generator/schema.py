@@ -91,6 +91,11 @@ class EntrySchema:
     def url_for(self, slug: str) -> str:
         return self.url.format(slug=slug)
 
+    @property
+    def listing_url(self) -> str:
+        """The folder URL the entries live under, which lists them all: "/kokeilut/"."""
+        return self.url.split("{slug}", 1)[0]
+
 
 @dataclass(frozen=True)
 class VocabularySpec:
