@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass, field
 
 _BLOCK = re.compile(
-    r'^<(header|aside|ol|ul|nav|table|p|section) class="kk-[^"]*"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*',
+    r'^<(header|aside|div|ol|ul|nav|table|p|section) class="kk-[^"]*"[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*',
     re.MULTILINE,
 )
 

@@ -64,6 +64,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             log.info("Kokoelman varoitukset:\n%s", format_text(catalogue.problems, summary))
         self.plan = plan_site(catalogue, self.config.edit_url, self.config.page_size)
         self.generated = {page.src_uri for page in self.plan.pages}
+        for script in self.plan.scripts:
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -73,15 +76,21 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if replaced is not None:
                 files.remove(replaced)
         for page in self.plan.pages:
-            clash = files.get_file_from_path(page.src_uri)
-            if clash is not None:
-                raise PluginError(
-                    f"catalogue: {config.docs_dir}/{page.src_uri} clashes with the generated page "
-                    f"{page.url}; move or delete it"
-                )
+            self._refuse_clash(files, page.src_uri, config, page.url)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        for data in self.plan.files:
+            self._refuse_clash(files, data.src_uri, config)
+            files.append(File.generated(config, data.src_uri, content=data.content))
         return files
+
+    @staticmethod
+    def _refuse_clash(files: Files, src_uri: str, config: MkDocsConfig, url: str = "") -> None:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(
+                f"catalogue: {config.docs_dir}/{src_uri} clashes with the generated "
+                f"{'page ' + url if url else 'file'}; move or delete it"
+            )
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

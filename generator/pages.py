@@ -39,6 +39,8 @@ from generator.presentation import (
 from generator.problems import ConfigError
 from generator.related import WEIGHTS, find_related
 from generator.schema import TaxonomySpec
+from generator.search import ASSET_DIR, FINDER_SCRIPT, FINDER_URL, SearchData, finder_script
+from generator.sitefile import SiteFile
 from generator.taxonomy import Taxonomy, TermGroup, group_terms, term_ids
 
 HOME_URL = "/"
@@ -64,6 +66,10 @@ class SitePlan:
     replaces: frozenset[str]
     # Root-relative folders whose changes must rebuild the site.
     watch: tuple[str, ...]
+    # Data and scripts published beside the pages (the finder's index), sorted by path.
+    files: tuple[SiteFile, ...] = ()
+    # Site-relative scripts every page loads.
+    scripts: tuple[str, ...] = ()
 
     def page(self, src_uri: str) -> PageSpec:
         return next(p for p in self.pages if p.src_uri == src_uri)
@@ -121,13 +127,9 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str, searchable: bool) -> str:
+def _front_matter(title: str) -> str:
     # A JSON string is a valid YAML double-quoted scalar: no YAML trap can touch the title.
-    meta = f"title: {json.dumps(title, ensure_ascii=False)}\n"
-    if not searchable:
-        # Listings repeat what the entry pages say; keep them out of the site search.
-        meta += "search:\n  exclude: true\n"
-    return f"---\n{meta}---\n\n"
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
 
 
 def _linker(url: str) -> Callable[[str], str]:
@@ -212,7 +214,7 @@ class SitePlanner:
             found = self._cards[key] = Markup(html.strip())
         return found
 
-    def render(self, template: str, url: str, title: str, searchable: bool = False, **context: Any) -> str:
+    def render(self, template: str, url: str, title: str, **context: Any) -> str:
         body = (
             _environment()
             .get_template(template)
@@ -227,7 +229,7 @@ class SitePlanner:
                 **context,
             )
         )
-        return _front_matter(title, searchable) + body
+        return _front_matter(title) + body
 
     def intro(self, src_uri: str) -> str:
         found: Intro | None = self.catalogue.intros.get(src_uri)
@@ -237,6 +239,7 @@ class SitePlanner:
 
     def pages(self) -> Iterator[PageSpec]:
         yield self.home()
+        yield self.finder()
         yield from self.listing(
             self.schema.experiment.listing_url, "Kokeilut", "experiments.md.j2", self.experiments
         )
@@ -252,13 +255,37 @@ class SitePlanner:
                     term.url, term.label, "term.md.j2", term.entries, term=term, in_nav=False
                 )
 
+    @cached_property
+    def search(self) -> SearchData:
+        return SearchData(self.catalogue, self.taxonomies)
+
+    def finder(self) -> PageSpec:
+        """/haku/: the finder's form and facets; finder.js fills in the results."""
+        markdown = self.render(
+            "finder.md.j2",
+            FINDER_URL,
+            "Haku",
+            facets=self.search.facets,
+            counts=self.search.counts(),
+            version=self.search.version,
+            experiments_url=self.schema.experiment.listing_url,
+            learnings_url=self.schema.learning.listing_url,
+            themes_url=self.taxonomies["teemat"].spec.url,
+            regions_url=self.taxonomies["alueet"].spec.url,
+            levels_url=self.taxonomies["tasot"].spec.url,
+        )
+        return PageSpec(src_uri_for(FINDER_URL, index=True), FINDER_URL, "Haku", markdown, in_nav=True)
+
+    def files(self) -> list[SiteFile]:
+        """The finder's index, data and scripts."""
+        return [*self.search.files(), SiteFile(ASSET_DIR + FINDER_SCRIPT, finder_script())]
+
     def home(self) -> PageSpec:
         levels = self.taxonomies["tasot"]
         markdown = self.render(
             "home.md.j2",
             HOME_URL,
             "Kokeilukatalogi",
-            searchable=True,
             intro=self.intro("index.md"),
             levels=levels,
             newest_experiments=self.experiments[: self.site.newest_count],
@@ -267,6 +294,7 @@ class SitePlanner:
             learnings_url=self.schema.learning.listing_url,
             themes=self.taxonomies["teemat"],
             regions=self.taxonomies["alueet"],
+            finder_url=FINDER_URL,
         )
         return PageSpec("index.md", HOME_URL, "Kokeilukatalogi", markdown, in_nav=True)
 
@@ -315,9 +343,7 @@ class SitePlanner:
         """The page of one experiment or learning, from ``<kind>.md.j2``."""
         fields = self._fields[entry.kind]
         template = f"{entry.kind}.md.j2"
-        markdown = self.render(
-            template, entry.url, entry.title, searchable=True, entry=entry, fields=fields, **context
-        )
+        markdown = self.render(template, entry.url, entry.title, entry=entry, fields=fields, **context)
         return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown)
 
     def learning_listing(self) -> Iterator[PageSpec]:
@@ -379,4 +405,6 @@ def plan_site(catalogue: Catalogue, edit_url: str = "", page_size: int | None = 
     replaces = {intro.src_uri for intro in catalogue.intros.values()}
     replaces.update(f.path.removeprefix(docs + "/") for f in catalogue.files if f.path.startswith(docs + "/"))
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
-    return SitePlan(tuple(pages), frozenset(replaces), tuple(watch))
+    files = sorted(planner.files(), key=lambda f: f.src_uri)
+    scripts = (ASSET_DIR + FINDER_SCRIPT,)
+    return SitePlan(tuple(pages), frozenset(replaces), tuple(watch), tuple(files), scripts)

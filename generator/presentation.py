@@ -78,7 +78,7 @@ def finnish_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _date_key(value: object) -> tuple[int, int, int, int]:
+def date_key(value: object) -> tuple[int, int, int, int]:
     """Newest first; unknown and absent dates last."""
     if isinstance(value, PartialDate):
         year, month, day = value.sort_key
@@ -91,7 +91,7 @@ def newest_first(entries, date_field: str) -> list[Entry]:
     title in Finnish alphabetical order, then by slug."""
     return sorted(
         entries,
-        key=lambda e: (_date_key(e.values.get(date_field)), finnish_key(e.title), e.slug),
+        key=lambda e: (date_key(e.values.get(date_field)), finnish_key(e.title), e.slug),
     )
 
 

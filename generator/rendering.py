@@ -65,6 +65,8 @@ def engine_config(config: dict[str, Any], plan: SitePlan) -> dict[str, Any]:
     patterns = [f"/{folder}/**" for folder in folders]
     patterns += [f"!/{p.src_uri}" for p in plan.pages if p.in_nav and "/" in p.src_uri]
     config["not_in_nav"] = "\n".join(patterns) + "\n"
+    scripts = list(config.get("extra_javascript") or ())
+    config["extra_javascript"] = scripts + [s for s in plan.scripts if s not in scripts]
     return config
 
 
@@ -98,6 +100,10 @@ def render_site(root: Path, out: Path) -> SitePlan:
             target = staging / "docs" / page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8", newline="\n")
+        for data in plan.files:
+            target = staging / "docs" / data.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data.content)
         if (root / THEME_DIRECTORY).is_dir():
             shutil.copytree(root / THEME_DIRECTORY, staging / THEME_DIRECTORY)
         text = yaml.dump(engine_config(config, plan), Dumper=_Dumper, allow_unicode=True, sort_keys=False)

@@ -31,27 +31,35 @@ def parse(page: Path) -> _Collector:
     return collector
 
 
-def target_file(site: Path, page: Path, url: str) -> Path | None:
-    """The file an internal link from ``page`` points to, or None for external links."""
+def target_file(site: Path, page: Path, url: str, root: str = "/") -> Path | None:
+    """The file an internal link from ``page`` points to, or None for external links.
+
+    ``root`` is the path the site is published under (site_url's path): 404.html links to
+    "<root>assets/…", because it is served at any depth."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
     if not parts.path:
         return page
-    base = site if parts.path.startswith("/") else page.parent  # 404.html links from the site root
-    target = (base / unquote(parts.path).lstrip("/")).resolve()
+    path = parts.path
+    if path.startswith("/"):
+        path = path[len(root) :] if path.startswith(root) else "/../outside" + path
+        base = site
+    else:
+        base = page.parent
+    target = (base / unquote(path).lstrip("/")).resolve()
     if url.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, root: str = "/") -> list[str]:
     """Every internal link or asset in the built site whose file or #fragment is missing."""
     site = site.resolve()
     broken = []
     for page in sorted(site.rglob("*.html")):
         for tag, url in parse(page).links:
-            target = target_file(site, page, url)
+            target = target_file(site, page, url, root)
             if target is None:
                 continue
             where = f"{page.relative_to(site)}: <{tag}> {url}"

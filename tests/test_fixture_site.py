@@ -172,9 +172,18 @@ def test_the_rendered_tree_builds_without_the_plugin_into_the_same_pages(
     assert _site_files(site) == _site_files(built_fixture_site)
     assert broken_links(site) == []
     # The plugin sets our HTML blocks aside while Markdown runs; only blank lines may differ.
-    for same in ("kokeilut/kiertotalous-tampere/index.html", "teemat/kiertotalous/index.html", "index.html"):
+    same_pages = (
+        "kokeilut/kiertotalous-tampere/index.html",
+        "teemat/kiertotalous/index.html",
+        "haku/index.html",
+    )
+    for same in (*same_pages, "index.html"):
         rendered, built = ((s / same).read_text(encoding="utf-8") for s in (site, built_fixture_site))
         assert re.sub(r"\n\s*\n", "\n", rendered) == re.sub(r"\n\s*\n", "\n", built), same
+        assert 'src="../../assets/haku/finder.js"' in rendered or "finder.js" in rendered, same
+    # The finder's data and scripts are part of the tree, byte for byte.
+    for data in ("haku/data/meta.json", "assets/haku/finder.js", "assets/haku/lunr.fi.js"):
+        assert (site / data).read_bytes() == (built_fixture_site / data).read_bytes(), data
 
 
 def test_render_refuses_a_folder_it_did_not_write_and_keeps_the_old_tree_on_errors(fixture_site, tmp_path):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
+from generator.finnish import find_lunr_files
+from generator.lunr_index import shard_file
 from tests.links import broken_links, page_links, wrong_term_listings
+from tests.support import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -32,8 +38,10 @@ def test_the_json_schemas_are_published(built_site):
 def test_no_page_loads_anything_from_another_host(built_site):
     """No Google Fonts, CDNs or analytics: every asset is served by the site itself."""
     pattern = re.compile(r'<(?:link|script|img)\b[^>]*\b(?:href|src)="(?:https?:)?//', re.IGNORECASE)
+    # rel="canonical" names the page's published address; a browser fetches nothing from it.
+    canonical = re.compile(r'<link rel="canonical" href="[^"]*">')
     for page in built_site.rglob("*.html"):
-        assert not pattern.search(page.read_text(encoding="utf-8")), page
+        assert not pattern.search(canonical.sub("", page.read_text(encoding="utf-8"))), page
 
 
 def test_every_experiment_learning_and_term_has_its_page(built_site, shipped):
@@ -52,7 +60,8 @@ def test_each_term_page_lists_exactly_the_experiments_of_its_term(built_site, sh
 
 
 def test_no_internal_link_or_asset_is_broken(built_site):
-    assert broken_links(built_site) == []
+    site_url = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    assert broken_links(built_site, urlsplit(site_url).path) == []
 
 
 def test_experiment_pages_stay_out_of_the_navigation(built_site, shipped):
@@ -98,3 +107,38 @@ def test_the_home_page_counts_each_level(built_site, shipped):
         count = sum(1 for e in shipped.experiments.values() if e["level"] == level.id)
         assert f'<a href="tasot/{level.id}/"><span class="kk-level__count">{count}</span>' in html
     assert "Uusimmat kokeilut" in html and "Uusimmat opit" in html
+
+
+def test_the_finder_page_and_its_data_are_published(built_site, shipped):
+    page = (built_site / "haku/index.html").read_text(encoding="utf-8")
+    meta = json.loads((built_site / "haku/data/meta.json").read_text(encoding="utf-8"))
+    assert f'data-version="{meta["version"]}"' in page
+    assert meta["count"] == len(shipped.experiments) + len(shipped.learnings)
+    for facet in meta["facets"]:
+        assert f'data-facet="{facet["param"]}"' in page
+        for value in facet["values"]:
+            assert f'name="{facet["param"]}" value="{value["id"]}"' in page
+    for prefix in meta["shards"]:
+        assert (built_site / "haku/data/terms" / f"{shard_file(prefix)}.json").is_file(), prefix
+    chunks = -(-meta["count"] // meta["chunk"])
+    assert sorted(p.name for p in (built_site / "haku/data/docs").iterdir()) == sorted(
+        f"{n}.json" for n in range(chunks)
+    )
+    # Without JavaScript the finder points to the index pages.
+    assert "<noscript>" in page and 'href="../teemat/"' in page
+
+
+def test_lunr_comes_unchanged_from_the_installed_package(built_site):
+    for name, path in find_lunr_files().paths.items():
+        assert (built_site / "assets/haku" / name).read_bytes() == path.read_bytes(), name
+
+
+def test_the_finder_is_the_only_search_and_every_page_has_it_in_the_header(built_site):
+    assert not (built_site / "search/search_index.json").exists()  # no Material search plugin
+    for page in ("index.html", "kokeilut/perustulokokeilu/index.html", "teemat/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        form = re.search(r'<form class="kk-header-search" role="search" action="([^"]+)" method="get">', html)
+        assert form, page
+        assert form.group(1).endswith("haku/"), page
+        assert re.search(r'<input [^>]*name="q"', html), page
+        assert re.search(r'<script src="[./]*assets/haku/finder\.js"', html), page

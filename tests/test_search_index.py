@@ -1,0 +1,205 @@
+"""The finder's index and data, built from the shipped catalogue (generator/search.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+
+import pytest
+from lunr.builder import Builder
+
+from generator.finnish import finnish_pipeline, js_text
+from generator.lunr_index import (
+    INDEX_PIPELINE,
+    SEARCH_PIPELINE,
+    SHARD_POSTINGS,
+    load_index,
+    merge_shards,
+    needed_shards,
+    search,
+    shard_file,
+    shard_prefixes,
+)
+from generator.pages import SitePlanner
+from generator.search import FIELDS, SearchData, body_text
+
+
+@pytest.fixture(scope="module")
+def data(shipped) -> SearchData:
+    return SitePlanner(shipped).search
+
+
+@pytest.fixture(scope="module")
+def published(data) -> dict[str, bytes]:
+    return {f.src_uri: f.content for f in data.files()}
+
+
+@pytest.fixture(scope="module")
+def meta(published) -> dict:
+    return json.loads(published["haku/data/meta.json"])
+
+
+@pytest.fixture(scope="module")
+def shards(published, meta) -> dict[str, dict]:
+    return {p: json.loads(published[f"haku/data/terms/{shard_file(p)}.json"]) for p in meta["shards"]}
+
+
+@pytest.fixture(scope="module")
+def index(meta, shards):
+    return load_index(merge_shards(meta["index"], shards.values()))
+
+
+def _slugs(data, numbers):
+    return [data.documents[n].slug for n in numbers]
+
+
+def test_the_merged_shards_are_the_index_plain_lunr_py_builds(data, meta, shards):
+    functions = finnish_pipeline().functions
+    builder = Builder()
+    builder.pipeline.add(*(functions[name] for name in INDEX_PIPELINE))
+    builder.search_pipeline.add(*(functions[name] for name in SEARCH_PIPELINE))
+    builder.ref("ref")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, entry in enumerate(data.documents):
+        texts = (entry.title, entry.summary, data._keywords(entry), body_text(entry.body))
+        builder.add(
+            {"ref": str(number), **{name: js_text(t) for (name, _), t in zip(FIELDS, texts, strict=True)}}
+        )
+    plain = builder.build().serialize()
+    ours = merge_shards(meta["index"], shards.values())
+
+    # lunr numbers terms as it meets them, we in sorted order; renumber lunr's to compare.
+    rank = {posting["_index"]: n for n, (_, posting) in enumerate(plain["invertedIndex"])}
+    assert [t for t, _ in ours["invertedIndex"]] == [t for t, _ in plain["invertedIndex"]]
+    for (term, mine), (_, theirs) in zip(ours["invertedIndex"], plain["invertedIndex"], strict=True):
+        assert mine == {**theirs, "_index": rank[theirs["_index"]]}, term
+
+    def renumbered(elements):
+        pairs = sorted(zip((rank[i] for i in elements[::2]), elements[1::2], strict=True))
+        return [x for pair in pairs for x in pair]
+
+    assert dict(ours["fieldVectors"]) == {
+        ref: renumbered(elements) for ref, elements in plain["fieldVectors"] if elements
+    }
+    assert {k: ours[k] for k in ("version", "fields", "pipeline")} == {
+        k: plain[k] for k in ("version", "fields", "pipeline")
+    }
+
+
+@pytest.mark.parametrize("query", ["kunnissa", "kuntien", "kunnat", "kuntaan"])
+def test_inflected_forms_of_kunta_find_the_entries_that_say_kunta(data, index, query):
+    says_kunta = {
+        n
+        for n, entry in enumerate(data.documents)
+        if any(
+            w.strip(".,:;()”") in {"kunta", "kunnan"}
+            for w in f"{entry.title} {entry.summary}".lower().split()
+        )
+    }
+    assert says_kunta, "the shipped catalogue has entries that say kunta"
+    assert says_kunta <= set(search(index, query))
+
+
+def test_perustulon_finds_the_basic_income_experiment_and_its_learnings_first(data, index):
+    found = _slugs(data, search(index, "perustulon"))
+    assert "perustulokokeilu" in found[:3]
+    assert len(found) >= 3 and all("perustulo" in slug for slug in found[:3])
+
+
+def test_every_word_of_a_query_must_match(data, index):
+    both = set(search(index, "nuorten työllisyys"))
+    assert both
+    assert both <= set(search(index, "nuorten")) & set(search(index, "työllisyys"))
+    assert search(index, "kunta xyzzy") == []
+
+
+def test_stop_words_and_punctuation_alone_are_no_query(index):
+    assert search(index, "ja tai") == []
+    assert search(index, " ,.; ") == []
+
+
+def test_each_term_lives_in_exactly_one_shard_that_starts_it(shards):
+    seen = Counter()
+    for prefix, shard in shards.items():
+        terms = [term for term, _ in shard["terms"]]
+        assert terms == sorted(terms)
+        assert all(term.startswith(prefix) for term in terms), prefix
+        seen.update(terms)
+    assert seen and max(seen.values()) == 1
+    starts = sorted((shard["start"], len(shard["terms"])) for shard in shards.values())
+    assert [s for s, _ in starts] == [sum(n for _, n in starts[:i]) for i in range(len(starts))]
+
+
+def test_big_shards_split_into_longer_prefixes():
+    terms = [(f"ko{chr(97 + i)}{j}", 10) for i in range(26) for j in range(20)] + [("ko", 5), ("pa", 1)]
+    prefixes = shard_prefixes(terms)
+    assert "pa" in prefixes and "ko" in prefixes  # "ko" itself stays in the two-letter shard
+    assert {f"ko{chr(97 + i)}" for i in range(26)} <= prefixes
+    counts = Counter()
+    for term, count in terms:
+        counts[max((p for p in prefixes if term.startswith(p)), key=len)] += count
+    assert max(counts.values()) <= SHARD_POSTINGS
+
+
+def test_a_stem_needs_the_shards_of_all_its_longer_terms(shards, meta):
+    for stem in ("kun", "perustulo", "ko", "a", "ty", "kierto"):
+        needed = needed_shards([stem], meta["shards"])
+        holding = {p for p in meta["shards"] for term, _ in shards[p]["terms"] if term.startswith(stem)}
+        if len(stem) == 1:
+            holding = {p for p in holding if any(t == stem for t, _ in shards[p]["terms"])}
+        assert holding <= set(needed), stem
+
+
+def test_facet_counts_come_from_the_catalogue(shipped, data, meta):
+    counts = data.counts()
+    levels = Counter(e["level"] for e in shipped.experiments.values())
+    for level, count in levels.items():
+        learnings = sum(
+            1
+            for learning in shipped.learnings.values()
+            if any(shipped.experiments[s]["level"] == level for s in learning["experiments"])
+        )
+        assert counts["taso"][level] == count + learnings
+    assert counts["laji"] == {"kokeilu": len(shipped.experiments), "oppi": len(shipped.learnings)}
+    assert sum(counts["vuosi"].values()) == meta["count"] == len(shipped.experiments) + len(shipped.learnings)
+    params = [f["param"] for f in meta["facets"]]
+    assert params == ["laji", "teema", "alue", "taso", "tila", "vuosi"]
+    for facet in meta["facets"]:
+        column = meta["docs"][facet["param"]]
+        assert len(column) == meta["count"]
+        assert all(0 <= v < len(facet["values"]) for values in column for v in values)
+
+
+def test_documents_are_numbered_newest_first(data, published, meta):
+    years = [
+        int(v["id"])
+        for v in next(f for f in meta["facets"] if f["param"] == "vuosi")["values"]
+        if v["id"].isdigit()
+    ]
+    assert years == sorted(years, reverse=True)
+    first = json.loads(published["haku/data/docs/0.json"])
+    kinds = [k["url"] for k in meta["kinds"]]
+    newest = data.documents[0]
+    assert first[0][1] == newest.slug and newest.url == f"/{kinds[first[0][0]]}{newest.slug}/"
+    assert [r[1] for r in first] == [e.slug for e in data.documents[: meta["chunk"]]]
+
+
+def test_the_data_is_deterministic_and_its_version_follows_the_content(shipped):
+    first = {f.src_uri: f.content for f in SitePlanner(shipped).search.files()}
+    again = {f.src_uri: f.content for f in SitePlanner(shipped).search.files()}
+    assert first == again
+    entry = next(iter(shipped.experiments.values()))
+    changed = dataclasses.replace(entry, values={**entry.values, "summary": entry.summary + " Lisäys."})
+    other = dataclasses.replace(shipped, experiments={**shipped.experiments, entry.slug: changed})
+    assert SitePlanner(other).search.version != SitePlanner(shipped).search.version
+
+
+def test_body_text_keeps_words_and_drops_markup_and_addresses():
+    text = body_text(
+        "## Tausta\n\nLue [raportti](https://example.org/r.pdf) ja **tulokset** <https://x.fi>.", 50
+    )
+    assert text.split() == ["Tausta", "Lue", "raportti", "ja", "tulokset", "<", "."] or "https" not in text
+    assert "https" not in text and "raportti" in text and "**" not in text
+    assert body_text(" ".join(["sana"] * 500), 120).count("sana") == 120
