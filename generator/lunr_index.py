@@ -34,6 +34,7 @@ INDEX_PIPELINE = ("trimmer-fi", "dropEmpty-kk", "stopWordFilter-fi", "stemmer-fi
 SEARCH_PIPELINE = ("stemmer-fi",)
 # A shard with more postings (term in a document's field) is split by a longer prefix.
 SHARD_POSTINGS = 5_000
+_UNSEEN = object()
 # A query term that matches a document's term exactly, not only as a prefix, weighs this more.
 EXACT_BOOST = 10
 
@@ -57,25 +58,20 @@ class IndexBuilder:
         self.k1 = k1
         self.b = b
         self._finnish = finnish_pipeline()
-        functions = self._finnish.functions
-        self.pipeline = Pipeline()
-        self.pipeline.add(*(functions[name] for name in INDEX_PIPELINE))
         self.search_pipeline = Pipeline()
-        self.search_pipeline.add(*(functions[name] for name in SEARCH_PIPELINE))
+        self.search_pipeline.add(*(self._finnish.functions[name] for name in SEARCH_PIPELINE))
         self.document_count = 0
         # Per field: each document's length in terms, by document number.
         self.lengths: list[list[int]] = [[] for _ in fields]
-        # Per term: per field, the numbers of the documents that have it (ascending), and per
-        # field how often each of them has it.
-        self.postings: dict[str, list[list[int]]] = {}
-        self.counts: dict[str, list[list[int]]] = {}
+        # Per field: term → (the numbers of the documents that have it, ascending; how often).
+        self.postings: list[dict[str, tuple[list[int], list[int]]]] = [{} for _ in fields]
         self._terms: dict[str, str | None] = {}
 
     def _term(self, word: str) -> str | None:
         """The term a word becomes in the index, or None (stop words, punctuation, "").
 
-        The same as running ``self.pipeline`` on the word (a test compares the two on every
-        word of the catalogue), without lunr.py's per-token objects."""
+        The same as lunr.py's Pipeline of ``INDEX_PIPELINE`` on the word (tests compare the
+        index with plain lunr.py's), without lunr.py's per-token objects."""
         term = self._terms[word] = self._finnish.index_term(word)
         return term
 
@@ -88,16 +84,18 @@ class IndexBuilder:
             frequencies: dict[str, int] = {}
             # Counted first (in C), so each distinct word of the field is looked at once.
             for word, count in Counter(split_words(text)).items():
-                term = terms[word] if word in terms else self._term(word)
+                term = terms.get(word, _UNSEEN)
+                if term is _UNSEEN:
+                    term = self._term(word)
                 if term is not None:
                     frequencies[term] = frequencies.get(term, 0) + count
+            postings = self.postings[position]
             for term, count in frequencies.items():
-                posting = self.postings.get(term)
+                posting = postings.get(term)
                 if posting is None:
-                    posting = self.postings[term] = [[] for _ in self.fields]
-                    self.counts[term] = [[] for _ in self.fields]
-                posting[position].append(number)
-                self.counts[term][position].append(count)
+                    posting = postings[term] = ([], [])
+                posting[0].append(number)
+                posting[1].append(count)
             self.lengths[position].append(sum(frequencies.values()))
         return number
 
@@ -115,8 +113,12 @@ class IndexBuilder:
         Term number ``start + i`` is the i-th term of the shard; a field without the term is
         left out.
         """
-        terms = sorted(self.postings)
-        prefixes = shard_prefixes((term, sum(map(len, self.postings[term]))) for term in terms)
+        terms = sorted(set().union(*self.postings))
+        by_field = [[field.get(term) for field in self.postings] for term in terms]
+        prefixes = shard_prefixes(
+            (term, sum(len(p[0]) for p in postings if p))
+            for term, postings in zip(terms, by_field, strict=True)
+        )
         k1, b, documents = self.k1, self.b, self.document_count
         lengths = self.lengths
         averages = [sum(field) / len(field) if field else 0 for field in lengths]
@@ -129,25 +131,31 @@ class IndexBuilder:
         ]
         once = [[norm + 1 for norm in field] for field in norms]
         shards: dict[str, dict[str, Any]] = {}
-        for rank, term in enumerate(terms):
-            posting, counts = self.postings[term], self.counts[term]
+        for rank, (term, postings) in enumerate(zip(terms, by_field, strict=True)):
             # lunr's idf counts a document once per field that has the term.
-            having = sum(map(len, posting))
+            having = sum(len(p[0]) for p in postings if p)
             term_idf = math.log(1 + abs((documents - having + 0.5) / (having + 0.5)))
             term_idf_once = term_idf * (k1 + 1)
             entry: dict[str, list] = {}
-            for position, docs in enumerate(posting):
-                if not docs:
+            for position, posting in enumerate(postings):
+                if posting is None:
                     continue
+                docs, counts = posting
                 norm, denominator, boost = norms[position], once[position], self.boosts[position]
-                flat: list = []
-                for doc, tf in zip(docs, counts[position], strict=True):
-                    if tf == 1:
-                        score = term_idf_once / denominator[doc]
-                    else:
-                        score = term_idf * ((k1 + 1) * tf) / (norm[doc] + tf)
-                    flat.append(doc)
-                    flat.append(round(score * boost, 3))
+                flat: list = [None] * (2 * len(docs))
+                flat[::2] = docs
+                flat[1::2] = [
+                    round(
+                        (
+                            term_idf_once / denominator[doc]
+                            if tf == 1
+                            else term_idf * ((k1 + 1) * tf) / (norm[doc] + tf)
+                        )
+                        * boost,
+                        3,
+                    )
+                    for doc, tf in zip(docs, counts, strict=True)
+                ]
                 entry[self.fields[position]] = flat
             prefix = prefix_of(term, prefixes)
             shard = shards.get(prefix)

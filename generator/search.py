@@ -31,9 +31,10 @@ from importlib import resources
 from typing import Any
 
 from generator.catalogue import Catalogue
+from generator.dates import PartialDate
 from generator.finnish import BROWSER_FILES, find_lunr_files
 from generator.lunr_index import IndexBuilder, shard_file
-from generator.model import UNKNOWN, Entry
+from generator.model import Entry
 from generator.presentation import date_key, finnish_key, format_years, newest_first
 from generator.sitefile import SiteFile
 from generator.taxonomy import Taxonomy, group_terms, term_ids
@@ -47,7 +48,9 @@ FINDER_SCRIPT = "finder.js"
 # Display records per docs/<n>.json: a results page of 20 touches a few small files.
 CHUNK = 10
 # How much of an entry's body is searchable: its first words, after title, summary and keywords.
-BODY_WORDS = 120
+# As many as the budget allows: the index build stays under 10 % of the site build at 10,000
+# experiments (benchmarks/search.py; about 9 % with 120 words, too close to the limit).
+BODY_WORDS = 100
 # Field boosts: a word in the title counts ten times a word in the body.
 FIELDS = (("title", 10), ("summary", 4), ("keywords", 3), ("body", 1))
 
@@ -116,7 +119,7 @@ class SearchData:
             return ids
 
         date = entry_date(entry)
-        year = str(date.year) if date not in (None, UNKNOWN) and hasattr(date, "year") else "tuntematon"
+        year = str(date.year) if isinstance(date, PartialDate) else "tuntematon"
         status = entry.values.get("status") if entry.kind == "experiment" else None
         return {
             "laji": ["kokeilu" if entry.kind == "experiment" else "oppi"],
@@ -165,7 +168,9 @@ class SearchData:
         found = self.vocabularies[vocabulary]
         return found[term_id].fi if isinstance(term_id, str) and term_id in found else ""
 
-    def _keywords(self, entry: Entry) -> str:
+    def keywords(self, entry: Entry) -> str:
+        """The "keywords" field: organisers, the labels of themes, regions, level, status and
+        kind, municipalities, and for a learning the titles of its experiments."""
         values = entry.values
         words: list[str] = []
         for organiser in values.get("organisers") or ():
@@ -187,7 +192,7 @@ class SearchData:
         builder = IndexBuilder(FIELDS)
         with _gc_paused():
             for entry in self.documents:
-                builder.add((entry.title, entry.summary, self._keywords(entry), body_text(entry.body)))
+                builder.add((entry.title, entry.summary, self.keywords(entry), body_text(entry.body)))
         return builder
 
     # -- the files --------------------------------------------------------------------------
@@ -237,7 +242,7 @@ class SearchData:
                 years = format_years(entry.values.get("start"), entry.values.get("end"))
             else:
                 date = entry.values.get("date")
-                years = str(date.year) if hasattr(date, "year") else ""
+                years = str(date.year) if isinstance(date, PartialDate) else ""
             return [0 if entry.kind == "experiment" else 1, entry.slug, entry.title, entry.summary, years]
 
         return [record(entry) for entry in self.documents]

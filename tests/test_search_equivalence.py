@@ -93,7 +93,7 @@ QUERIES = [
 def _words_and_texts(search_data) -> tuple[list[str], list[str]]:
     texts = []
     for entry in search_data.documents:
-        texts += [entry.title, entry.summary, search_data._keywords(entry), body_text(entry.body)]
+        texts += [entry.title, entry.summary, search_data.keywords(entry), body_text(entry.body)]
     words = sorted({word for text in texts for word in split_words(text)})
     return words, texts
 

@@ -63,7 +63,7 @@ def test_the_merged_shards_are_the_index_plain_lunr_py_builds(data, meta, shards
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for number, entry in enumerate(data.documents):
-        texts = (entry.title, entry.summary, data._keywords(entry), body_text(entry.body))
+        texts = (entry.title, entry.summary, data.keywords(entry), body_text(entry.body))
         builder.add(
             {"ref": str(number), **{name: js_text(t) for (name, _), t in zip(FIELDS, texts, strict=True)}}
         )
