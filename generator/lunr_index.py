@@ -34,7 +34,6 @@ INDEX_PIPELINE = ("trimmer-fi", "dropEmpty-kk", "stopWordFilter-fi", "stemmer-fi
 SEARCH_PIPELINE = ("stemmer-fi",)
 # A shard with more postings (term in a document's field) is split by a longer prefix.
 SHARD_POSTINGS = 5_000
-_UNSEEN = object()
 # A query term that matches a document's term exactly, not only as a prefix, weighs this more.
 EXACT_BOOST = 10
 
@@ -81,14 +80,13 @@ class IndexBuilder:
         self.document_count += 1
         terms = self._terms
         for position, text in enumerate(fields):
-            frequencies: dict[str, int] = {}
-            # Counted first (in C), so each distinct word of the field is looked at once.
-            for word, count in Counter(split_words(text)).items():
-                term = terms.get(word, _UNSEEN)
-                if term is _UNSEEN:
-                    term = self._term(word)
-                if term is not None:
-                    frequencies[term] = frequencies.get(term, 0) + count
+            words = split_words(text)
+            # Each distinct word goes through the pipeline once per build; then it is counted
+            # by its term in C (Counter over a map), with no Python loop per word.
+            for word in set(words).difference(terms):
+                self._term(word)
+            frequencies = Counter(map(terms.__getitem__, words))
+            frequencies.pop(None, None)
             postings = self.postings[position]
             for term, count in frequencies.items():
                 posting = postings.get(term)
