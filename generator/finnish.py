@@ -14,11 +14,16 @@ the real lunr.fi:
   ``snowballstemmer`` package below 3.0; tests/test_search_equivalence.py stems every word of
   the catalogue both ways.
 
-One step of our own follows the stemmer, in the index and in finder.js alike: ``gradation-kk``
-drops the last of two different consonants that end a stem. Snowball leaves Finnish consonant
-gradation alone, so "kunta" and "kunnan" stem to "kun" but "kuntien" to "kunt", and
-"kaupunki" to "kaupunk" but "kaupungin" to "kaupung"; after the step they meet ("kun",
-"kaupun"), and the finder's prefix search does the rest.
+The index and finder.js stem with one step of our own, ``stemmer-kk``, which wraps lunr.fi's:
+
+- it stems only words made of word characters. A token with other characters inside (an
+  address such as "www.espoo.fi/en", markup) is kept as it is: lunr.fi's 2010 port of Snowball
+  and the snowballstemmer package treat such characters differently, so stemming them could not
+  be identical on both sides;
+- after the stemmer it drops the last of two different consonants that end a stem. Snowball
+  leaves Finnish consonant gradation alone, so "kunta" and "kunnan" stem to "kun" but "kuntien"
+  to "kunt", and "kaupunki" to "kaupunk" but "kaupungin" to "kaupung"; after the step they meet
+  ("kun", "kaupun"), and the finder's prefix search does the rest.
 
 lunr.js, lunr.stemmer.support.js and lunr.fi.js come from an installed package (MkDocs ships
 them; ProperDocs, its fork, too) and are copied into the site unchanged.
@@ -175,12 +180,21 @@ class FinnishPipeline:
     # -- lunr.py pipeline functions (token, index, tokens), as plain functions: lunr.py labels them
 
     def index_term(self, word: str) -> str | None:
-        """What the index pipeline (trimmer-fi, dropEmpty-kk, stopWordFilter-fi, stemmer-fi,
-        gradation-kk) makes of one word: its term, or None when the word is dropped."""
+        """What the index pipeline (trimmer-fi, dropEmpty-kk, stopWordFilter-fi, stemmer-kk)
+        makes of one word: its term, or None when the word is dropped."""
         trimmed = self.trim(word)
         if not trimmed or trimmed in self.rules.stop_words:
             return None
-        return self.reduce_gradation(self.stem(trimmed))
+        return self.word_stem(trimmed)
+
+    def is_plain(self, token: str) -> bool:
+        """Whether every character of ``token`` is a word character of lunr.fi."""
+        return all(map(self._word.__contains__, token))
+
+    def word_stem(self, token: str) -> str:
+        """``stemmer-kk``: lunr.fi's stemmer and the gradation step for a plain word; any other
+        token as it is."""
+        return self.reduce_gradation(self.stem(token)) if self.is_plain(token) else token
 
     @staticmethod
     def reduce_gradation(stem: str) -> str:
@@ -201,8 +215,8 @@ class FinnishPipeline:
         def stemmer(token: Token, i=None, tokens=None) -> Token:
             return token.update(lambda s, metadata=None: self.stem(s))
 
-        def gradation(token: Token, i=None, tokens=None) -> Token:
-            return token.update(lambda s, metadata=None: self.reduce_gradation(s))
+        def word_stemmer(token: Token, i=None, tokens=None) -> Token:
+            return token.update(lambda s, metadata=None: self.word_stem(s))
 
         def drop_empty(token: Token, i=None, tokens=None) -> Token | None:
             # lunr.js would index "" for a token of punctuation only; such a term finds nothing.
@@ -214,7 +228,7 @@ class FinnishPipeline:
             "stemmer-fi": stemmer,
             # Ours, not lunr's: only in the index pipeline, which is not serialized.
             "dropEmpty-kk": drop_empty,
-            "gradation-kk": gradation,
+            "stemmer-kk": word_stemmer,
         }
 
 
@@ -249,7 +263,7 @@ def query_stems(text: str) -> list[str]:
         trimmed = pipeline.trim(word)
         if not trimmed or pipeline.is_stop_word(trimmed):
             continue
-        stem = pipeline.reduce_gradation(pipeline.stem(trimmed))
+        stem = pipeline.word_stem(trimmed)
         if stem and stem not in stems:
             stems.append(stem)
     return stems

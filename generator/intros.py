@@ -69,10 +69,12 @@ def load_intros(
                     "listan johdanto index.md."
                 )
             else:
+                # The vocabulary may be missing or broken (reported on its own); then no example.
+                terms = sorted(names - {"index.md"})
+                example = f" (esimerkiksi {folder}/{terms[0]})" if terms else ""
                 fix = (
                     f"Kansion {docs}/{folder}/ sivut tehdään sanastosta. Johdannon nimi on termin "
-                    f"tunniste sanastossa (esimerkiksi {folder}/{sorted(names - {'index.md'})[0]}) "
-                    "tai index.md koko luettelon johdannolle."
+                    f"tunniste sanastossa{example} tai index.md koko luettelon johdannolle."
                 )
             ProblemSink(f"{docs}/{src_uri}", problems).error(
                 1, 1, "unknown-intro", f"{what} {docs}/{src_uri} ei vastaa mitään sivua. {fix}"

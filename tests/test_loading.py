@@ -103,3 +103,16 @@ def test_every_problem_of_every_file_is_reported_in_one_run(check):
         ("experiments/kaksi.md", 11, 8, "bad-date"),
         ("content/opit/kolme.md", 4, 21, "missing-reference"),
     }
+
+
+def test_a_stray_intro_beside_a_broken_vocabulary_is_reported_not_raised(check):
+    """With teemat.yml unreadable there are no theme ids to suggest; the checker still reports."""
+    catalogue = check(
+        {
+            "content/sanastot/teemat.yml": "- id: [rikki\n",
+            "content/teemat/vanha-teema.md": "Johdanto.\n",
+        }
+    )
+    rules = {(p.path, p.rule) for p in catalogue.problems}
+    assert ("content/teemat/vanha-teema.md", "unknown-intro") in rules
+    assert any(path == "content/sanastot/teemat.yml" for path, _ in rules)

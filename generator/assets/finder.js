@@ -60,6 +60,18 @@
    * consonants loses the last one ("kunt" → "kun", "kaupung" → "kaupun"), so that the forms of
    * a word with consonant gradation meet.
    */
+  var plainWord = new WeakMap();
+
+  /** Whether every character of s is one of lunr.fi's word characters. */
+  function isPlain(L, s) {
+    var pattern = plainWord.get(L);
+    if (!pattern) {
+      pattern = new RegExp('^[' + L.fi.wordCharacters + ']+$');
+      plainWord.set(L, pattern);
+    }
+    return pattern.test(s);
+  }
+
   function reduceGradation(stem) {
     var chars = Array.from(stem);
     var n = chars.length;
@@ -72,7 +84,8 @@
 
   /**
    * The query's stems: lunr.tokenizer, then per token lunr.fi.trimmer, lunr.fi.stopWordFilter
-   * (stop words and empty tokens dropped), lunr.fi.stemmer and reduceGradation; unique, in
+   * (stop words and empty tokens dropped), and for a plain word lunr.fi.stemmer and
+   * reduceGradation (other tokens as they are); unique, in
    * first-seen order, empty stems dropped. An empty array means "browse" (no text query).
    */
   function stemsOf(query, lunrLib) {
@@ -85,8 +98,11 @@
       if (!token || token.toString() === '') continue;
       token = L.fi.stopWordFilter(token);
       if (!token || token.toString() === '') continue;
-      var stem = L.fi.stemmer(token);
-      var s = reduceGradation(stem == null ? '' : stem.toString());
+      // stemmer-kk (generator/finnish.py): only a plain word is stemmed; a token with other
+      // characters inside (an address, markup) is searched as it is.
+      var text = token.toString();
+      var stem = isPlain(L, text) ? L.fi.stemmer(token) : null;
+      var s = stem == null ? text : reduceGradation(stem.toString());
       if (s === '' || seen.has(s)) continue;
       seen.add(s);
       stems.push(s);

@@ -17,12 +17,13 @@ global.lunr = lunr;
 const finder = require(job.finder);
 
 function pipeline(word) {
-  // The index pipeline, function by function, as lunr-languages registers it.
+  // lunr-languages' functions one by one, then what finder.js makes of the word as a query.
   let token = lunr.fi.trimmer(new lunr.Token(word));
   const trimmed = token.toString();
+  const query = finder.stemsOf(word);
   token = lunr.fi.stopWordFilter(token);
-  if (token === undefined) return {trimmed, stop: true, stem: null};
-  return {trimmed, stop: false, stem: lunr.fi.stemmer(token).toString()};
+  if (token === undefined) return {trimmed, stop: true, stem: null, query};
+  return {trimmed, stop: false, stem: lunr.fi.stemmer(token).toString(), query};
 }
 
 const meta = JSON.parse(fs.readFileSync(path.join(job.data, 'meta.json'), 'utf8'));
