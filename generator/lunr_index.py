@@ -1,17 +1,17 @@
-"""The lunr index of the finder: built with lunr.py, cut into shards, queried the finder's way.
+"""The lunr index of the finder: built with lunr.py's arithmetic, cut into shards, queried the
+finder's way.
 
-:class:`IndexBuilder` is lunr.py's ``Builder`` with two hot loops done faster and with the same
-result: documents are split with one regular expression (lunr.tokenizer's separators) and each
-distinct word goes through the pipeline once; field vectors are built from sorted pairs instead
-of one insertion at a time. tests/test_search_index.py proves the serialized index equal to
-plain lunr.py's on the shipped catalogue.
+:class:`IndexBuilder` does what lunr.py's ``Builder`` does, faster and with the same result:
+fields are split like lunr.tokenizer does, each distinct word goes through the pipeline once,
+terms are counted in C, and the BM25 scores are written term by term straight into the shards.
+tests/test_search_index.py proves the merged shards equal to plain lunr.py's serialized index.
 
 Shards (``terms/<file>.json``) hold the terms that start with a prefix: two characters, made one
 character longer while a shard has over ``SHARD_POSTINGS`` postings. A term lives in the
 longest prefix that starts it. A query stem needs the shard of its own longest prefix (the stem
 itself) and, for the trailing wildcard, the shards whose prefix the stem starts (its longer
-terms). The
-finder merges the shards it fetched into one serialized lunr index (:func:`merge_shards`).
+terms). :func:`merge_shards` turns shards back into a serialized lunr index (for lunr.py and
+lunr.js in the tests); finder.js scores straight from the shards with the same arithmetic.
 """
 
 from __future__ import annotations

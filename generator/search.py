@@ -1,16 +1,16 @@
 """The finder's data: a lunr index built with lunr.py, split into shards, plus facet metadata.
 
-The browser never builds the index. It downloads, for a query, only the shards holding the
-query's terms, merges them back into one serialized lunr index and loads it with lunr.js
-(generator/assets/finder.js). What it downloads (all under ``haku/data/``, fetched with
-``?v=<version>`` so a new build never mixes with cached files of an old one):
+The browser never builds an index. For a query it downloads only the shards holding the query's
+terms and scores from them as lunr does (generator/assets/finder.js). What it downloads (all
+under ``haku/data/``, fetched with ``?v=<version>`` so a new build never mixes with cached files
+of an old one):
 
 - ``meta.json``: the facets (laji, teema, alue, taso, tila, vuosi) with their labels, every
   document's facet values as small integers, and the list of shards. Facet counts come from here,
   never from the full-text index.
-- ``terms/<key>.json``: a shard, the terms that start with the shard's prefix, with their
-  postings and each document's vector elements for those terms. A prefix with too many bytes is
-  split into longer prefixes, so every shard stays small however large the catalogue grows.
+- ``terms/<file>.json``: a shard, the terms that start with the shard's prefix, each with its
+  documents and their lunr scores per field. A prefix with too many postings is split into
+  longer prefixes, so every shard stays small however large the catalogue grows.
 - ``docs/<n>.json``: what a result shows (kind, slug, title, summary, years) for ``CHUNK``
   documents, fetched only for the results on screen.
 
