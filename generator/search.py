@@ -55,7 +55,7 @@ BODY_WORDS = 100
 FIELDS = (("title", 10), ("summary", 4), ("keywords", 3), ("body", 1))
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_URL = re.compile(r"\b(?:https?|mailto):\S+")
+_URL = re.compile(r"<?\b(?:https?|mailto):[^\s>]+>?")
 _MARKUP = "#*_`>|~"  # emphasis, headings, code, quotes, tables: spaces to the index
 
 
@@ -199,9 +199,9 @@ class SearchData:
 
     # -- the files --------------------------------------------------------------------------
 
-    def meta(self, shard_prefixes: Sequence[str], version: str) -> dict[str, Any]:
+    def meta(self, shard_prefixes: Sequence[str]) -> dict[str, Any]:
+        """meta.json without its version: facets, each document's facet values, the shards."""
         return {
-            "version": version,
             "count": len(self.documents),
             "chunk": CHUNK,
             "index": self.index.header(),
@@ -259,13 +259,14 @@ class SearchData:
             for n in range(0, len(records), CHUNK)
         }
         # The version names this build's data: meta.json holds it, so it is hashed without it.
-        digest = hashlib.sha256(_json(self.meta(list(shards), "")))
+        meta = self.meta(list(shards))
+        digest = hashlib.sha256(_json(meta))
         for prefix, content in shards.items():
             digest.update(prefix.encode() + b"\0" + content)
         for content in chunks.values():
             digest.update(content)
         version = digest.hexdigest()[:16]
-        files = [SiteFile(f"{DATA_DIR}meta.json", _json(self.meta(list(shards), version)))]
+        files = [SiteFile(f"{DATA_DIR}meta.json", _json({"version": version, **meta}))]
         files += [SiteFile(f"{DATA_DIR}terms/{shard_file(p)}.json", content) for p, content in shards.items()]
         files += [SiteFile(name, content) for name, content in chunks.items()]
         return version, files

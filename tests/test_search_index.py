@@ -197,9 +197,7 @@ def test_the_data_is_deterministic_and_its_version_follows_the_content(shipped):
 
 
 def test_body_text_keeps_words_and_drops_markup_and_addresses():
-    text = body_text(
-        "## Tausta\n\nLue [raportti](https://example.org/r.pdf) ja **tulokset** <https://x.fi>.", 50
-    )
-    assert text.split() == ["Tausta", "Lue", "raportti", "ja", "tulokset", "<", "."] or "https" not in text
-    assert "https" not in text and "raportti" in text and "**" not in text
-    assert body_text(" ".join(["sana"] * 500), 120).count("sana") == 120
+    markdown = "## Tausta\n\nLue [raportti](https://example.org/r.pdf) ja **tulokset** <https://x.fi>.\n"
+    assert body_text(markdown, 50) == "Tausta Lue raportti ja tulokset ."
+    assert body_text("Katso mailto:info@example.org tai `koodi` > lainaus", 50) == "Katso tai koodi lainaus"
+    assert body_text(" ".join(["sana"] * 500), 120) == " ".join(["sana"] * 120)
