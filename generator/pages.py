@@ -41,7 +41,7 @@ from generator.related import WEIGHTS, find_related
 from generator.schema import TaxonomySpec
 from generator.search import ASSET_DIR, FINDER_SCRIPT, FINDER_URL, SearchData, finder_script
 from generator.sitefile import SiteFile
-from generator.taxonomy import Taxonomy, TermGroup, group_terms, term_ids
+from generator.taxonomy import Taxonomy, TermGroup, group_taxonomies, term_ids
 
 HOME_URL = "/"
 PAGE_SEGMENT = "sivu"
@@ -159,10 +159,7 @@ class SitePlanner:
         self.learnings = newest_first(catalogue.learnings.values(), "date")
         self._cards: dict[tuple[str, str, str, str], Markup] = {}
         self._fields = {e.kind: {f.name: f for f in e.fields} for e in self.schema.entries}
-        self.taxonomies = {
-            spec.name: group_terms(spec, self.vocabularies[spec.vocabulary], self.experiments)
-            for spec in self.schema.taxonomies
-        }
+        self.taxonomies = group_taxonomies(self.schema.taxonomies, self.vocabularies, self.experiments)
 
     # -- lookups the templates use ------------------------------------------------------------
 

@@ -35,9 +35,9 @@ from generator.dates import PartialDate
 from generator.finnish import BROWSER_FILES, find_lunr_files
 from generator.lunr_index import IndexBuilder, shard_file
 from generator.model import Entry
-from generator.presentation import date_key, finnish_key, format_years, newest_first
+from generator.presentation import date_key, finnish_key, format_years
 from generator.sitefile import SiteFile
-from generator.taxonomy import Taxonomy, group_terms, term_ids
+from generator.taxonomy import Taxonomy, group_taxonomies, term_ids
 
 # Where the finder lives, its data and its scripts (site-relative).
 FINDER_URL = "/haku/"
@@ -286,11 +286,9 @@ class SearchData:
 def build_search_files(catalogue: Catalogue) -> list[SiteFile]:
     """The finder's files for a validated catalogue, as the site build publishes them (what
     benchmarks/search.py times)."""
-    experiments = newest_first(catalogue.experiments.values(), "start")
-    taxonomies = {
-        spec.name: group_terms(spec, catalogue.vocabularies[spec.vocabulary], experiments)
-        for spec in catalogue.schema.taxonomies
-    }
+    taxonomies = group_taxonomies(
+        catalogue.schema.taxonomies, catalogue.vocabularies, catalogue.experiments.values()
+    )
     return SearchData(catalogue, taxonomies).files()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.model import UNKNOWN, Entry
@@ -79,3 +79,11 @@ def group_terms(spec: TaxonomySpec, vocabulary: Vocabulary, experiments: Iterabl
             entries = tuple(newest_first(members[extra.id], "start"))
             terms.append(TermGroup(spec, extra.id, extra.fi, extra.description_fi, entries, extra=True))
     return Taxonomy(spec, tuple(terms))
+
+
+def group_taxonomies(
+    specs: Iterable[TaxonomySpec], vocabularies: Mapping[str, Vocabulary], experiments: Iterable[Entry]
+) -> dict[str, Taxonomy]:
+    """Every taxonomy of the schema, by name, with its terms and their experiments."""
+    experiments = list(experiments)
+    return {spec.name: group_terms(spec, vocabularies[spec.vocabulary], experiments) for spec in specs}

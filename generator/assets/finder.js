@@ -6,7 +6,8 @@
  * form. On /haku/ it loads haku/data/meta.json, then lunr.js + lunr-languages Finnish (lazily,
  * as script elements) and the index shards a query needs, and renders results and facet counts.
  *
- * Data contract: notes/finder-spec.md (generator/search.py writes the data).
+ * Data contract: the docstrings of generator/search.py (the files) and generator/lunr_index.py
+ * (shards, which shards a stem needs, merging, the query).
  *
  * Two parts:
  * - a pure core (no DOM): shardFile, reduceGradation, stemsOf, shardsFor, mergeShards + search
@@ -56,7 +57,7 @@
 
   /**
    * The step that follows the Snowball stemmer, in the index (generator/finnish.py
-   * "gradation-kk") and here: a stem of at least 4 characters that ends in two different
+   * "stemmer-kk") and here: a stem of at least 4 characters that ends in two different
    * consonants loses the last one ("kunt" → "kun", "kaupung" → "kaupun"), so that the forms of
    * a word with consonant gradation meet.
    */
