@@ -12,10 +12,12 @@ from pathlib import Path
 
 from generator.catalogue import check_catalogue, find_root
 from generator.derived import stale_derived_files, write_derived_files
+from generator.editor_commands import add_editor_commands, editor_commands
 from generator.export import dump_json, export_catalogue
 from generator.problems import CatalogueError, ConfigError, GeneratorError, Problem
 from generator.rendering import render_site
 from generator.reporting import FORMATTERS, Summary, format_text
+from generator.scaffold import add_contributor_commands, contributor_commands
 from generator.schema import load_schema
 
 EXIT_OK = 0
@@ -75,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     schema.add_argument("--write", action="store_true", help="kirjoita vanhentuneet tiedostot")
+    add_contributor_commands(commands)
+    add_editor_commands(commands)
     return parser
 
 
@@ -191,3 +195,5 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
 
 
 _COMMANDS = {"check": _check, "export": _export, "render": _render, "schema": _schema}
+_COMMANDS.update(contributor_commands())
+_COMMANDS.update(editor_commands())

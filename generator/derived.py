@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.export import dump_json
+from generator.issue_form import FORM_FILE, render_issue_form
 from generator.json_schema import entry_json_schema
 from generator.problems import Problem, ProblemSink
 from generator.reference import render_field_reference
@@ -23,6 +24,7 @@ def render_derived_files(schema: Schema, vocabularies: Mapping[str, Vocabulary])
         for entry in schema.entries
     }
     files[schema.reference_file] = render_field_reference(schema, vocabularies)
+    files[FORM_FILE] = render_issue_form(schema, vocabularies)
     return dict(sorted(files.items()))
 
 

@@ -80,6 +80,7 @@ def test_adding_a_theme_makes_the_derived_files_stale_until_rewritten(make_catal
         "content/schema/kokeilu.schema.json",
         "content/schema/oppi.schema.json",
         "content/osallistu/kentat.md",
+        ".github/ISSUE_TEMPLATE/kokeilu.yml",
     }
     assert sorted(write_derived_files(root, schema, vocabularies)) == sorted(stale)
     assert stale_derived_files(root, schema, vocabularies) == []

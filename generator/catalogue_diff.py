@@ -1,0 +1,495 @@
+"""``kokeilu diff BASE HEAD``: what a change does to the catalogue, between two git revisions.
+
+Each revision's catalogue files (the vocabularies, the entry folders and the content pages) are
+taken from git with ``git archive`` into a temporary folder and checked with
+:func:`~generator.catalogue.check_catalogue`. Nothing from a revision is ever run: the files are
+only read as data, so the command is safe on a stranger's pull request.
+
+Which entry files were added, removed, renamed or modified is what ``git diff --name-status -M``
+says; a file git sees as renamed (similar content under a new name) is reported as renamed,
+otherwise as removed plus added. For a modified or renamed entry valid on both sides, the report
+names every field that changed, in Finnish: ``alueet: uusimaa → pirkanmaa`` for short values,
+``tiivistelmä muuttui`` for long text and nested values, ``kuvaus muuttui`` for the body.
+
+Likely duplicates are added entries similar to another entry of the same kind in HEAD (see
+:mod:`generator.similarity` for the thresholds). The validation result is HEAD's: the error and
+warning counts of the whole catalogue and every problem in the added, renamed and modified files.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator.catalogue import Catalogue, check_catalogue
+from generator.export import _plain
+from generator.model import Entry
+from generator.problems import ConfigError, Problem
+from generator.reporting import Summary, summary_line
+from generator.schema import FieldSpec, Schema, load_schema
+from generator.similarity import similar_to
+
+MARKER = "<!-- kokeilu-diff -->"
+# A text value longer than this, and every nested value, is reported as "muuttui" only.
+SHORT_VALUE = 60
+
+KIND_FI = {"experiment": ("kokeilu", "kokeilut"), "learning": ("oppi", "opit")}
+STATUS_FI = {
+    "added": "lisätty",
+    "removed": "poistettu",
+    "renamed": "nimetty uudelleen",
+    "modified": "muutettu",
+}
+_STATUS_ORDER = ("added", "removed", "renamed", "modified")
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    kind: str
+    status: str  # added, removed, renamed or modified
+    path: str  # the path in HEAD (in BASE for a removed entry)
+    title: str | None  # None when the entry is invalid on the side it is read from
+    old_path: str | None = None  # a renamed entry's path in BASE
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    kind: str
+    path: str
+    title: str
+    other_path: str
+    other_title: str
+    score: float
+
+
+@dataclass
+class CatalogueDiff:
+    base: str
+    head: str
+    entries: list[EntryChange] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    summary: Summary | None = None
+    problems: list[Problem] = field(default_factory=list)  # HEAD's problems in changed files
+
+    @property
+    def valid(self) -> bool:
+        return self.summary is not None and self.summary.errors == 0
+
+
+# --- git -------------------------------------------------------------------------------------
+
+
+def _git(root: Path, *args: str) -> bytes:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise ConfigError("Komentoa git ei löytynyt. Asenna git, jotta voit verrata revisioita.") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise ConfigError(f"git {args[0]} epäonnistui: {message}")
+    return result.stdout
+
+
+def _verify(root: Path, revision: str) -> str:
+    """The commit id of ``revision``, or a Finnish usage error."""
+    if revision.startswith("-"):
+        raise ConfigError(f"Revisio {revision!r} ei kelpaa: se ei saa alkaa viivalla.")
+    try:
+        inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
+    except ConfigError:
+        inside = False
+    if not inside:
+        raise ConfigError(f"Kansio {root} ei ole git-repositoriossa, joten revisioita ei voi verrata.")
+    result = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise ConfigError(
+            f"Revisiota {revision!r} ei löytynyt. Anna haara, tagi tai commit, esimerkiksi "
+            "origin/main tai HEAD~1 (hae tarvittaessa ensin: git fetch)."
+        )
+    return result.stdout.decode().strip()
+
+
+def _prefixes(schema: Schema) -> tuple[str, ...]:
+    folders = {
+        schema.vocabulary_directory,
+        schema.site.docs_directory,
+        *(e.directory for e in schema.entries),
+    }
+    return tuple(sorted(folders))
+
+
+def materialise(root: Path, commit: str, target: Path, schema: Schema) -> Path:
+    """Write the catalogue files of ``commit`` (root-relative) under ``target``; only data.
+
+    The blobs are read with ``git ls-tree`` and ``git cat-file``, not ``git archive``, so the
+    revision's own ``.gitattributes`` (``export-ignore``, ``export-subst``) cannot hide or alter
+    a file. Only regular files are written: no symbolic links, no submodules.
+    """
+    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
+    tree = f"{commit}:{prefix}" if prefix else commit
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)
+    wanted = _prefixes(schema)
+    blobs: list[tuple[str, str]] = []
+    for record in listing.decode("utf-8", "surrogateescape").split("\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition("\t")
+        mode, kind, sha = meta.split()
+        if kind != "blob" or mode not in ("100644", "100755"):
+            continue
+        parts = PurePosixPath(name).parts
+        if ".." in parts or not any(name.startswith(p + "/") for p in wanted):
+            continue
+        blobs.append((sha, name))
+    if not blobs:
+        return target
+    stdin = "".join(f"{sha}\n" for sha, _ in blobs).encode()
+    result = subprocess.run(
+        ["git", "cat-file", "--batch"], cwd=root, input=stdin, capture_output=True, check=False
+    )
+    if result.returncode != 0:
+        raise ConfigError(f"git cat-file epäonnistui: {result.stderr.decode('utf-8', 'replace').strip()}")
+    data = result.stdout
+    offset = 0
+    for _sha, name in blobs:
+        header_end = data.index(b"\n", offset)
+        size = int(data[offset:header_end].split()[2])
+        content = data[header_end + 1 : header_end + 1 + size]
+        offset = header_end + 1 + size + 1  # the content is followed by a newline
+        path = target.joinpath(*PurePosixPath(name).parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return target
+
+
+def _name_status(root: Path, base: str, head: str, schema: Schema) -> list[tuple[str, str, str | None]]:
+    """(status letter, path, new path for a rename) for the entry folders, paths root-relative."""
+    folders = [e.directory for e in schema.entries]
+    out = _git(root, "diff", "--name-status", "-M", "-z", "--relative", base, head, "--", *folders)
+    fields = out.decode("utf-8", "replace").split("\0")
+    changes = []
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i][0]
+        if status in "RC":
+            changes.append((status, fields[i + 1], fields[i + 2]))
+            i += 3
+        else:
+            changes.append((status, fields[i + 1], None))
+            i += 2
+    return changes
+
+
+# --- comparing -------------------------------------------------------------------------------
+
+
+def _entry_at(catalogue: Catalogue, path: str) -> Entry | None:
+    for entries in (catalogue.experiments, catalogue.learnings):
+        for entry in entries.values():
+            if entry.path == path:
+                return entry
+    return None
+
+
+def _kind_of(catalogue: Catalogue, path: str) -> str | None:
+    for file in catalogue.files:
+        if file.path == path:
+            return file.kind
+    return None
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else "(tyhjä)"
+    if isinstance(value, bool):
+        return "kyllä" if value else "ei"
+    return str(value)
+
+
+def _is_short(value: Any) -> bool:
+    if isinstance(value, dict):
+        return False
+    if isinstance(value, list):
+        return all(not isinstance(v, dict | list) for v in value) and len(_show(value)) <= SHORT_VALUE
+    return "\n" not in _show(value) and len(_show(value)) <= SHORT_VALUE
+
+
+def field_changes(old: Entry, new: Entry, specs: tuple[FieldSpec, ...]) -> list[str]:
+    """Finnish lines, one per changed field in schema order, then the body."""
+    lines = []
+    for spec in specs:
+        before = _plain(old.values.get(spec.name), spec)
+        after = _plain(new.values.get(spec.name), spec)
+        if before == after:
+            continue
+        label = spec.label_fi.lower()
+        if _is_short(before) and _is_short(after):
+            lines.append(f"{label}: {_show(before)} → {_show(after)}")
+        else:
+            lines.append(f"{label} muuttui")
+    if old.body.strip() != new.body.strip():
+        lines.append("kuvaus muuttui")
+    return lines
+
+
+def _change(
+    kind: str, status: str, path: str, base: Catalogue, head: Catalogue, old_path: str | None = None
+) -> EntryChange:
+    schema = head.schema
+    new = _entry_at(head, path) if status != "removed" else None
+    old = _entry_at(base, old_path or path) if status != "added" else None
+    shown = old if status == "removed" else new
+    changes: list[str] = []
+    if status in ("modified", "renamed"):
+        if old is not None and new is not None:
+            changes = field_changes(old, new, schema.entry(kind).fields)
+        elif new is None:
+            changes = ["ei verrattu: tiedostossa on virheitä"]
+        else:
+            changes = ["ei verrattu: tiedostossa oli virheitä ennen muutosta"]
+    return EntryChange(kind, status, path, shown.title if shown else None, old_path, tuple(changes))
+
+
+def diff_catalogues(root: Path, base: str, head: str, schema: Schema | None = None) -> CatalogueDiff:
+    """Compare the catalogue at two git revisions of the repository that holds ``root``."""
+    schema = schema or load_schema()
+    base_commit = _verify(root, base)
+    head_commit = _verify(root, head)
+    with tempfile.TemporaryDirectory(prefix="kokeilu-diff-") as temp:
+        base_cat = check_catalogue(materialise(root, base_commit, Path(temp) / "base", schema), schema)
+        head_cat = check_catalogue(materialise(root, head_commit, Path(temp) / "head", schema), schema)
+    report = CatalogueDiff(base, head)
+    changed_paths: set[str] = set()
+    for status, path, new_path in _name_status(root, base_commit, head_commit, schema):
+        if status == "R" and new_path is not None:
+            kind = _kind_of(head_cat, new_path)
+            old_kind = _kind_of(base_cat, path)
+            if kind is not None and kind == old_kind:
+                report.entries.append(_change(kind, "renamed", new_path, base_cat, head_cat, old_path=path))
+                changed_paths.add(new_path)
+                continue
+            # A move between kinds, or to or from a file that is not an entry.
+            path_pairs = [("D", path), ("A", new_path)]
+        elif status == "C" and new_path is not None:
+            path_pairs = [("A", new_path)]
+        else:
+            path_pairs = [(status, path)]
+        for letter, one in path_pairs:
+            if letter == "A":
+                kind = _kind_of(head_cat, one)
+                if kind:
+                    report.entries.append(_change(kind, "added", one, base_cat, head_cat))
+                    changed_paths.add(one)
+            elif letter == "D":
+                kind = _kind_of(base_cat, one)
+                if kind:
+                    report.entries.append(_change(kind, "removed", one, base_cat, head_cat))
+            else:  # M, T
+                kind = _kind_of(head_cat, one)
+                if kind:
+                    report.entries.append(_change(kind, "modified", one, base_cat, head_cat))
+                    changed_paths.add(one)
+    report.entries.sort(key=lambda c: (c.kind, _STATUS_ORDER.index(c.status), c.path))
+    for change in report.entries:
+        if change.status != "added":
+            continue
+        entry = _entry_at(head_cat, change.path)
+        if entry is None:
+            continue
+        others = head_cat.experiments if change.kind == "experiment" else head_cat.learnings
+        for match in similar_to(entry, others.values()):
+            report.duplicates.append(
+                Duplicate(
+                    change.kind, entry.path, entry.title, match.other.path, match.other.title, match.score
+                )
+            )
+    report.summary = Summary.of_catalogue(head_cat, head_cat.problems)
+    report.problems = [p for p in head_cat.problems if p.path in changed_paths]
+    return report
+
+
+# --- formatting ------------------------------------------------------------------------------
+
+
+def _group_title(kind: str, status: str) -> str:
+    """ "Lisätyt kokeilut", "Poistetut opit", "Uudelleen nimetyt kokeilut", "Muutetut opit"."""
+    adjectives = {
+        "added": "Lisätyt",
+        "removed": "Poistetut",
+        "renamed": "Uudelleen nimetyt",
+        "modified": "Muutetut",
+    }
+    return f"{adjectives[status]} {KIND_FI[kind][1]}"
+
+
+def _groups(report: CatalogueDiff) -> list[tuple[str, list[EntryChange]]]:
+    groups = []
+    for kind in ("experiment", "learning"):
+        for status in _STATUS_ORDER:
+            items = [c for c in report.entries if c.kind == kind and c.status == status]
+            if items:
+                groups.append((_group_title(kind, status), items))
+    return groups
+
+
+def _overview(report: CatalogueDiff) -> str:
+    if not report.entries:
+        return "Kokeiluihin ja oppeihin ei tullut muutoksia."
+    parts = []
+    for kind in ("experiment", "learning"):
+        counts = [
+            f"{STATUS_FI[s]} {sum(1 for c in report.entries if c.kind == kind and c.status == s)}"
+            for s in _STATUS_ORDER
+            if any(c.kind == kind and c.status == s for c in report.entries)
+        ]
+        if counts:
+            parts.append(f"{KIND_FI[kind][1]}: {', '.join(counts)}")
+    return "Muutokset – " + "; ".join(parts) + "."
+
+
+def _title_text(title: str | None) -> str:
+    return f"”{title}”" if title is not None else "(virheellinen, otsikkoa ei luettu)"
+
+
+def format_text(report: CatalogueDiff) -> str:
+    lines = [f"Kokoelman muutokset {report.base} → {report.head}", _overview(report)]
+    for title, items in _groups(report):
+        lines += ["", f"{title} ({len(items)}):"]
+        for c in items:
+            where = f"{c.old_path} → {c.path}" if c.old_path else c.path
+            lines.append(f"  {where} {_title_text(c.title)}")
+            lines += [f"    {line}" for line in c.changes]
+    if report.duplicates:
+        lines += ["", f"Mahdolliset kaksoiskappaleet ({len(report.duplicates)}):"]
+        for d in report.duplicates:
+            lines.append(
+                f"  {d.path} ”{d.title}” muistuttaa {KIND_FI[d.kind][0]}a {d.other_path} ”{d.other_title}” "
+                f"(samankaltaisuus {d.score:.2f})"
+            )
+    lines += ["", "Tarkistus (HEAD):"]
+    lines += [
+        f"  {p.path}:{p.line}:{p.column}: {p.severity.value}: {p.message} [{p.rule}]"
+        for p in sorted(report.problems)
+    ]
+    assert report.summary is not None
+    lines.append(f"  {summary_line(report.summary)}")
+    return "\n".join(lines) + "\n"
+
+
+# Characters that start emphasis, code, links, images, tables, headings or strikethrough. A
+# list marker or a leading number cannot matter: escaped text never starts a line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Contributor text made inert in a GitHub comment: no HTML, links, emphasis, code, tables,
+    headings or @mentions. Newlines become spaces."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # A zero-width joiner after @ keeps "@user" readable but stops the mention.
+    return text.replace("@", "@\u200d")
+
+
+def _md_path(path: str) -> str:
+    return escape_markdown(path)
+
+
+def format_markdown(report: CatalogueDiff) -> str:
+    """For a pull-request comment and the job summary; the first line is the marker a workflow
+    looks for to update its one comment in place."""
+    e = escape_markdown
+    assert report.summary is not None
+    verdict = "✅" if report.valid else "❌"
+    lines = [
+        MARKER,
+        f"## Kokoelman muutokset {e(report.base)} → {e(report.head)}",
+        "",
+        e(_overview(report)),
+    ]
+    for title, items in _groups(report):
+        lines += ["", f"### {title} ({len(items)})", ""]
+        for c in items:
+            where = f"{_md_path(c.old_path)} → {_md_path(c.path)}" if c.old_path else _md_path(c.path)
+            name = f"**{e(c.title)}**" if c.title is not None else "*virheellinen, otsikkoa ei luettu*"
+            lines.append(f"- {name} ({where})")
+            lines += [f"  - {e(line)}" for line in c.changes]
+    if report.duplicates:
+        lines += ["", f"### Mahdolliset kaksoiskappaleet ({len(report.duplicates)})", ""]
+        for d in report.duplicates:
+            lines.append(
+                f"- **{e(d.title)}** ({_md_path(d.path)}) muistuttaa {KIND_FI[d.kind][0]}a "
+                f"**{e(d.other_title)}** ({_md_path(d.other_path)}), samankaltaisuus {d.score:.2f}"
+            )
+    lines += ["", "### Tarkistus", "", f"{verdict} {e(summary_line(report.summary))}"]
+    if report.problems:
+        lines.append("")
+        for p in sorted(report.problems):
+            kind = "virhe" if p.is_error else "varoitus"
+            lines.append(f"- {kind}: {_md_path(p.path)}:{p.line}:{p.column}: {e(p.message)} ({e(p.rule)})")
+    return "\n".join(lines) + "\n"
+
+
+def format_json(report: CatalogueDiff) -> str:
+    from generator.export import dump_json
+
+    assert report.summary is not None
+    data = {
+        "base": report.base,
+        "head": report.head,
+        "entries": [
+            {
+                "kind": c.kind,
+                "status": c.status,
+                "path": c.path,
+                "old_path": c.old_path,
+                "title": c.title,
+                "changes": list(c.changes),
+            }
+            for c in report.entries
+        ],
+        "duplicates": [
+            {
+                "kind": d.kind,
+                "path": d.path,
+                "title": d.title,
+                "similar_path": d.other_path,
+                "similar_title": d.other_title,
+                "score": d.score,
+            }
+            for d in report.duplicates
+        ],
+        "problems": [
+            {
+                "path": p.path,
+                "line": p.line,
+                "column": p.column,
+                "rule": p.rule,
+                "severity": p.severity.value,
+                "message": p.message,
+            }
+            for p in sorted(report.problems)
+        ],
+        "summary": {
+            "experiments": report.summary.experiments,
+            "learnings": report.summary.learnings,
+            "errors": report.summary.errors,
+            "warnings": report.summary.warnings,
+        },
+    }
+    return dump_json(data)
+
+
+DIFF_FORMATTERS = {"text": format_text, "markdown": format_markdown, "json": format_json}

@@ -1,0 +1,182 @@
+"""``kokeilu report``: an editorial report over the catalogue, as text or Markdown.
+
+It lists, each section sorted by path:
+
+- ongoing experiments (status ``kaynnissa``) whose end date has passed: the last day the date
+  can mean (``end: 2023`` has passed on 2024-01-01);
+- completed experiments (status ``paattynyt`` or ``skaalattu``) that no learning names;
+- entries not reviewed within :data:`REVIEW_DAYS` days: the review date is the date of the last
+  commit that touched the file (``git log -1 --format=%cs``); a file git does not know, or a
+  catalogue outside git, is left out of this section;
+- entries without sources (``sources`` absent or ``tuntematon``);
+- near-duplicates: pairs of entries of the same kind with similar titles or slugs
+  (:mod:`generator.similarity`).
+
+Only valid entries are reported on; the first line counts the errors that kept others out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.catalogue import Catalogue
+from generator.catalogue_diff import escape_markdown
+from generator.dates import PartialDate
+from generator.model import Entry
+from generator.presentation import count_fi
+from generator.similarity import Match, similar_pairs
+
+REVIEW_DAYS = 365
+ONGOING = {"kaynnissa"}
+COMPLETED = {"paattynyt", "skaalattu"}
+
+
+@dataclass
+class Item:
+    path: str
+    title: str
+    detail: str = ""
+
+
+@dataclass
+class Section:
+    title: str
+    explanation: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class EditorialReport:
+    today: dt.date
+    experiments: int
+    learnings: int
+    errors: int
+    sections: list[Section]
+
+
+def last_commit_date(root: Path, path: str) -> dt.date | None:
+    """The date of the last commit that touched ``path``, or None outside git."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return None
+    text = result.stdout.strip()
+    if result.returncode != 0 or not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _item(entry: Entry, detail: str = "") -> Item:
+    return Item(entry.path, entry.title, detail)
+
+
+def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=last_commit_date) -> EditorialReport:
+    """Build the report. ``reviewed(root, path)`` gives an entry's review date (or None)."""
+    experiments = sorted(catalogue.experiments.values(), key=lambda e: e.path)
+    entries = sorted([*catalogue.experiments.values(), *catalogue.learnings.values()], key=lambda e: e.path)
+
+    overdue = Section(
+        "Käynnissä, vaikka päättymispäivä on ohi",
+        "Tila on käynnissä, mutta päättymispäivä (end) on mennyt. Päivitä tila tai päättymispäivä.",
+    )
+    for e in experiments:
+        end = e.values.get("end")
+        if e.values.get("status") in ONGOING and isinstance(end, PartialDate) and end.latest < today:
+            overdue.items.append(_item(e, f"päättyi {end}"))
+
+    no_learnings = Section(
+        "Päättyneet kokeilut ilman oppeja",
+        "Kokeilu on päättynyt, mutta yksikään oppi ei viittaa siihen.",
+    )
+    for e in experiments:
+        if e.values.get("status") in COMPLETED and not catalogue.learnings_of(e.slug):
+            no_learnings.items.append(_item(e))
+
+    stale = Section(
+        f"Tarkistamatta yli {REVIEW_DAYS} päivää",
+        f"Tiedostoa ei ole muutettu {REVIEW_DAYS} päivään (viimeisimmän commitin päivä).",
+    )
+    for e in entries:
+        date = reviewed(catalogue.root, e.path)
+        if date is not None and (today - date).days > REVIEW_DAYS:
+            stale.items.append(_item(e, f"viimeksi muutettu {date.isoformat()}"))
+
+    no_sources = Section("Lähteet puuttuvat", "Kentässä sources ei ole yhtään lähdettä.")
+    for e in entries:
+        if not e.values.get("sources"):
+            no_sources.items.append(_item(e))
+
+    duplicates = Section(
+        "Mahdolliset kaksoiskappaleet",
+        "Saman lajin merkinnät, joiden otsikot tai tunnisteet ovat lähes samat.",
+    )
+    pairs: list[Match] = [
+        *similar_pairs(catalogue.experiments.values()),
+        *similar_pairs(catalogue.learnings.values()),
+    ]
+    for m in sorted(pairs, key=lambda m: (m.entry.path, m.other.path)):
+        duplicates.items.append(
+            Item(m.entry.path, m.entry.title, f"muistuttaa: {m.other.path} ”{m.other.title}” ({m.score:.2f})")
+        )
+
+    kinds = [f.kind for f in catalogue.files]
+    return EditorialReport(
+        today=today,
+        experiments=kinds.count("experiment"),
+        learnings=kinds.count("learning"),
+        errors=len(catalogue.errors),
+        sections=[overdue, no_learnings, stale, no_sources, duplicates],
+    )
+
+
+def _header(report: EditorialReport) -> str:
+    text = (
+        f"Toimituksellinen raportti {report.today.isoformat()}: "
+        f"{count_fi(report.experiments, 'kokeilu', 'kokeilua')}, "
+        f"{count_fi(report.learnings, 'oppi', 'oppia')}"
+    )
+    if report.errors:
+        text += (
+            f"; {count_fi(report.errors, 'virhe', 'virhettä')} (virheelliset merkinnät puuttuvat raportista)"
+        )
+    return text + "."
+
+
+def format_text(report: EditorialReport) -> str:
+    lines = [_header(report)]
+    for section in report.sections:
+        lines += ["", f"{section.title} ({len(section.items)}):"]
+        if not section.items:
+            lines.append("  ei yhtään")
+        for item in section.items:
+            detail = f" – {item.detail}" if item.detail else ""
+            lines.append(f"  {item.path} ”{item.title}”{detail}")
+    return "\n".join(lines) + "\n"
+
+
+def format_markdown(report: EditorialReport) -> str:
+    e = escape_markdown
+    lines = ["<!-- kokeilu-report -->", "# Toimituksellinen raportti", "", e(_header(report))]
+    for section in report.sections:
+        lines += ["", f"## {section.title} ({len(section.items)})", "", e(section.explanation), ""]
+        if not section.items:
+            lines.append("Ei yhtään.")
+        for item in section.items:
+            detail = f" – {e(item.detail)}" if item.detail else ""
+            lines.append(f"- **{e(item.title)}** ({e(item.path)}){detail}")
+    return "\n".join(lines) + "\n"
+
+
+REPORT_FORMATTERS = {"text": format_text, "markdown": format_markdown}

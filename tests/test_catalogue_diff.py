@@ -1,0 +1,227 @@
+"""``kokeilu diff`` on a temporary git repository: add, change, rename, remove, duplicate, invalid."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue_diff import MARKER, escape_markdown
+from generator.cli import main
+from tests.support import REPO_ROOT, VALID_EXPERIMENT
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Testi",
+    "GIT_AUTHOR_EMAIL": "testi@example.fi",
+    "GIT_COMMITTER_NAME": "Testi",
+    "GIT_COMMITTER_EMAIL": "testi@example.fi",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_SYSTEM": os.devnull,
+}
+
+
+def git(repo: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> str:
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    result = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def commit(repo: Path, message: str, date: str = "2024-01-01T12:00:00+00:00") -> None:
+    git(repo, "add", "-A", date=date)
+    git(repo, "commit", "-q", "-m", message, date=date)
+
+
+def new_repo(path: Path) -> Path:
+    """A git repository holding a copy of the shipped entries and vocabularies, as commit "base"."""
+    for folder in ("experiments", "content/opit", "content/sanastot"):
+        shutil.copytree(REPO_ROOT / folder, path / folder)
+    git(path, "init", "-q", "-b", "main")
+    commit(path, "base")
+    git(path, "tag", "base")
+    return path
+
+
+def experiment(title: str, regions: str = "[pirkanmaa]", level: str = "alueellinen") -> str:
+    return (
+        VALID_EXPERIMENT.replace("title: Testikokeilu", f"title: {title}")
+        .replace("regions: [pirkanmaa]", f"regions: {regions}")
+        .replace("level: alueellinen", f"level: {level}")
+    )
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    repo = new_repo(tmp_path_factory.mktemp("diff") / "repo")
+    (repo / "experiments/uusi-testikokeilu.md").write_text(experiment("Uusi testikokeilu"), encoding="utf-8")
+    commit(repo, "add")
+    replace_in(repo / "experiments/sarkifood.md", "regions: [uusimaa]", "regions: [pirkanmaa]")
+    replace_in(repo / "experiments/sarkifood.md", "summary:", "summary: Muutettu alku.")
+    learning = repo / "content/opit/anna-yrittajan-valita-kokeilun-ajankohta.md"
+    replace_in(learning, "title: Yrittäjän pitäisi", "title: Yrittäjän tulisi")
+    replace_in(learning, "kind: tee-toisin", "kind: toimi")
+    commit(repo, "change")
+    git(repo, "mv", "experiments/huleruoko.md", "experiments/huleruoko-kokeilu.md")
+    commit(repo, "rename")
+    git(repo, "rm", "-q", "experiments/siivouspaivan-ekovauva.md")
+    commit(repo, "remove")
+    git(repo, "tag", "valid")
+    (repo / "experiments/perustulokokeilu-2.md").write_text(
+        experiment("Perustulokokeilu 2"), encoding="utf-8"
+    )
+    commit(repo, "duplicate")
+    (repo / "experiments/rikki.md").write_text(experiment("Rikki", level="kansainvalinen"), encoding="utf-8")
+    # A revision's own attributes cannot hide a file from the check.
+    (repo / ".gitattributes").write_text("experiments/rikki.md export-ignore\n", encoding="utf-8")
+    commit(repo, "invalid")
+    return repo
+
+
+def run(capsys, repo: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--root", str(repo), "diff", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_each_kind_of_change_is_reported(repo, capsys):
+    code, out, err = run(capsys, repo, "base", "valid")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Kokoelman muutokset base → valid",
+        "Muutokset – kokeilut: lisätty 1, poistettu 1, nimetty uudelleen 1, muutettu 1; opit: muutettu 1.",
+        "",
+        "Lisätyt kokeilut (1):",
+        "  experiments/uusi-testikokeilu.md ”Uusi testikokeilu”",
+        "",
+        "Poistetut kokeilut (1):",
+        "  experiments/siivouspaivan-ekovauva.md ”Siivouspäivän EKOVAUVA”",
+        "",
+        "Uudelleen nimetyt kokeilut (1):",
+        "  experiments/huleruoko.md → experiments/huleruoko-kokeilu.md ”HuleRuoko”",
+        "",
+        "Muutetut kokeilut (1):",
+        "  experiments/sarkifood.md ”Särkifood – särkiruokaa Ravintolapäivänä”",
+        "    tiivistelmä muuttui",
+        "    alueet: uusimaa → pirkanmaa",
+        "",
+        "Muutetut opit (1):",
+        "  content/opit/anna-yrittajan-valita-kokeilun-ajankohta.md ”Yrittäjän tulisi voida valita kokeilun ajankohta itse”",
+        "    otsikko: Yrittäjän pitäisi voida valita kokeilun ajankohta itse → Yrittäjän tulisi voida valita kokeilun ajankohta itse",
+        "    laji: tee-toisin → toimi",
+        "",
+        "Tarkistus (HEAD):",
+        "  Tarkistettiin 44 kokeilua ja 32 oppia: 0 virhettä, 0 varoitusta. Kokoelma on kunnossa.",
+    ]
+
+
+def test_a_near_duplicate_and_an_invalid_entry(repo, capsys):
+    code, out, err = run(capsys, repo, "valid", "HEAD")
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert lines[:6] == [
+        "Kokoelman muutokset valid → HEAD",
+        "Muutokset – kokeilut: lisätty 2.",
+        "",
+        "Lisätyt kokeilut (2):",
+        "  experiments/perustulokokeilu-2.md ”Perustulokokeilu 2”",
+        "  experiments/rikki.md (virheellinen, otsikkoa ei luettu)",
+    ]
+    assert lines[6:10] == [
+        "",
+        "Mahdolliset kaksoiskappaleet (1):",
+        "  experiments/perustulokokeilu-2.md ”Perustulokokeilu 2” muistuttaa kokeilua "
+        "experiments/perustulokokeilu.md ”Perustulokokeilu” (samankaltaisuus 0.94)",
+        "",
+    ]
+    assert lines[10] == "Tarkistus (HEAD):"
+    assert lines[11] == (
+        '  experiments/rikki.md:4:8: error: "kansainvalinen" ei ole sanaston tavoitetasot tunniste. '
+        "Sallitut: valtakunnallinen, alueellinen, ruohonjuuri. [unknown-term]"
+    )
+    assert lines[-1] == (
+        "  Tarkistettiin 46 kokeilua ja 32 oppia: 1 virhe, 0 varoitusta. Korjaa virheet ja aja tarkistus uudelleen."
+    )
+
+
+def test_markdown_has_the_marker_first(repo, capsys):
+    code, out, _ = run(capsys, repo, "base", "valid", "--format", "markdown")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == MARKER
+    assert lines[1] == "## Kokoelman muutokset base → valid"
+    assert "- **Särkifood – särkiruokaa Ravintolapäivänä** (experiments/sarkifood.md)" in lines
+    assert "  - alueet: uusimaa → pirkanmaa" in lines
+    assert "- **HuleRuoko** (experiments/huleruoko.md → experiments/huleruoko-kokeilu.md)" in lines
+    assert lines[-1].startswith("✅ Tarkistettiin 44 kokeilua")
+
+
+def test_json(repo, capsys):
+    code, out, _ = run(capsys, repo, "valid", "HEAD", "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert [(e["status"], e["path"]) for e in data["entries"]] == [
+        ("added", "experiments/perustulokokeilu-2.md"),
+        ("added", "experiments/rikki.md"),
+    ]
+    assert data["duplicates"][0]["similar_path"] == "experiments/perustulokokeilu.md"
+    assert data["summary"]["errors"] == 1
+
+
+def test_unknown_revision_is_a_usage_error(repo, capsys):
+    code, out, err = run(capsys, repo, "ei-tallaista", "HEAD")
+    assert (code, out) == (2, "")
+    assert err.startswith("kokeilu: Revisiota 'ei-tallaista' ei löytynyt.")
+    assert "Traceback" not in err
+
+
+def test_an_option_as_revision_is_refused(repo, capsys):
+    code, _, err = run(capsys, repo, "--", "--output=/tmp/x", "HEAD")
+    assert code == 2
+    assert "ei saa alkaa viivalla" in err
+
+
+def test_outside_git_is_a_usage_error(tmp_path, capsys):
+    shutil.copytree(REPO_ROOT / "content/sanastot", tmp_path / "content/sanastot")
+    code = main(["--root", str(tmp_path), "diff", "HEAD~1", "HEAD"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "ei ole git-repositoriossa" in err
+
+
+HOSTILE = "<img src=x onerror=alert(1)> [klikkaa](http://x.fi) @octocat | `koodi` *lihava* _alle_"
+
+
+def test_escape_markdown():
+    assert escape_markdown(HOSTILE) == (
+        "&lt;img src=x onerror=alert(1)&gt; \\[klikkaa\\](http://x.fi) @\u200doctocat \\| "
+        "\\`koodi\\` \\*lihava\\* \\_alle\\_"
+    )
+    assert escape_markdown("# otsikko\n\n## toinen") == "\\# otsikko \\#\\# toinen"
+
+
+def test_a_hostile_title_cannot_inject_markdown(tmp_path, capsys):
+    repo = new_repo(tmp_path / "repo")
+    title = HOSTILE.replace("`", "'")  # YAML would need quoting for a leading backtick only
+    (repo / "experiments/vihamielinen.md").write_text(experiment(f'"{title}"'), encoding="utf-8")
+    commit(repo, "hostile")
+    code, out, _ = run(capsys, repo, "base", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert "<img" not in out
+    assert "@octocat" not in out
+    assert "[klikkaa]" not in out
+    assert out.count("<") == out.count("<!--")  # only the marker
+    assert (
+        "- **&lt;img src=x onerror=alert(1)&gt; \\[klikkaa\\](http://x.fi) @\u200doctocat \\| "
+        "'koodi' \\*lihava\\* \\_alle\\_** (experiments/vihamielinen.md)"
+    ) in out.splitlines()

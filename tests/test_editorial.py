@@ -1,0 +1,118 @@
+"""``kokeilu report``: the editorial report, with a fixed --today and git dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from generator.catalogue import check_catalogue
+from generator.cli import main
+from generator.editorial import editorial_report, format_markdown, format_text
+from tests.support import VALID_EXPERIMENT, VALID_LEARNING
+from tests.test_catalogue_diff import commit, git
+
+
+def experiment(title: str, status: str = "paattynyt", end: str = "2019") -> str:
+    return (
+        VALID_EXPERIMENT.replace("title: Testikokeilu", f"title: {title}")
+        .replace("status: paattynyt", f"status: {status}")
+        .replace("end: 2019", f"end: {end}")
+    )
+
+
+FILES = {
+    # Named by the learning: complete, not reported.
+    "experiments/testikokeilu.md": experiment("Testikokeilu"),
+    # Ongoing, but the end (the last day of 2023) has passed.
+    "experiments/kesken.md": experiment("Kesken jäänyt kokeilu", status="kaynnissa", end="2023"),
+    # Ongoing and ends in the future.
+    "experiments/jatkuu.md": experiment("Jatkuva kokeilu", status="kaynnissa", end="2030-06"),
+    # Completed without learnings; also a near-duplicate of the next one.
+    "experiments/pyorakokeilu.md": experiment("Pyöräkokeilu Tampereella"),
+    "experiments/pyorakokeilu-2.md": experiment("Pyöräkokeilu Tampereella 2", status="skaalattu"),
+    "content/opit/testioppi.md": VALID_LEARNING,
+    # A learning without sources.
+    "content/opit/lahteeton.md": VALID_LEARNING.replace("title: Testioppi", "title: Lähteetön oppi"),
+}
+
+EXPECTED_TEXT = """\
+Toimituksellinen raportti 2024-06-01: 5 kokeilua, 2 oppia.
+
+Käynnissä, vaikka päättymispäivä on ohi (1):
+  experiments/kesken.md ”Kesken jäänyt kokeilu” – päättyi 2023
+
+Päättyneet kokeilut ilman oppeja (2):
+  experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2”
+  experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella”
+
+Tarkistamatta yli 365 päivää (2):
+  content/opit/lahteeton.md ”Lähteetön oppi” – viimeksi muutettu 2022-01-01
+  experiments/kesken.md ”Kesken jäänyt kokeilu” – viimeksi muutettu 2022-01-01
+
+Lähteet puuttuvat (2):
+  content/opit/lahteeton.md ”Lähteetön oppi”
+  content/opit/testioppi.md ”Testioppi”
+
+Mahdolliset kaksoiskappaleet (1):
+  experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2” – muistuttaa: experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella” (0.96)
+"""
+
+
+def reviewed(root, path):
+    old = {"experiments/kesken.md", "content/opit/lahteeton.md"}
+    return dt.date(2022, 1, 1) if path in old else dt.date(2024, 1, 1)
+
+
+def test_text_report(make_catalogue):
+    catalogue = check_catalogue(make_catalogue(FILES))
+    assert catalogue.errors == []
+    report = editorial_report(catalogue, dt.date(2024, 6, 1), reviewed=reviewed)
+    assert format_text(report) == EXPECTED_TEXT
+
+
+def test_markdown_report_escapes_titles(make_catalogue):
+    files = {**FILES, "experiments/kesken.md": experiment('"*Kesken* <b>@kaikki</b>"', status="kaynnissa")}
+    catalogue = check_catalogue(make_catalogue(files))
+    out = format_markdown(editorial_report(catalogue, dt.date(2024, 6, 1), reviewed=lambda root, path: None))
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "<!-- kokeilu-report -->",
+        "# Toimituksellinen raportti",
+        "",
+        "Toimituksellinen raportti 2024-06-01: 5 kokeilua, 2 oppia.",
+    ]
+    assert (
+        "- **\\*Kesken\\* &lt;b&gt;@\u200dkaikki&lt;/b&gt;** (experiments/kesken.md) – päättyi 2019" in lines
+    )
+    assert "## Tarkistamatta yli 365 päivää (0)" in lines
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_cli_uses_git_dates(make_catalogue, capsys):
+    root = make_catalogue(FILES)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "experiments/kesken.md", "content/opit/lahteeton.md")
+    git(root, "commit", "-q", "-m", "vanhat", date="2022-01-01T12:00:00+00:00")
+    commit(root, "uudet", date="2024-01-01T12:00:00+00:00")
+    code = main(["--root", str(root), "report", "--today", "2024-06-01"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out == EXPECTED_TEXT
+
+
+def test_outside_git_the_review_section_is_empty(make_catalogue, capsys):
+    root = make_catalogue(FILES)
+    code = main(["--root", str(root), "report", "--today", "2024-06-01", "--format", "markdown"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "## Tarkistamatta yli 365 päivää (0)" in out.splitlines()
+
+
+def test_bad_today_is_a_usage_error(make_catalogue, capsys):
+    root = make_catalogue(FILES)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--root", str(root), "report", "--today", "1.6.2024"])
+    assert exit_.value.code == 2
+    assert "VVVV-KK-PP" in capsys.readouterr().err

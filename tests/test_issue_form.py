@@ -1,0 +1,223 @@
+"""The issue form and ``kokeilu from-issue`` on realistic issue bodies."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import yaml
+
+from generator.catalogue import check_catalogue
+from generator.cli import main
+from generator.issue_form import FORM_FILE, MAX_BODY_CHARS, render_issue_form
+from tests.support import REPO_ROOT, VALID_EXPERIMENT
+
+COMPLETE = (REPO_ROOT / "tests/fixtures/issues/complete.md").read_text(encoding="utf-8")
+SLUG = "kylatalon-energiakokeilu-saraisniemella"
+
+
+def replace_answer(body: str, label: str, answer: str) -> str:
+    """``body`` with the answer under ``### label`` replaced."""
+    head, _, rest = body.partition(f"### {label}\n\n")
+    assert rest, label
+    _, _, tail = rest.partition("\n\n###")
+    return f"{head}### {label}\n\n{answer}\n\n###{tail}" if tail else f"{head}### {label}\n\n{answer}\n"
+
+
+def from_issue(root, body: str, *args: str, monkeypatch) -> int:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8"))))
+    return main(["--root", str(root), "from-issue", "-", *args])
+
+
+def test_complete_issue_gives_a_valid_file(make_catalogue, capsys, monkeypatch):
+    root = make_catalogue()
+    assert from_issue(root, COMPLETE, monkeypatch=monkeypatch) == 0
+    text = capsys.readouterr().out
+    (root / "experiments").mkdir(exist_ok=True)
+    (root / f"experiments/{SLUG}.md").write_text(text, encoding="utf-8")
+    catalogue = check_catalogue(root)
+    assert catalogue.problems == []
+    entry = catalogue.experiments[SLUG]
+    assert entry["themes"] == ["ilmasto", "lapset-ja-nuoret", "maaseutu"]
+    assert [o["type"] for o in entry["organisers"]] == ["jarjesto", "kunta"]
+    assert len(entry["sources"]) == 2
+
+
+def test_write_creates_the_file_and_refuses_to_overwrite(make_catalogue, capsys, monkeypatch):
+    root = make_catalogue()
+    assert from_issue(root, COMPLETE, "--write", monkeypatch=monkeypatch) == 0
+    assert (root / f"experiments/{SLUG}.md").is_file()
+    assert check_catalogue(root).problems == []
+    capsys.readouterr()
+    assert from_issue(root, COMPLETE, "--write", monkeypatch=monkeypatch) == 1
+    assert "on jo tiedosto" in capsys.readouterr().err
+
+
+def test_reads_a_file_argument(make_catalogue, capsys):
+    root = make_catalogue()
+    path = root / "issue.md"
+    path.write_text(COMPLETE, encoding="utf-8")
+    assert main(["--root", str(root), "from-issue", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("---\ntitle: Kylätalon")
+
+
+def test_crlf_body(make_catalogue, capsys, monkeypatch):
+    root = make_catalogue()
+    assert from_issue(root, COMPLETE.replace("\n", "\r\n"), monkeypatch=monkeypatch) == 0
+    assert "\r" not in capsys.readouterr().out
+
+
+def test_no_response_answers_become_unknown(make_catalogue, capsys, monkeypatch):
+    body = COMPLETE
+    for label in ("Alueet", "Järjestäjät", "Alkoi", "Yhteystaho: Organisaatio", "Rahoitus: Summa euroina"):
+        body = replace_answer(body, label, "_No response_")
+    root = make_catalogue()
+    assert from_issue(root, body, monkeypatch=monkeypatch) == 0
+    out = capsys.readouterr().out
+    for line in ("regions: tuntematon", "organisers: tuntematon", "start: tuntematon", "contact: tuntematon"):
+        assert line in out
+    assert "funding" not in out
+
+
+def problems_of(root, body: str, capsys, monkeypatch) -> str:
+    assert from_issue(root, body, monkeypatch=monkeypatch) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    assert "Lomakkeesta ei voitu tehdä kokeilua" in captured.err
+    return captured.err
+
+
+def test_missing_required_answers(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Tavoitetaso", "_No response_")
+    body = replace_answer(body, "Lähteet", "_No response_")
+    body = replace_answer(body, "Tiivistelmä", "")
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Tavoitetaso": vastaus puuttuu' in err
+    assert 'Kenttä "Lähteet": vastaus puuttuu' in err
+    assert 'Kenttä "Tiivistelmä": vastaus puuttuu' in err
+    assert "missing-field" not in err and "Pakollinen kenttä" not in err
+
+
+def test_malformed_date_and_url_name_the_form_field(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Alkoi", "toukokuu 2019")
+    body = replace_answer(body, "Lähteet", "www.example.fi/ilman-skeemaa")
+    body = replace_answer(body, "Rahoitus: Summa euroina", "5 000 €")
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Alkoi": "toukokuu 2019" ei ole aika' in err
+    assert 'Kenttä "Lähteet":' in err
+    assert 'Kenttä "Rahoitus":' in err
+
+
+def test_unknown_dropdown_values_suggest_the_closest(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Alueet", "Pohjois-Pohjanma")
+    body = replace_answer(body, "Teemat", "Ilmasto ja energia, Ruokaa")
+    body = replace_answer(body, "Järjestäjät", "Kyläyhdistys (yhdistys)\nPelkkä nimi")
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert (
+        'Kenttä "Alueet": "Pohjois-Pohjanma" ei ole vaihtoehtojen joukossa. Tarkoititko: Pohjois-Pohjanmaa'
+        in err
+    )
+    assert 'Kenttä "Teemat": "Ruokaa"' in err
+    assert 'Kenttä "Järjestäjät": tyyppi "yhdistys" ei ole sanastossa' in err
+    assert 'Kenttä "Järjestäjät": rivi "Pelkkä nimi" ei ole muodossa Nimi (tyyppi)' in err
+
+
+def test_extra_and_duplicate_headings(make_catalogue, capsys, monkeypatch):
+    body = COMPLETE.replace("### Kuvaus\n", "### Muuta\n\nJotain\n\n### Kunnat\n\nOulu\n\n### Kuvaus\n")
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Muuta": lomakkeessa ei ole tätä kenttää' in err
+    assert 'Kenttä "Kunnat": kenttä on tekstissä kahdesti' in err
+
+
+def test_text_that_is_not_a_form(make_catalogue, capsys, monkeypatch):
+    err = problems_of(make_catalogue(), "Hei, lisätkää meidän kokeilu!", capsys, monkeypatch)
+    assert 'Kenttä "Otsikko": vastaus puuttuu' in err
+
+
+def test_huge_input_is_refused(make_catalogue, capsys, monkeypatch):
+    body = COMPLETE + "x" * (MAX_BODY_CHARS + 1)
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert "liian pitkä" in err
+
+
+def test_huge_answer_is_refused(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Tiivistelmä", "a" * 20_000)
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Tiivistelmä": vastaus on liian pitkä' in err
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "..", "Kokeilu/../../x"])
+def test_title_cannot_escape_the_experiments_folder(make_catalogue, capsys, monkeypatch, title):
+    root = make_catalogue()
+    body = replace_answer(COMPLETE, "Otsikko", title)
+    code = from_issue(root, body, "--write", monkeypatch=monkeypatch)
+    written = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+    assert all(p.startswith("experiments/") and "/" not in p.removeprefix("experiments/") for p in written)
+    assert code in {0, 1}
+
+
+def test_yaml_in_answers_is_data(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Otsikko", "!!python/object:os.system 'ls'")
+    body = replace_answer(body, "Kunnat", "{a: b}\n[1, 2]\n&anchor *alias")
+    root = make_catalogue()
+    assert from_issue(root, body, monkeypatch=monkeypatch) == 0
+    text = capsys.readouterr().out
+    (root / "experiments").mkdir(exist_ok=True)
+    (root / "experiments/python-object-os-system-ls.md").write_text(text, encoding="utf-8")
+    catalogue = check_catalogue(root)
+    assert catalogue.problems == []
+    assert catalogue.experiments["python-object-os-system-ls"]["title"] == "!!python/object:os.system 'ls'"
+
+
+def test_existing_experiment_is_not_overwritten(make_catalogue, capsys, monkeypatch):
+    root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})
+    body = replace_answer(COMPLETE, "Otsikko", "Testikokeilu")
+    err = problems_of(root, body, capsys, monkeypatch)
+    assert "experiments/testikokeilu.md" in err
+
+
+# --- the form -------------------------------------------------------------------------------
+
+
+def test_committed_form_equals_the_generated_form(shipped):
+    committed = (REPO_ROOT / FORM_FILE).read_text(encoding="utf-8")
+    assert committed == render_issue_form(shipped.schema, shipped.vocabularies)
+
+
+def test_form_is_a_valid_github_issue_form(schema, shipped):
+    form = yaml.safe_load((REPO_ROOT / FORM_FILE).read_text(encoding="utf-8"))
+    assert {"name", "description", "body"} <= set(form)
+    assert isinstance(form["labels"], list)
+    ids, labels = set(), set()
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+        attributes = item["attributes"]
+        if item["type"] == "markdown":
+            assert attributes["value"]
+            continue
+        assert item["id"] not in ids and attributes["label"] not in labels
+        ids.add(item["id"])
+        labels.add(attributes["label"])
+        if item["type"] == "dropdown":
+            options = attributes["options"]
+            assert options and len(options) == len(set(options))
+            assert "None" not in options
+    # Every field of an experiment is asked.
+    for spec in schema.experiment.fields:
+        assert spec.name in ids or any(i.startswith(f"{spec.name}_") for i in ids), spec.name
+
+
+def test_issue_template_config_is_valid():
+    config = yaml.safe_load((REPO_ROOT / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
+    assert isinstance(config["blank_issues_enabled"], bool)
+    for link in config["contact_links"]:
+        assert {"name", "url", "about"} <= set(link)
+
+
+def test_pre_commit_hook_runs_kokeilu_check():
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local"
+    (hook,) = repo["hooks"]
+    assert hook["entry"] == "kokeilu check" and hook["pass_filenames"] is True
