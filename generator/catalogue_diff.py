@@ -31,11 +31,13 @@ from generator.model import Entry
 from generator.problems import ConfigError, Problem
 from generator.reporting import Summary, summary_line
 from generator.schema import FieldSpec, Schema, load_schema
-from generator.similarity import similar_to
+from generator.similarity import SimilarityIndex, similar_to
 
 MARKER = "<!-- kokeilu-diff -->"
 # A text value longer than this, and every nested value, is reported as "muuttui" only.
 SHORT_VALUE = 60
+# More added entries than this are matched through an index instead of one by one.
+INDEX_FROM = 20
 
 KIND_FI = {"experiment": ("kokeilu", "kokeilut"), "learning": ("oppi", "opit")}
 STATUS_FI = {
@@ -193,19 +195,19 @@ def _name_status(root: Path, base: str, head: str, schema: Schema) -> list[tuple
 # --- comparing -------------------------------------------------------------------------------
 
 
-def _entry_at(catalogue: Catalogue, path: str) -> Entry | None:
-    for entries in (catalogue.experiments, catalogue.learnings):
-        for entry in entries.values():
-            if entry.path == path:
-                return entry
-    return None
+class _Side:
+    """One revision's catalogue, with its entries and file kinds by path (one lookup each)."""
 
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.entries = {e.path: e for e in [*catalogue.experiments.values(), *catalogue.learnings.values()]}
+        self.kinds = {f.path: f.kind for f in catalogue.files}
 
-def _kind_of(catalogue: Catalogue, path: str) -> str | None:
-    for file in catalogue.files:
-        if file.path == path:
-            return file.kind
-    return None
+    def entry(self, path: str) -> Entry | None:
+        return self.entries.get(path)
+
+    def kind(self, path: str) -> str | None:
+        return self.kinds.get(path)
 
 
 def _show(value: Any) -> str:
@@ -245,11 +247,11 @@ def field_changes(old: Entry, new: Entry, specs: tuple[FieldSpec, ...]) -> list[
 
 
 def _change(
-    kind: str, status: str, path: str, base: Catalogue, head: Catalogue, old_path: str | None = None
+    kind: str, status: str, path: str, base: _Side, head: _Side, old_path: str | None = None
 ) -> EntryChange:
-    schema = head.schema
-    new = _entry_at(head, path) if status != "removed" else None
-    old = _entry_at(base, old_path or path) if status != "added" else None
+    schema = head.catalogue.schema
+    new = head.entry(path) if status != "removed" else None
+    old = base.entry(old_path or path) if status != "added" else None
     shown = old if status == "removed" else new
     changes: list[str] = []
     if status in ("modified", "renamed"):
@@ -268,16 +270,15 @@ def diff_catalogues(root: Path, base: str, head: str, schema: Schema | None = No
     base_commit = _verify(root, base)
     head_commit = _verify(root, head)
     with tempfile.TemporaryDirectory(prefix="kokeilu-diff-") as temp:
-        base_cat = check_catalogue(materialise(root, base_commit, Path(temp) / "base", schema), schema)
-        head_cat = check_catalogue(materialise(root, head_commit, Path(temp) / "head", schema), schema)
+        before = _Side(check_catalogue(materialise(root, base_commit, Path(temp) / "base", schema), schema))
+        after = _Side(check_catalogue(materialise(root, head_commit, Path(temp) / "head", schema), schema))
     report = CatalogueDiff(base, head)
     changed_paths: set[str] = set()
     for status, path, new_path in _name_status(root, base_commit, head_commit, schema):
         if status == "R" and new_path is not None:
-            kind = _kind_of(head_cat, new_path)
-            old_kind = _kind_of(base_cat, path)
-            if kind is not None and kind == old_kind:
-                report.entries.append(_change(kind, "renamed", new_path, base_cat, head_cat, old_path=path))
+            kind = after.kind(new_path)
+            if kind is not None and kind == before.kind(path):
+                report.entries.append(_change(kind, "renamed", new_path, before, after, old_path=path))
                 changed_paths.add(new_path)
                 continue
             # A move between kinds, or to or from a file that is not an entry.
@@ -287,37 +288,38 @@ def diff_catalogues(root: Path, base: str, head: str, schema: Schema | None = No
         else:
             path_pairs = [(status, path)]
         for letter, one in path_pairs:
-            if letter == "A":
-                kind = _kind_of(head_cat, one)
-                if kind:
-                    report.entries.append(_change(kind, "added", one, base_cat, head_cat))
-                    changed_paths.add(one)
-            elif letter == "D":
-                kind = _kind_of(base_cat, one)
-                if kind:
-                    report.entries.append(_change(kind, "removed", one, base_cat, head_cat))
-            else:  # M, T
-                kind = _kind_of(head_cat, one)
-                if kind:
-                    report.entries.append(_change(kind, "modified", one, base_cat, head_cat))
-                    changed_paths.add(one)
+            side = before if letter == "D" else after
+            kind = side.kind(one)
+            if kind is None:
+                continue
+            status_name = {"A": "added", "D": "removed"}.get(letter, "modified")  # M, T: modified
+            report.entries.append(_change(kind, status_name, one, before, after))
+            if letter != "D":
+                changed_paths.add(one)
     report.entries.sort(key=lambda c: (c.kind, _STATUS_ORDER.index(c.status), c.path))
-    for change in report.entries:
-        if change.status != "added":
-            continue
-        entry = _entry_at(head_cat, change.path)
-        if entry is None:
-            continue
-        others = head_cat.experiments if change.kind == "experiment" else head_cat.learnings
-        for match in similar_to(entry, others.values()):
-            report.duplicates.append(
-                Duplicate(
-                    change.kind, entry.path, entry.title, match.other.path, match.other.title, match.score
-                )
-            )
+    report.duplicates = _duplicates(report.entries, after)
+    head_cat = after.catalogue
     report.summary = Summary.of_catalogue(head_cat, head_cat.problems)
     report.problems = [p for p in head_cat.problems if p.path in changed_paths]
     return report
+
+
+def _duplicates(changes: list[EntryChange], head: _Side) -> list[Duplicate]:
+    """Added entries similar to another entry of the same kind in HEAD (other added ones too).
+
+    A few added entries are compared with every entry; many (a bulk import) use the index."""
+    added = [c for c in changes if c.status == "added" and head.entry(c.path) is not None]
+    found: list[Duplicate] = []
+    for kind in sorted({c.kind for c in added}):
+        mine = [head.entry(c.path) for c in added if c.kind == kind]
+        others = head.catalogue.experiments if kind == "experiment" else head.catalogue.learnings
+        index = SimilarityIndex(others.values()) if len(mine) > INDEX_FROM else None
+        for entry in mine:
+            assert entry is not None
+            matches = index.matches_of(entry) if index else similar_to(entry, others.values())
+            for m in matches:
+                found.append(Duplicate(kind, entry.path, entry.title, m.other.path, m.other.title, m.score))
+    return found
 
 
 # --- formatting ------------------------------------------------------------------------------

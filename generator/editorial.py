@@ -6,8 +6,8 @@ It lists, each section sorted by path:
   can mean (``end: 2023`` has passed on 2024-01-01);
 - completed experiments (status ``paattynyt`` or ``skaalattu``) that no learning names;
 - entries not reviewed within :data:`REVIEW_DAYS` days: the review date is the date of the last
-  commit that touched the file (``git log -1 --format=%cs``); a file git does not know, or a
-  catalogue outside git, is left out of this section;
+  commit that touched the file (read for all files from one ``git log``); a file git does not
+  know, or a catalogue outside git, is left out of this section;
 - entries without sources (``sources`` absent or ``tuntematon``);
 - near-duplicates: pairs of entries of the same kind with similar titles or slugs
   (:mod:`generator.similarity`).
@@ -57,33 +57,57 @@ class EditorialReport:
     sections: list[Section]
 
 
-def last_commit_date(root: Path, path: str) -> dt.date | None:
-    """The date of the last commit that touched ``path``, or None outside git."""
+def last_commit_dates(root: Path) -> dict[str, dt.date]:
+    """Root-relative path → the date of the last commit that touched it; empty outside git.
+
+    One ``git log`` over the whole history, newest first, instead of one per file: at 10,000
+    entries that is one process instead of 12,500."""
     try:
         result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", path],
+            ["git", "log", "--no-renames", "--relative", "--name-only", "-z", "--format=%x01%cs"],
             cwd=root,
             capture_output=True,
-            text=True,
             check=False,
         )
     except FileNotFoundError:
-        return None
-    text = result.stdout.strip()
-    if result.returncode != 0 or not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+        return {}
+    if result.returncode != 0:
+        return {}
+    dates: dict[str, dt.date] = {}
+    for commit in result.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+        # With -z: "<date>\0\n<name>\0<name>\0…"
+        stamp, *names = commit.split("\0")
+        try:
+            date = dt.date.fromisoformat(stamp.strip())
+        except ValueError:
+            continue
+        for name in names:
+            name = name.strip("\n")
+            if name:
+                dates.setdefault(name, date)
+    return dates
+
+
+class LastCommitDate:
+    """``reviewed(root, path)`` from git: the history is read once, on the first call."""
+
+    def __init__(self) -> None:
+        self._dates: dict[Path, dict[str, dt.date]] = {}
+
+    def __call__(self, root: Path, path: str) -> dt.date | None:
+        if root not in self._dates:
+            self._dates[root] = last_commit_dates(root)
+        return self._dates[root].get(path)
 
 
 def _item(entry: Entry, detail: str = "") -> Item:
     return Item(entry.path, entry.title, detail)
 
 
-def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=last_commit_date) -> EditorialReport:
-    """Build the report. ``reviewed(root, path)`` gives an entry's review date (or None)."""
+def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=None) -> EditorialReport:
+    """Build the report. ``reviewed(root, path)`` gives an entry's review date (or None);
+    by default the date of the file's last commit."""
+    reviewed = reviewed or LastCommitDate()
     experiments = sorted(catalogue.experiments.values(), key=lambda e: e.path)
     entries = sorted([*catalogue.experiments.values(), *catalogue.learnings.values()], key=lambda e: e.path)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.fields import FieldChecker
 from generator.frontmatter import split_front_matter
 from generator.model import Entry
+from generator.placeholder import check_placeholders
 from generator.problems import Problem, ProblemSink
 from generator.reading import read_text
 from generator.schema import EntrySchema, Schema
@@ -87,6 +88,7 @@ def load_entry(
     text = read_text(root / file.path, sink, schema.max_file_bytes)
     entry = None
     if text is not None:
+        check_placeholders(text, sink)
         entry = _parse_entry(text, file, entry_schema, schema, vocabularies, sink)
     problems.extend(sink.problems)
     if any(p.is_error for p in sink.problems):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.placeholder import MARKER, PLACEHOLDER_URL
 from generator.schema import EntrySchema, FieldSpec, Schema
 from generator.slug import slugify
 from generator.vocabulary import Vocabulary
@@ -30,7 +31,6 @@ FLAGS = {
     "kind": "--kind",
     "experiments": "--experiment",
 }
-PLACEHOLDER_URL = "https://www.example.fi/korvaa-tama-lahteen-osoitteella"
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -90,7 +90,7 @@ def _placeholder(
     if spec.unknown or (vocabulary is not None and unknown in vocabulary):
         return [f"{spec.name}: {unknown}"]
     if spec.type == "text":
-        text = f"TÄYDENNÄ: kirjoita tähän yhdellä tai kahdella virkkeellä, mitä kohteessa {title} tehtiin."
+        text = f"{MARKER}: kirjoita tähän yhdellä tai kahdella virkkeellä, mitä kohteessa {title} tehtiin."
         return [f"{spec.name}: >-", *("  " + line for line in textwrap.wrap(text, 92))]
     if spec.type == "urls":
         return [f"{spec.name}:", f"  - {PLACEHOLDER_URL}"]
@@ -123,7 +123,7 @@ def render_entry(
     lines.append("")
     what = "kokeilun kuvaus" if entry.kind == "experiment" else "oppi"
     lines.append(
-        f"TÄYDENNÄ: kirjoita tähän {what} Markdownina: mitä tehtiin, kuka, missä ja mitä siitä seurasi."
+        f"{MARKER}: kirjoita tähän {what} Markdownina: mitä tehtiin, kuka, missä ja mitä siitä seurasi."
     )
     return "\n".join(lines) + "\n"
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue_diff import MARKER, escape_markdown
+from generator import catalogue_diff
+from generator.catalogue_diff import MARKER, diff_catalogues, escape_markdown
 from generator.cli import main
+from generator.slug import slugify
 from tests.support import REPO_ROOT, VALID_EXPERIMENT
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -225,3 +227,22 @@ def test_a_hostile_title_cannot_inject_markdown(tmp_path, capsys):
         "- **&lt;img src=x onerror=alert(1)&gt; \\[klikkaa\\](http://x.fi) @\u200doctocat \\| "
         "'koodi' \\*lihava\\* \\_alle\\_** (experiments/vihamielinen.md)"
     ) in out.splitlines()
+
+
+def test_a_bulk_import_finds_the_same_duplicates_as_one_by_one(tmp_path, monkeypatch):
+    # Above INDEX_FROM added entries the duplicates come from the similarity index; the result
+    # must not depend on that switch.
+    repo = new_repo(tmp_path / "repo")
+    titles = [f"Pyöräkokeilu {town}" for town in ("Tampereella", "Tampereela", "Oulussa", "Oulusa")]
+    titles += [f"Kirjastokokeilu numero {n}" for n in range(20)] + ["Perustulokokeilu Kelassa"]
+    for title in titles:
+        (repo / "experiments" / f"{slugify(title)}.md").write_text(experiment(title), encoding="utf-8")
+    commit(repo, "bulk")
+    assert len(titles) > catalogue_diff.INDEX_FROM
+    by_index = diff_catalogues(repo, "base", "HEAD").duplicates
+    monkeypatch.setattr(catalogue_diff, "INDEX_FROM", 10_000)
+    one_by_one = diff_catalogues(repo, "base", "HEAD").duplicates
+    assert by_index == one_by_one
+    pairs = {(d.path, d.other_path) for d in by_index}
+    assert ("experiments/pyorakokeilu-tampereella.md", "experiments/pyorakokeilu-tampereela.md") in pairs
+    assert ("experiments/perustulokokeilu-kelassa.md", "experiments/perustulokokeilu.md") in pairs

@@ -9,7 +9,7 @@ import pytest
 
 from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.editorial import editorial_report, format_markdown, format_text
+from generator.editorial import editorial_report, format_markdown, format_text, last_commit_dates
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING
 from tests.test_catalogue_diff import commit, git
 
@@ -116,3 +116,30 @@ def test_bad_today_is_a_usage_error(make_catalogue, capsys):
         main(["--root", str(root), "report", "--today", "1.6.2024"])
     assert exit_.value.code == 2
     assert "VVVV-KK-PP" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_one_git_log_gives_each_files_last_commit_date(tmp_path):
+    # The catalogue may sit in a subfolder of the repository; paths stay relative to it.
+    repo = tmp_path / "repo"
+    root = repo / "katalogi"
+    (root / "experiments").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    (root / "experiments/a.md").write_text("1", encoding="utf-8")
+    (root / "experiments/b ä.md").write_text("1", encoding="utf-8")
+    (repo / "outside.md").write_text("1", encoding="utf-8")
+    commit(repo, "first", date="2021-03-04T12:00:00+00:00")
+    (root / "experiments/a.md").write_text("2", encoding="utf-8")
+    git(repo, "mv", "katalogi/experiments/b ä.md", "katalogi/experiments/c.md")
+    commit(repo, "second", date="2023-05-06T12:00:00+00:00")
+    (repo / "outside.md").write_text("2", encoding="utf-8")
+    (root / "experiments/d.md").write_text("1", encoding="utf-8")
+    commit(repo, "third", date="2024-07-08T12:00:00+00:00")
+    dates = last_commit_dates(root)
+    for path in ("experiments/a.md", "experiments/c.md", "experiments/d.md"):
+        one_by_one = git(root, "log", "-1", "--format=%cs", "--", path).strip()
+        assert dates[path].isoformat() == one_by_one, path
+    assert dates["experiments/a.md"] == dt.date(2023, 5, 6)
+    assert dates["experiments/c.md"] == dt.date(2023, 5, 6)
+    assert "outside.md" not in dates and "../outside.md" not in dates
+    assert last_commit_dates(tmp_path / "repo-missing") == {}

@@ -92,16 +92,58 @@ def test_there_are_the_workflows_of_the_contribution_process():
 
 def test_actionlint_finds_nothing():
     actionlint = _tool("actionlint")
+    # actionlint runs shellcheck on every `run:` script when it finds it on PATH, and silently
+    # skips that part when it does not: put the one installed beside this Python first.
+    shellcheck = _tool("shellcheck")
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(shellcheck).parent), os.environ.get("PATH", "")])}
     result = subprocess.run(
         [actionlint, "-no-color", *(str(path.relative_to(REPO_ROOT)) for path in WORKFLOWS)],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     assert result.returncode == 0 and not result.stdout.strip(), (
         f"actionlint exited {result.returncode}:\n{result.stdout}{result.stderr}"
     )
+
+
+def test_the_linters_catch_a_bad_workflow(tmp_path):
+    # A lint that passes everything proves nothing: one workflow with a shell bug, an unpinned
+    # action and an issue title interpolated into a script must be flagged by both tools.
+    bad = tmp_path / ".github/workflows/bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text(
+        "name: bad\n"
+        "on:\n  issues:\n    types: [opened]\n"
+        "permissions: {}\n"
+        "jobs:\n  bad:\n    runs-on: ubuntu-latest\n    permissions: {}\n    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        "      - run: |\n          echo ${{ github.event.issue.title }}\n          cp $1 $HOME\n",
+        encoding="utf-8",
+    )
+    shellcheck = _tool("shellcheck")
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(shellcheck).parent), os.environ.get("PATH", "")])}
+    lint = subprocess.run(
+        [_tool("actionlint"), "-no-color", ".github/workflows/bad.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert lint.returncode == 1
+    assert "shellcheck reported issue" in lint.stdout and "SC2086" in lint.stdout, lint.stdout
+    assert "potentially untrusted" in lint.stdout, lint.stdout
+    audit = subprocess.run(
+        [_tool("zizmor"), "--offline", "--no-progress", "--color=never", "--format=plain", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert audit.returncode != 0
+    assert "template-injection" in audit.stdout and "unpinned-uses" in audit.stdout, audit.stdout
 
 
 def test_zizmor_finds_nothing_offline():

@@ -1,0 +1,39 @@
+"""Placeholders ``kokeilu new`` writes for the contributor to replace, and the rule that finds them.
+
+A scaffolded file is valid, so it can be checked and previewed at once, but a placeholder must
+never reach the published site unnoticed: ``kokeilu check`` warns at each one, and the
+pull-request annotations and ``kokeilu diff`` show the warnings on the changed lines.
+"""
+
+from __future__ import annotations
+
+from generator.problems import ProblemSink
+
+MARKER = "TÄYDENNÄ"
+PLACEHOLDER_URL = "https://www.example.fi/korvaa-tama-lahteen-osoitteella"
+
+
+def check_placeholders(text: str, sink: ProblemSink) -> None:
+    """Warn at every placeholder in a file's ``text``; YAML comment lines are hints and skipped."""
+    in_front_matter = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.rstrip() == "---" and (number == 1 or in_front_matter):
+            in_front_matter = number == 1
+            continue
+        if in_front_matter and line.lstrip().startswith("#"):
+            continue
+        for needle, message in (
+            (
+                MARKER,
+                "Tässä on vielä kokeilu new -komennon täyttöteksti TÄYDENNÄ. Kirjoita sen tilalle "
+                "oikea teksti.",
+            ),
+            (
+                PLACEHOLDER_URL,
+                "Tässä on vielä kokeilu new -komennon malliosoite. Korvaa se lähteen oikealla "
+                "verkko-osoitteella.",
+            ),
+        ):
+            column = line.find(needle)
+            if column >= 0:
+                sink.warning(number, column + 1, "placeholder", message)
