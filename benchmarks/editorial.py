@@ -39,7 +39,8 @@ from synthetic import make_synthetic  # noqa: E402
 
 from generator.catalogue import check_catalogue  # noqa: E402
 from generator.catalogue_diff import diff_catalogues  # noqa: E402
-from generator.editorial import editorial_report, last_commit_dates  # noqa: E402
+from generator.editorial import editorial_report  # noqa: E402
+from generator.history import last_commit_dates  # noqa: E402
 from generator.similarity import SimilarityIndex, bigrams, is_similar, normalise_title  # noqa: E402
 
 GIT_ENV = {

@@ -18,13 +18,13 @@ Only valid entries are reported on; the first line counts the errors that kept o
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.catalogue_diff import escape_markdown
 from generator.dates import PartialDate
+from generator.history import last_commit_dates
 from generator.model import Entry
 from generator.presentation import count_fi
 from generator.similarity import Match, similar_pairs
@@ -55,37 +55,6 @@ class EditorialReport:
     learnings: int
     errors: int
     sections: list[Section]
-
-
-def last_commit_dates(root: Path) -> dict[str, dt.date]:
-    """Root-relative path → the date of the last commit that touched it; empty outside git.
-
-    One ``git log`` over the whole history, newest first, instead of one per file: at 10,000
-    entries that is one process instead of 12,500."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "--no-renames", "--relative", "--name-only", "-z", "--format=%x01%cs"],
-            cwd=root,
-            capture_output=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        return {}
-    if result.returncode != 0:
-        return {}
-    dates: dict[str, dt.date] = {}
-    for commit in result.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
-        # With -z: "<date>\0\n<name>\0<name>\0…"
-        stamp, *names = commit.split("\0")
-        try:
-            date = dt.date.fromisoformat(stamp.strip())
-        except ValueError:
-            continue
-        for name in names:
-            name = name.strip("\n")
-            if name:
-                dates.setdefault(name, date)
-    return dates
 
 
 class LastCommitDate:

@@ -11,6 +11,7 @@ from generator.fields import FieldChecker
 from generator.frontmatter import split_front_matter
 from generator.model import Entry
 from generator.placeholder import check_placeholders
+from generator.privacy import check_personal_data
 from generator.problems import Problem, ProblemSink
 from generator.reading import read_text
 from generator.schema import EntrySchema, Schema
@@ -89,6 +90,7 @@ def load_entry(
     entry = None
     if text is not None:
         check_placeholders(text, sink)
+        check_personal_data(text, sink)
         entry = _parse_entry(text, file, entry_schema, schema, vocabularies, sink)
     problems.extend(sink.problems)
     if any(p.is_error for p in sink.problems):

@@ -7,6 +7,8 @@ another engine can use ``kokeilu render`` instead.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -18,9 +20,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from generator.blocks import HtmlBlocks
 from generator.catalogue import check_catalogue
+from generator.history import head_commit_time, last_commit_dates
+from generator.output import discard, staging_folder, swap_in
 from generator.pages import SitePlan, plan_site
 from generator.reporting import Summary, format_text
 from generator.schema import load_schema
@@ -43,6 +48,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.root: Path | None = None
         self.generated: set[str] = set()
         self.blocks: dict[str, HtmlBlocks] = {}
+        self.command: str | None = None  # None when MkDocs' build() is called directly
+        self.dirty = False
+        self.sources: dict[str, str] = {}  # generated page → root-relative entry file
+        self.dates: dict[str, dt.date] = {}
+        self.head_date: str | None = None
+        # An atomic build: MkDocs writes into a staging folder that replaces site_dir at the end.
+        self.site_dir: Path | None = None
+        self.staging: Path | None = None
+        self.warnings: CountHandler | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
@@ -64,10 +81,52 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             log.info("Kokoelman varoitukset:\n%s", format_text(catalogue.problems, summary))
         self.plan = plan_site(catalogue, self.config.edit_url, self.config.page_size)
         self.generated = {page.src_uri for page in self.plan.pages}
+        self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}
         for script in self.plan.scripts:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
+        # The pages' dates (sitemap.xml's lastmod) come from git, never from the clock.
+        self.dates = last_commit_dates(self.root)
+        head = head_commit_time(self.root)
+        self.head_date = dt.datetime.fromtimestamp(head, dt.UTC).date().isoformat() if head else None
+        if self.command != "serve" and not self.dirty:
+            self._stage(config)
         return config
+
+    # -- an atomic build -----------------------------------------------------------------------
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Send MkDocs' output to a staging folder; on_post_build swaps it in if all went well."""
+        self.site_dir = Path(config.site_dir).resolve()
+        self.staging = staging_folder(self.site_dir)
+        config.site_dir = str(self.staging)
+        if config.strict:
+            # MkDocs aborts a strict build only after on_post_build: count the warnings too.
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def _unstage(self, config: MkDocsConfig | None, publish: bool) -> None:
+        if self.staging is None or self.site_dir is None:
+            return
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            if self.warnings.get_counts():
+                publish = False  # MkDocs is about to abort the strict build
+        if publish:
+            swap_in(self.staging, self.site_dir)
+        else:
+            discard(self.staging)
+        if config is not None:
+            config.site_dir = str(self.site_dir)
+        self.staging = self.warnings = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unstage(config, publish=True)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # The previous output stays exactly as it was.
+        self._unstage(None, publish=False)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.plan is not None
@@ -100,11 +159,25 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         title = page.meta.get("title")
         if isinstance(title, str) and not isinstance(title, Markup):
             page.meta["title"] = escape(title)
+        self._date(page)
         if page.file.src_uri in self.generated:
             # Our HTML blocks skip Markdown's raw-HTML parsing; on_page_content puts them back.
             blocks = self.blocks[page.file.src_uri] = HtmlBlocks()
             return blocks.set_aside(markdown)
         return markdown
+
+    def _date(self, page: Page) -> None:
+        """An entry page changed when its file last did, a hand-written page likewise; a listing,
+        with the commit. Outside git, MkDocs' own date (the build date or SOURCE_DATE_EPOCH)."""
+        source = self.sources.get(page.file.src_uri)
+        if source is None and page.file.abs_src_path and self.root is not None:
+            path = Path(page.file.abs_src_path).resolve()
+            source = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else None
+        date = self.dates.get(source) if source else None
+        if date is not None:
+            page.update_date = date.isoformat()
+        elif self.head_date is not None:
+            page.update_date = self.head_date
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.blocks.pop(page.file.src_uri, None)

@@ -57,6 +57,8 @@ class PageSpec:
     markdown: str
     # Listed in mkdocs.yml's nav (index pages) or kept out of it (entries, terms, later pages).
     in_nav: bool = False
+    # The root-relative file an entry page is made from ("" for index pages).
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,7 @@ class SitePlanner:
         fields = self._fields[entry.kind]
         template = f"{entry.kind}.md.j2"
         markdown = self.render(template, entry.url, entry.title, entry=entry, fields=fields, **context)
-        return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown)
+        return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown, source=entry.path)
 
     def learning_listing(self) -> Iterator[PageSpec]:
         """/opit/: every learning under each of its themes, in pages of ``page_size`` rows."""

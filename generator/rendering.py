@@ -9,13 +9,13 @@ never leaves a half-written or mixed tree.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.catalogue import load_catalogue
+from generator.output import discard, staging_folder, swap_in
 from generator.pages import SitePlan, plan_site
 from generator.problems import ConfigError
 
@@ -86,7 +86,7 @@ def render_site(root: Path, out: Path) -> SitePlan:
             f"Kansio {out} ei ole tyhjä eikä aiempi kokeilu render -tulos. Valitse toinen kansio."
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging = staging_folder(out)
     try:
         replaced = set(plan.replaces)
         shutil.copytree(
@@ -109,9 +109,9 @@ def render_site(root: Path, out: Path) -> SitePlan:
         text = yaml.dump(engine_config(config, plan), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
         (staging / CONFIG_FILE).write_text(text, encoding="utf-8", newline="\n")
         (staging / MARKER).write_text("kokeilu render\n", encoding="utf-8")
-        _swap(staging, out)
+        swap_in(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         raise
     return plan
 
@@ -126,19 +126,3 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _represent_text)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging``; the old tree is removed only after the swap."""
-    if not out.exists():
-        staging.rename(out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-    old.rmdir()
-    out.rename(old)
-    try:
-        staging.rename(out)
-    except BaseException:
-        old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

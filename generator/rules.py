@@ -52,6 +52,7 @@ RULES: dict[str, str] = {
     "end-unknown-but-not-ended": "Warning: an end marked unknown on an experiment that has not ended.",
     "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
     "missing-reference": "A learning names an experiment that does not exist.",
+    "personal-data": "Warning: a personal-looking e-mail address (etunimi.sukunimi@) or a mobile number.",
     "placeholder": "Warning: a placeholder from kokeilu new (TÄYDENNÄ, the example source) left in.",
     # Hand-written introductions of generated pages
     "unknown-intro": "A file in a generated-page folder (content/teemat/, …) that matches no page.",

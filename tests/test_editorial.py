@@ -9,7 +9,8 @@ import pytest
 
 from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.editorial import editorial_report, format_markdown, format_text, last_commit_dates
+from generator.editorial import editorial_report, format_markdown, format_text
+from generator.history import last_commit_dates
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING
 from tests.test_catalogue_diff import commit, git
 
