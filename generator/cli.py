@@ -19,6 +19,7 @@ from generator.rendering import render_site
 from generator.reporting import FORMATTERS, Summary, format_text
 from generator.scaffold import add_contributor_commands, contributor_commands
 from generator.schema import load_schema
+from generator.synthesis import add_synth_command, synth_commands
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help="kirjoita vanhentuneet tiedostot")
     add_contributor_commands(commands)
     add_editor_commands(commands)
+    add_synth_command(commands)
     return parser
 
 
@@ -197,3 +199,4 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
 _COMMANDS = {"check": _check, "export": _export, "render": _render, "schema": _schema}
 _COMMANDS.update(contributor_commands())
 _COMMANDS.update(editor_commands())
+_COMMANDS.update(synth_commands())

@@ -57,9 +57,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.site_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings: CountHandler | None = None
+        # mkdocs serve --dirty: what each generated file held in the last build, so an
+        # unchanged one is not rendered again (MkDocs deems generated files always modified).
+        self.built: dict[str, str | bytes] = {}
+        self.pending: dict[str, str | bytes] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this one instance for every build in the
+        # process (mkdocs serve's rebuilds): on_shutdown forgets what belongs to the command.
         self.command, self.dirty = command, dirty
+        if dirty:
+            # MkDocs warns that a dirty build may leave navigation stale, which aborts a strict
+            # build. The generated pages are compared with the last build's (see _track), so
+            # `mkdocs serve --dirty` is safe for them: let it run under strict: true.
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
@@ -93,6 +104,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self._stage(config)
         return config
 
+    def on_shutdown(self) -> None:
+        self.command, self.dirty = None, False
+        self.built, self.pending = {}, {}
+        logging.getLogger("mkdocs.commands.build").filters[:] = [
+            f for f in logging.getLogger("mkdocs.commands.build").filters if not isinstance(f, _DirtyWarning)
+        ]
+
     # -- an atomic build -----------------------------------------------------------------------
 
     def _stage(self, config: MkDocsConfig) -> None:
@@ -123,10 +141,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unstage(config, publish=True)
+        self.built, self.pending = self.pending, {}
 
     def on_build_error(self, *, error: Exception) -> None:
         # The previous output stays exactly as it was.
         self._unstage(None, publish=False)
+        self.built, self.pending = {}, {}  # the next build renders everything again
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.plan is not None
@@ -134,14 +154,24 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             replaced = files.get_file_from_path(src_uri)
             if replaced is not None:
                 files.remove(replaced)
+        self.pending = {}
         for page in self.plan.pages:
             self._refuse_clash(files, page.src_uri, config, page.url)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            files.append(self._track(file, page.markdown))
         for data in self.plan.files:
             self._refuse_clash(files, data.src_uri, config)
-            files.append(File.generated(config, data.src_uri, content=data.content))
+            file = File.generated(config, data.src_uri, content=data.content)
+            files.append(self._track(file, data.content))
         return files
+
+    def _track(self, file: File, content: str | bytes) -> File:
+        """In a dirty build, a generated file identical to the last build's is not modified."""
+        self.pending[file.src_uri] = content
+        if self.dirty and self.built.get(file.src_uri) == content:
+            file.is_modified = _unmodified  # type: ignore[method-assign]
+        return file
 
     @staticmethod
     def _refuse_clash(files: Files, src_uri: str, config: MkDocsConfig, url: str = "") -> None:
@@ -193,3 +223,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+def _unmodified() -> bool:
+    return False
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")

@@ -1,0 +1,93 @@
+"""``mkdocs serve --dirty``: an edit re-renders only the pages it changes, under strict: true.
+
+MkDocs deems every generated file modified, so without the plugin's bookkeeping a dirty build
+would still render every generated page; and its "dirty build" warning would abort a strict
+build. The plugin compares each generated page with the last build's and marks unchanged ones
+as not modified.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support import copy_fixture_site
+
+pytestmark = pytest.mark.e2e
+
+
+def mtimes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def test_a_dirty_rebuild_renders_only_the_changed_pages(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = copy_fixture_site(tmp_path / "katalogi")
+    site = tmp_path / "site"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        before = mtimes(site)
+        entry = sorted((root / "experiments").glob("*.md"))[0]
+        time.sleep(0.01)
+        entry.write_text(
+            entry.read_text(encoding="utf-8") + "\nUusi kappale kuvauksessa.\n", encoding="utf-8"
+        )
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+        build(config, dirty=True)  # strict, yet not aborted by MkDocs' dirty-build warning
+        after = mtimes(site)
+    finally:
+        config.plugins.on_shutdown()
+    page = f"kokeilut/{entry.stem}/index.html"
+    assert "Uusi kappale kuvauksessa." in (site / page).read_text(encoding="utf-8")
+    rebuilt = sorted(name for name in after if after[name] != before.get(name))
+    # The body is on the entry's own page; the finder indexes it, so the finder page names a
+    # new data version; 404.html is a theme template MkDocs always renders. Listings show title
+    # and summary, which did not change, so they were not rendered again.
+    assert rebuilt == ["404.html", "haku/index.html", page]
+    assert len(before) > 20
+
+
+def test_a_title_change_re_renders_the_listings_that_show_it(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = copy_fixture_site(tmp_path / "katalogi")
+    site = tmp_path / "site"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        before = mtimes(site)
+        entry = sorted((root / "experiments").glob("*.md"))[0]
+        text = entry.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title:"))
+        entry.write_text(text.replace(title, "title: Aivan uusi otsikko", 1), encoding="utf-8")
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+        build(config, dirty=True)
+        after = mtimes(site)
+    finally:
+        config.plugins.on_shutdown()
+    rebuilt = {name for name in after if after[name] != before.get(name)}
+    assert f"kokeilut/{entry.stem}/index.html" in rebuilt
+    assert any(
+        name.startswith("kokeilut/") and name.count("/") <= 2 and entry.stem not in name for name in rebuilt
+    )
+    rebuilt.discard("404.html")  # a theme template MkDocs always renders
+    # Every page that shows the new title was rendered again (a listing whose order changed
+    # too); no stale page still shows the old one; and most pages were left alone.
+    showing = {n for n in after if "Aivan uusi otsikko" in (site / n).read_text(encoding="utf-8")}
+    assert showing <= rebuilt
+    old_title = title.removeprefix("title:").strip().strip('"')
+    assert not any(
+        old_title in (site / n).read_text(encoding="utf-8") for n in after if n.startswith("kokeilut/")
+    )
+    unchanged = [name for name in after if name not in rebuilt]
+    assert unchanged and not any(
+        "Aivan uusi otsikko" in (site / n).read_text(encoding="utf-8") for n in unchanged
+    )
