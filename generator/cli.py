@@ -14,6 +14,7 @@ from generator.catalogue import check_catalogue, find_root
 from generator.derived import stale_derived_files, write_derived_files
 from generator.editor_commands import add_editor_commands, editor_commands
 from generator.export import dump_json, export_catalogue
+from generator.loading import shown_name
 from generator.problems import CatalogueError, ConfigError, GeneratorError, Problem
 from generator.rendering import render_site
 from generator.reporting import FORMATTERS, Summary, format_text
@@ -118,9 +119,10 @@ def _scope(paths: list[Path], root: Path) -> set[str] | None:
         except ValueError:
             raise ConfigError(f"{path} ei ole kokoelman {root} sisällä.") from None
         if resolved.is_dir():
-            scope.update(p.relative_to(root).as_posix() for p in resolved.rglob("*") if p.is_file())
+            files = (p.relative_to(root).as_posix() for p in resolved.rglob("*") if p.is_file())
+            scope.update(shown_name(name) for name in files)
         else:
-            scope.add(rel.as_posix())
+            scope.add(shown_name(rel.as_posix()))  # problems name such files printably
     return scope
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.frontmatter import normalise_newlines
+from generator.loading import shown_name
 from generator.presentation import src_uri_for
 from generator.problems import Problem, ProblemSink
 from generator.reading import read_text
@@ -57,6 +58,7 @@ def load_intros(
         for name, is_dir in found:
             if name.startswith("."):
                 continue
+            name = shown_name(name)  # bytes that are not UTF-8, printable (never an intro)
             src_uri = f"{folder}/{name}"
             if name in names and not is_dir:
                 candidates.append(src_uri)

@@ -46,8 +46,24 @@ def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> lis
         with os.scandir(directory) as listing:
             names = sorted((item.name, item.is_dir()) for item in listing)
         for name, is_dir in names:
-            rel = f"{entry_schema.directory}/{name}"
             if name.startswith(".") or name in IGNORED_NAMES or name in reserved:
+                continue
+            shown = shown_name(name)
+            rel = f"{entry_schema.directory}/{shown}"
+            if shown != name and not (is_dir and entry_schema.kind == "learning"):
+                # Bytes that are not UTF-8 in the name: it can be neither shown nor published.
+                # Such names are most often Latin-1 (ä as the byte 0xE4): suggest from that reading.
+                latin1 = os.fsencode(name).decode("latin-1")
+                suggestion = slugify(latin1.rsplit(".", 1)[0] if not is_dir else latin1) or "uusi-nimi"
+                ProblemSink(rel, problems).error(
+                    1,
+                    1,
+                    "bad-slug",
+                    f'{"Kansion" if is_dir else "Tiedoston"} nimessä "{shown}" on tavuja, jotka eivät '
+                    "ole UTF-8-merkistöä, joten sitä ei lueta. Nimeä se uudelleen käyttäen vain "
+                    f"pieniä kirjaimia a–z, numeroita ja väliviivoja, esimerkiksi {suggestion}"
+                    f"{'' if is_dir else '.md'}.",
+                )
                 continue
             if is_dir:
                 if entry_schema.kind == "learning":
@@ -73,6 +89,18 @@ def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> lis
                 continue
             found.append(EntryFile(entry_schema.kind, rel))
     return found
+
+
+def shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 as escapes such as \\xe4.
+
+    ``os.scandir`` keeps such bytes as lone surrogates, which a UTF-8 terminal cannot print.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return name
 
 
 def load_entry(

@@ -69,7 +69,7 @@ GENERIC_MAILBOXES = frozenset(
         "sote",
     ]
 )
-MOBILE = re.compile(r"(?<![\w+/=.-])(?:\+358[ -]?|0)(?:4\d|50)(?:[ -]?\d){6,8}(?![\w-])")
+MOBILE = re.compile(r"(?<![\w+/=.-])(?:\+358[ -]?|0)(?:4\d|50)(?:[ -]?\d){6,8}(?![\w:-])")
 
 
 def is_personal_email(local_part: str) -> bool:
@@ -82,7 +82,7 @@ def is_personal_email(local_part: str) -> bool:
 def check_personal_data(text: str, sink: ProblemSink) -> None:
     """Warn at every personal-looking e-mail address and mobile number in a file's ``text``."""
     in_front_matter = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.rstrip() == "---" and (number == 1 or in_front_matter):
             in_front_matter = number == 1
             continue

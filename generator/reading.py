@@ -42,11 +42,15 @@ def read_text(path: Path, sink: ProblemSink, max_bytes: int) -> str | None:
 
 def _report_encoding(data: bytes, error: UnicodeDecodeError, sink: ProblemSink) -> None:
     start = error.start
-    line_start = data.rfind(b"\n", 0, start) + 1
-    line = data.count(b"\n", 0, start) + 1
-    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    # Count lines and columns in the text the rest of the checker sees: no BOM, CR and CRLF as LF.
+    before = normalise_newlines(data[:start].decode("utf-8", errors="replace"))
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
     bad = data[start]
-    others = len(data.decode("utf-8", errors="replace").split("\ufffd")) - 2
+    # Each replacement character the decoder writes is one bad spot; U+FFFD written in the file
+    # itself (bytes EF BF BD) is not.
+    spots = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    others = spots - 1
     if others == 1:
         more = " Tiedostossa on myös yksi toinen tällainen kohta."
     elif others > 1:

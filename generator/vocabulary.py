@@ -14,7 +14,7 @@ from generator.slug import slugify
 from generator.yamltree import Mapping, Sequence, compose
 
 # Vocabulary files are longer than entries but shallow: a list of flat mappings.
-_MAX_VOCABULARY_BYTES = 1_000_000
+_MAX_VOCABULARY_BYTES = 100_000  # the real ones are a few KB; a fork's PR may change them
 _MAX_VOCABULARY_DEPTH = 3
 
 
@@ -58,15 +58,37 @@ class Vocabulary:
     def ids(self) -> tuple[str, ...]:
         return tuple(t.id for t in self.terms)
 
+    @property
+    def _names(self) -> dict[str, str]:
+        """Every id, label (slugified, each language) and code → its term id; built once."""
+        cached = getattr(self, "_names_cache", None)
+        if cached is None:
+            cached = {}
+            for term in self.terms:
+                for name in (term.id, slugify(term.fi), slugify(term.sv), slugify(term.en)):
+                    cached.setdefault(name, term.id)
+                if term.code:
+                    cached.setdefault(term.code, term.id)
+            object.__setattr__(self, "_names_cache", cached)
+        return cached
+
     def closest(self, value: str, count: int = 3) -> list[str]:
-        """Term ids close to ``value``, matching ids and every language's label."""
+        """Term ids close to ``value``, matching ids and every language's label.
+
+        Remembered per value: a file may repeat one wrong id thousands of times."""
+        cache = getattr(self, "_closest_cache", None)
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_closest_cache", cache)
+        key = (value, count)
+        if key not in cache:
+            cache[key] = self._closest(value, count) if len(cache) < 10_000 else None
+        found = cache[key] if cache[key] is not None else self._closest(value, count)
+        return list(found)
+
+    def _closest(self, value: str, count: int) -> tuple[str, ...]:
         wanted = slugify(value)
-        names: dict[str, str] = {}
-        for term in self.terms:
-            for name in (term.id, slugify(term.fi), slugify(term.sv), slugify(term.en)):
-                names.setdefault(name, term.id)
-            if term.code:
-                names.setdefault(term.code, term.id)
+        names = self._names
         exact = names.get(wanted) or names.get(value.strip())
         if exact:
             return [exact]
@@ -79,7 +101,7 @@ class Vocabulary:
             for term in self.terms:
                 if wanted in term.id and term.id not in matches:
                     matches.append(term.id)
-        return matches[:count]
+        return tuple(matches[:count])
 
 
 def load_vocabularies(root: Path, schema: Schema, problems: list[Problem]) -> dict[str, Vocabulary]:

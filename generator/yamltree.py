@@ -13,6 +13,7 @@ accept and can name the trap when a value is read as something else.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,27 +136,91 @@ _SYNTAX_HINTS = (
 )
 
 
-def _character_hint(text: str, mark: yaml.Mark | None) -> str | None:
+# YAML also ends a line at NEL, LS and PS. The file's line numbers, like editors, count only line
+# feeds, so parser marks are translated when the text has any of these.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
+_BREAK_NAMES = {"\x85": "U+0085 (NEL)", "\u2028": "U+2028 (LS)", "\u2029": "U+2029 (PS)"}
+
+
+class _Marks:
+    """Turns parser marks (0-based YAML line and column) into text offsets and file positions."""
+
+    __slots__ = ("first_line", "lines", "text")
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line
+        # Per YAML line: (its offset in the text, its file line, its column in that file line - 1).
+        self.lines: list[tuple[int, int, int]] | None = None
+        if _YAML_ONLY_BREAKS.search(text):
+            lines = [(0, first_line, 0)]
+            file_line, line_start = first_line, 0
+            for match in _YAML_BREAKS.finditer(text):
+                end = match.end()
+                if match.group() == "\n":
+                    file_line, line_start = file_line + 1, end
+                lines.append((end, file_line, end - line_start))
+            self.lines = lines
+
+    def position(self, mark: yaml.Mark) -> tuple[int, int]:
+        """The 1-based (line, column) of the file."""
+        if self.lines is None:
+            return mark.line + self.first_line, mark.column + 1
+        _, file_line, base = self.lines[min(mark.line, len(self.lines) - 1)]
+        return file_line, base + mark.column + 1
+
+    def offset(self, mark: yaml.Mark) -> int:
+        if self.lines is None:
+            start = 0
+            for _ in range(mark.line):
+                start = self.text.find("\n", start) + 1
+                if start == 0:
+                    return len(self.text)
+            return start + mark.column
+        return self.lines[min(mark.line, len(self.lines) - 1)][0] + mark.column
+
+    def line_text(self, mark: yaml.Mark) -> str:
+        """The whole file line the mark is on."""
+        offset = min(self.offset(mark), len(self.text))
+        end = self.text.find("\n", offset)
+        return self.text[self.text.rfind("\n", 0, offset) + 1 : None if end < 0 else end]
+
+
+def _character_hint(marks: _Marks, mark: yaml.Mark | None) -> str | None:
     """A hint for "found character … that cannot start any token", from the character itself.
 
     libyaml does not name the character in its message, so look it up at the mark.
     """
     if mark is None:
         return None
-    lines = text.split("\n")
-    if mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+    offset = marks.offset(mark)
+    if offset >= len(marks.text) or marks.text[offset] == "\n":
         return None
-    char = lines[mark.line][mark.column]
+    char = marks.text[offset]
     if char == "\t":
         return _TAB_HINT
     return f"Arvo ei voi alkaa merkillä {char}. Laita arvo lainausmerkkeihin."
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
+def _break_hint(marks: _Marks, mark: yaml.Mark | None) -> str | None:
+    """A hint when the broken line has a line break only YAML sees (NEL, LS or PS)."""
+    if mark is None or marks.lines is None:
+        return None
+    found = _YAML_ONLY_BREAKS.search(marks.line_text(mark))
+    if found is None:
+        return None
+    return (
+        f"Rivillä on näkymätön rivinvaihtomerkki {_BREAK_NAMES[found.group()]}, jonka YAML lukee "
+        "rivin vaihdoksi. Poista se (se tulee usein mukaan kopioitaessa tekstiä toisesta ohjelmasta)."
+    )
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, marks: _Marks, mark: yaml.Mark | None) -> str:
     problem = (error.problem or "").strip()
-    hint = None
-    if "cannot start any token" in problem:
-        hint = _character_hint(text, error.problem_mark)
+    hint = _break_hint(marks, mark)
+    if hint is None and "cannot start any token" in problem:
+        hint = _character_hint(marks, error.problem_mark)
     hint = hint or next((text for key, text in _SYNTAX_HINTS if key in problem), None)
     detail = f"({problem})" if problem else ""
     if hint is None:
@@ -170,6 +235,20 @@ _ANCHOR_HINT = (
 
 
 _COMPLEX_KEY = "Kentän nimen pitää olla tavallinen sana, ei lista tai ryhmä."
+
+
+_SECOND_DOCUMENT = (
+    "YAML-muotoa ei voi lukea: tällä rivillä alkaa toinen YAML-dokumentti (rivi alkaa ---), ja "
+    "etutiedoissa voi olla vain yksi. Poista rivi tai, jos --- on osa arvoa, laita arvo "
+    "lainausmerkkeihin."
+)
+
+
+def _too_deep(max_depth: int) -> str:
+    return (
+        f"Sisäkkäisiä listoja tai ryhmiä on yli {max_depth} tasoa. Etutietojen rakenne on tätä "
+        "paljon matalampi; tarkista sisennykset."
+    )
 
 
 class _Frame:
@@ -190,13 +269,16 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
     Returns None when the YAML cannot be used; every reason has been reported to ``sink``.
     An empty document gives None without a problem.
     """
-    offset = first_line  # mark lines are 0-based
+    marks = _Marks(text, first_line)
+    # Without NEL, LS or PS (nearly always) a mark's file line is its YAML line plus an offset.
+    line_shift = first_line if marks.lines is None else None  # mark lines are 0-based
     loader = _Loader(text)
     stack: list[_Frame] = []
     root: Node | None = None
     usable = True
     first_alias: tuple[int, int] | None = None
     aliases = 0
+    documents = 0
 
     def attach(node: Node) -> None:
         nonlocal root, usable
@@ -235,7 +317,10 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
             cls = event.__class__
             if cls is _ScalarEvent:
                 mark = event.start_mark
-                line, column = mark.line + offset, mark.column + 1
+                if line_shift is None:
+                    line, column = marks.position(mark)
+                else:
+                    line, column = mark.line + line_shift, mark.column + 1
                 if event.tag is not None and event.tag != "!":
                     sink.error(
                         line,
@@ -250,19 +335,12 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
                 else:
                     attach(Scalar(line, column, event.value, "str", False))
             elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
-                mark = event.start_mark
-                line, column = mark.line + offset, mark.column + 1
+                line, column = marks.position(event.start_mark)
                 if event.tag is not None and not event.implicit:
                     sink.error(line, column, "yaml-tag", "YAML-tagit eivät ole sallittuja. Poista tagi.")
                     usable = False
                 if len(stack) >= max_depth:
-                    sink.error(
-                        line,
-                        column,
-                        "yaml-too-deep",
-                        f"Sisäkkäisiä listoja tai ryhmiä on yli {max_depth} tasoa. Etutietojen "
-                        "rakenne on tätä paljon matalampi; tarkista sisennykset.",
-                    )
+                    sink.error(line, column, "yaml-too-deep", _too_deep(max_depth))
                     return None
                 is_mapping = cls is _MappingStartEvent
                 node: Node = Mapping(line, column) if is_mapping else Sequence(line, column)
@@ -271,12 +349,18 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
             elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
                 stack.pop()
             elif cls is _AliasEvent:
-                mark = event.start_mark
-                line, column = mark.line + offset, mark.column + 1
+                line, column = marks.position(event.start_mark)
                 aliases += 1
                 first_alias = first_alias or (line, column)
                 usable = False
                 attach(Scalar(line, column, "", "null", True))
+            elif cls is _DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    # A second document would silently replace the first one's fields.
+                    line, column = marks.position(event.start_mark)
+                    sink.error(line, column, "yaml-syntax", _SECOND_DOCUMENT)
+                    return None
             elif cls is _StreamEndEvent:
                 break
     except yaml.MarkedYAMLError as error:
@@ -287,16 +371,20 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
         starts_it = "could not find expected ':'" in problem or "unexpected end of stream" in problem
         if error.context_mark is not None and starts_it:
             mark = error.context_mark
-        line = (mark.line + offset) if mark is not None else first_line
-        column = (mark.column + 1) if mark is not None else 1
-        sink.error(line, column, "yaml-syntax", _syntax_message(error, text))
+        line, column = marks.position(mark) if mark is not None else (first_line, 1)
+        if "maximum nesting depth" in problem:
+            # libyaml's own limit (1,000 levels), met before the events reach the limit here:
+            # its scanner reads a run of [ ahead of the parser.
+            sink.error(line, column, "yaml-too-deep", _too_deep(max_depth))
+        else:
+            sink.error(line, column, "yaml-syntax", _syntax_message(error, marks, mark))
         return None
     except yaml.reader.ReaderError as error:  # a character YAML does not accept at all
         code = error.character if isinstance(error.character, int) else ord(error.character)
         # libyaml reports a byte offset, PyYAML a character index: find the character itself.
         position = text.find(chr(code))
         position = error.position if position < 0 else position
-        line = text.count("\n", 0, position) + offset
+        line = text.count("\n", 0, position) + first_line
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         sink.error(
             line,
@@ -324,6 +412,7 @@ _MappingEndEvent = yaml.MappingEndEvent
 _SequenceEndEvent = yaml.SequenceEndEvent
 _AliasEvent = yaml.AliasEvent
 _StreamEndEvent = yaml.StreamEndEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 

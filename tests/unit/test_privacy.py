@@ -54,6 +54,7 @@ def test_a_mobile_number_is_flagged(number, column):
         "Kokeiluun osallistui 4050 asukasta ja 5012345 euroa.",
         "https://www.example.fi/uutiset/0401234567",
         "Y-tunnus 0401234-5",
+        "Aikaleima 0479-07-23 13:22:11",
     ],
 )
 def test_other_numbers_are_not(text):
