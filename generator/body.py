@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE, ETX, STX
+from markdown.util import AMP_SUBSTITUTE, ETX, HTML_PLACEHOLDER_RE, STX
 
 from generator.problems import ProblemSink
 
@@ -29,8 +29,21 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = ("href", "src")
 SAFE_ATTRIBUTES = frozenset({"href", "src", "alt", "title", "id", "class", "start", "align"})
 _TRIGGERS = ("<", "](", "]:", "{")
+# Classes the theme's scripts act on; a body may not set them with { }.
+RESERVED_CLASSES = frozenset({"mermaid", "arithmatex", "tabbed-set", "md-annotation", "annotate"})
+# Python-Markdown recurses once per nested list or quote and looks for the end of every
+# unclosed "[" to the end of its paragraph; bodies past these limits are refused unparsed.
+MAX_NESTING = 40
+MAX_BRACKETS = 500  # unclosed-bracket work grows with brackets × paragraph length
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
+# Controls, spaces and invisible formatting characters (zero-width, bidi controls, word joiners,
+# soft hyphen, byte order mark): dropped before the scheme is read, so none of them can hide one.
+_INVISIBLE = re.compile(
+    r"[\x00-\x20\x7f-\xa0\xad\u061c\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+"
+)
+# A character reference (&lt; &#60; &#x3C;): text, never markup, wherever Markdown puts it.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
 
 
@@ -55,13 +68,30 @@ class _Inspect(Treeprocessor):
         for element in root.iter():
             for name, value in element.attrib.items():
                 if name in URL_ATTRIBUTES:
+                    value = self.unstash(value)
                     scheme = link_scheme(value)
                     if scheme is not None and scheme not in SAFE_SCHEMES:
                         self.found.append(("unsafe-link", value, scheme))
                 elif name == "style" and element.tag in {"th", "td"} and _TABLE_ALIGN.fullmatch(value):
                     continue  # column alignment written by the tables extension
+                elif name == "class" and RESERVED_CLASSES & set(value.split()):
+                    # Material acts on these: .mermaid would fetch Mermaid from unpkg.com and
+                    # run the contributor's text through it.
+                    reserved = sorted(RESERVED_CLASSES & set(value.split()))[0]
+                    self.found.append(("reserved-class", reserved, reserved))
                 elif name not in SAFE_ATTRIBUTES:
                     self.found.append(("unsafe-attribute", name, name))
+
+    def unstash(self, value: str) -> str:
+        """``value`` with Python-Markdown's placeholders for stashed text put back: a character
+        reference in an attr_list value ({ href="java&#x09;script:…" }) is stashed like HTML."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+
+        def back(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            return str(blocks[index]) if index < len(blocks) else match.group(0)
+
+        return HTML_PLACEHOLDER_RE.sub(back, value)
 
 
 @functools.cache
@@ -73,8 +103,47 @@ def _parser() -> tuple[markdown.Markdown, _Inspect]:
     return md, inspector
 
 
+def _too_complex(text: str, first_line: int, sink: ProblemSink) -> bool:
+    """Refuse, at its line, nesting or a bracket flood that would make Markdown recurse or
+    crawl (in this check and in the site build alike). True when something was refused."""
+    refused = False
+    for offset, line in enumerate(text.split("\n")):
+        depth, position = 0, 0
+        while match := _CONTAINER.match(line, position):
+            if match.end() == position:
+                break
+            depth, position = depth + 1, match.end()
+        indent = len(line) - len(line.lstrip(" \t"))
+        if depth + indent // 4 > MAX_NESTING:  # four spaces indent one level
+            sink.error(
+                first_line + offset,
+                1,
+                "body-too-complex",
+                f"Kuvauksessa on tällä rivillä yli {MAX_NESTING} sisäkkäistä luetteloa tai lainausta. "
+                "Kirjoita teksti tavallisina kappaleina tai enintään muutaman tason luetteloina.",
+            )
+            return True
+    paragraph_start = 0
+    for paragraph in re.split(r"\n[ \t]*\n", text):
+        if paragraph.count("[") > MAX_BRACKETS:
+            column = paragraph.index("[")
+            line = first_line + text.count("\n", 0, paragraph_start) + paragraph.count("\n", 0, column)
+            sink.error(
+                line,
+                column - paragraph.rfind("\n", 0, column),
+                "body-too-complex",
+                f"Kuvauksen kappaleessa on yli {MAX_BRACKETS} [-merkkiä. Hakasulkeita käytetään "
+                "linkeissä; jaa teksti kappaleisiin tai poista ylimääräiset hakasulkeet.",
+            )
+            refused = True
+        paragraph_start += len(paragraph) + 2
+    return refused
+
+
 def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
     """Report raw HTML, unsafe links and attributes in a Markdown ``text`` starting at ``first_line``."""
+    if _too_complex(text, first_line, sink):
+        return
     if not any(trigger in text for trigger in _TRIGGERS):
         return
     md, inspector = _parser()
@@ -84,16 +153,30 @@ def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
     searched_from: dict[str, int] = {}
 
     def locate(needle: str) -> tuple[int, int]:
-        index = text.find(needle, searched_from.get(needle, 0)) if needle else -1
-        if index < 0:
+        """Where ``needle`` (raw HTML, an address or an attribute name) first occurs after the
+        previous find of the same needle. Markdown has stripped the ends of an address and
+        expanded tabs, so any run of whitespace in the needle matches any run in the text."""
+        key = needle = needle.replace(AMP_SUBSTITUTE, "&").strip()
+        match = None
+        if needle:
+            pattern = r"\s+".join(re.escape(part) for part in needle.split())
+            match = re.compile(pattern).search(text, searched_from.get(key, 0))
+        if match is None and needle:
+            # attr_list rewrites a name it cannot use ('#x"onclick' → "_x_onclick"): its longest word
+            word = max(re.findall(r"[A-Za-z0-9]+", needle) or [""], key=len)
+            match = re.compile(re.escape(word)).search(text, searched_from.get(key, 0)) if word else None
+        if match is None:
             return first_line, 1
-        searched_from[needle] = index + 1
+        index = match.start()
+        searched_from[key] = index + 1
         line_start = text.rfind("\n", 0, index) + 1
         return first_line + text.count("\n", 0, index), index - line_start + 1
 
     reported_lines: set[int] = set()
     for block in md.htmlStash.rawHtmlBlocks:
         raw = str(block).strip()
+        if _ENTITY.fullmatch(raw):
+            continue  # "&lt;" is a character, not HTML (and is allowed in every body alike)
         tag = re.match(r"<\s*/?\s*([a-zA-Z0-9!-]*)", raw)
         shown = tag.group(0) + ">" if tag else raw[:20]
         line, column = locate(raw.splitlines()[0] if raw else raw)
@@ -117,6 +200,14 @@ def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
                 "unsafe-link",
                 f'Linkin osoite alkaa "{detail}:", joka ei ole sallittu. Linkit alkavat http://, '
                 "https:// tai mailto:, tai ne ovat suhteellisia sivuston sisäisiä linkkejä.",
+            )
+        elif rule == "reserved-class":
+            sink.error(
+                line,
+                column,
+                "unsafe-attribute",
+                f'Kuvauksessa annetaan luokka ".{detail}", jonka sivuston teema tulkitsee (esimerkiksi '
+                ".mermaid hakisi ohjelmakoodia toiselta palvelimelta). Poista se aaltosulkeista.",
             )
         else:
             sink.error(

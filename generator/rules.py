@@ -45,7 +45,8 @@ RULES: dict[str, str] = {
     # Markdown bodies (experiments, learnings, intros)
     "raw-html": "HTML in a Markdown body; bodies are Markdown only.",
     "unsafe-link": "A link or image whose address is not http, https, mailto or relative.",
-    "unsafe-attribute": "An attribute other than an id or a class set with { } in a body.",
+    "unsafe-attribute": "A { } attribute in a body other than an id or class, or a class the theme acts on.",
+    "body-too-complex": "Lists or quotes nested over 40 deep, or over 500 [ in a paragraph: not parsed.",
     # Across fields and files
     "date-order": "An end date before the start date.",
     "end-missing": "Warning: a finished experiment without an end date.",

@@ -177,7 +177,10 @@ def test_a_strict_mode_warning_leaves_the_previous_output_exactly(built):
     (root / "content/rikki-linkki.md").write_text("# Sivu\n\n[linkki](ei-ole.md)\n", encoding="utf-8")
     result = mkdocs_build(root, out)
     assert result.returncode == 1
-    assert "contains a link 'ei-ole.md'" in result.stderr and "Aborted with 1 warnings" in result.stdout + result.stderr
+    assert (
+        "contains a link 'ei-ole.md'" in result.stderr
+        and "Aborted with 1 warnings" in result.stdout + result.stderr
+    )
     assert snapshot(out) == before
     assert siblings(out) == []
 

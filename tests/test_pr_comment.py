@@ -21,7 +21,11 @@ NODE = shutil.which("node")
 HARNESS = Path(__file__).parent / "js/github_script.js"
 MARKER = "<!-- kokeilu-diff -->"
 SHA = "a" * 40
-RUN = {"id": 7, "head_sha": SHA, "html_url": "https://github.com/kokeileva-suomi/kokeilukatalogi/actions/runs/7"}
+RUN = {
+    "id": 7,
+    "head_sha": SHA,
+    "html_url": "https://github.com/kokeileva-suomi/kokeilukatalogi/actions/runs/7",
+}
 BOT = {"login": "github-actions[bot]"}
 
 

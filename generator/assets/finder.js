@@ -1176,7 +1176,9 @@
   var initialised = typeof WeakSet === 'function' ? new WeakSet() : null;
 
   function initPage() {
-    var el = document.getElementById('kk-finder');
+    // The finder page's own element, never one a contributor's body names kk-finder (attr_list
+    // may set an id, and a heading gets one from its text, but never a data- attribute).
+    var el = document.querySelector('div#kk-finder[data-version]');
     if (current && current.el !== el) {
       current.destroy();
       current = null;

@@ -102,3 +102,23 @@ def test_intro_problems_are_reported_at_file_lines(check):
         }
     )
     assert located(catalogue) == {("content/teemat/ruoka.md", 5, 5, "unsafe-link")}
+
+
+def _messages(text: str) -> list[str]:
+    sink = ProblemSink("x.md")
+    check_body(text, 1, sink)
+    return [p.message for p in sink.problems]
+
+
+def test_a_class_the_theme_acts_on_is_refused_at_its_line():
+    text = "Kappale.\n{: .mermaid }\n\n## Otsikko {.mermaid .oma}\n"
+    assert _problems(text) == {(2, 5, "unsafe-attribute"), (4, 14, "unsafe-attribute")}
+    assert all('".mermaid"' in m for m in _messages(text))
+    assert _problems("Kappale.\n{: .oma-luokka #tunniste }\n") == set()
+
+
+def test_deep_nesting_and_bracket_floods_are_refused_unparsed():
+    assert _problems("Johdanto.\n\n" + "> " * 41 + "lainaus\n") == {(3, 1, "body-too-complex")}
+    assert _problems("Johdanto.\n\n" + "> " * 5 + "lainaus\n\n- a\n  - b\n    - c\n") == set()
+    assert _problems("Alku.\n\nToinen kappale " + "[" * 501 + "\n") == {(3, 16, "body-too-complex")}
+    assert _problems("Alku " + "[x] " * 400 + "\n") == set()

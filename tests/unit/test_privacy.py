@@ -41,7 +41,13 @@ def test_an_organisations_address_is_not(address):
 
 @pytest.mark.parametrize(
     ("number", "column"),
-    [("040 123 4567", 8), ("050-1234567", 8), ("+358 44 123 4567", 8), ("0451234567", 8), ("+358501234567", 8)],
+    [
+        ("040 123 4567", 8),
+        ("050-1234567", 8),
+        ("+358 44 123 4567", 8),
+        ("0451234567", 8),
+        ("+358501234567", 8),
+    ],
 )
 def test_a_mobile_number_is_flagged(number, column):
     assert warnings(f"---\ntitle: x\n---\nSoita: {number} arkisin.\n") == [(4, column, number)]

@@ -1,0 +1,1 @@
+"""The script-injection corpus: payloads and the catalogues that place them everywhere."""
