@@ -35,6 +35,7 @@ the margin, and the machine; ``--json`` saves everything. Run from the repositor
 from __future__ import annotations
 
 import argparse
+import http.client
 import importlib.metadata
 import importlib.util
 import json
@@ -134,8 +135,8 @@ def fetch(url: str, timeout: float = 600) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8", errors="replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
+    except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException):
+        return None  # not served yet, or cut off mid-rebuild (hugo server): ask again
 
 
 # --- the phases --------------------------------------------------------------------------------------
