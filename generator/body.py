@@ -35,6 +35,9 @@ RESERVED_CLASSES = frozenset({"mermaid", "arithmatex", "tabbed-set", "md-annotat
 # unclosed "[" to the end of its paragraph; bodies past these limits are refused unparsed.
 MAX_NESTING = 40
 MAX_BRACKETS = 500  # unclosed-bracket work grows with brackets × paragraph length
+# A line that may nest deeply: ten container markers, or indentation of ten levels. Only such
+# bodies are looked at line by line.
+_MAYBE_DEEP = re.compile(r"^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){10}|^[ \t]{40}", re.MULTILINE)
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Controls, spaces and invisible formatting characters (zero-width, bidi controls, word joiners,
@@ -107,6 +110,8 @@ def _too_complex(text: str, first_line: int, sink: ProblemSink) -> bool:
     """Refuse, at its line, nesting or a bracket flood that would make Markdown recurse or
     crawl (in this check and in the site build alike). True when something was refused."""
     refused = False
+    if _MAYBE_DEEP.search(text) is None and text.count("[") <= MAX_BRACKETS:
+        return False  # most bodies: one pass in C
     for offset, line in enumerate(text.split("\n")):
         depth, position = 0, 0
         while match := _CONTAINER.match(line, position):

@@ -81,6 +81,8 @@ def is_personal_email(local_part: str) -> bool:
 
 def check_personal_data(text: str, sink: ProblemSink) -> None:
     """Warn at every personal-looking e-mail address and mobile number in a file's ``text``."""
+    if "@" not in text and not MOBILE.search(text):
+        return  # most files: one pass in C, no line loop
     in_front_matter = False
     for number, line in enumerate(text.split("\n"), start=1):
         if line.rstrip() == "---" and (number == 1 or in_front_matter):
