@@ -90,14 +90,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if catalogue.problems:
             # Warnings only: shown, but they do not stop the build (kokeilu check --strict does).
             log.info("Kokoelman varoitukset:\n%s", format_text(catalogue.problems, summary))
-        self.plan = plan_site(catalogue, self.config.edit_url, self.config.page_size)
+        # The pages' dates (sitemap.xml's lastmod, the feed) come from git, never from the clock.
+        self.dates = last_commit_dates(self.root)
+        self.plan = plan_site(
+            catalogue, self.config.edit_url, self.config.page_size, config.site_url or "", self.dates
+        )
         self.generated = {page.src_uri for page in self.plan.pages}
         self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}
         for script in self.plan.scripts:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
-        # The pages' dates (sitemap.xml's lastmod) come from git, never from the clock.
-        self.dates = last_commit_dates(self.root)
         head = head_commit_time(self.root)
         self.head_date = dt.datetime.fromtimestamp(head, dt.UTC).date().isoformat() if head else None
         if self.command != "serve" and not self.dirty:

@@ -13,17 +13,24 @@ in Finnish alphabetical order, then slug. Listings longer than ``site.page_size`
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from generator import opendata
 from generator.catalogue import Catalogue
+from generator.charts import Series, bar_chart, counts_by, region_map
+from generator.dates import PartialDate
+from generator.feed import FEED_FILE, atom_feed
 from generator.intros import Intro
 from generator.model import UNKNOWN, Entry
 from generator.presentation import (
@@ -44,6 +51,24 @@ from generator.sitefile import SiteFile
 from generator.taxonomy import Taxonomy, TermGroup, group_taxonomies, term_ids
 
 HOME_URL = "/"
+STATISTICS_URL = "/tilastot/"
+OPEN_DATA_URL = "/avoin-data/"
+# How the open-data page names each field type.
+FIELD_KINDS_FI = {
+    "text": "teksti",
+    "texts": "teksti",
+    "slug": "tunniste",
+    "id": "sanaston tunniste",
+    "ids": "sanaston tunniste",
+    "refs": "kokeilun tunniste",
+    "url": "verkko-osoite",
+    "urls": "verkko-osoite",
+    "email": "sähköpostiosoite",
+    "date": "päivämäärä (VVVV, VVVV-KK tai VVVV-KK-PP)",
+    "number": "luku",
+    "object": "olio",
+    "objects": "olio",
+}
 PAGE_SEGMENT = "sivu"
 
 
@@ -129,9 +154,20 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: no YAML trap can touch the title.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+def _front_matter(title: str, description: str = "", kind: str = "") -> str:
+    # A JSON string is a valid YAML double-quoted scalar: no YAML trap can touch the values.
+    lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:  # <meta name="description"> and og:description
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if kind:
+        lines.append(f"kk_kind: {kind}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a <script type="application/ld+json"> block: no "<", ">" or "&" can end it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _linker(url: str) -> Callable[[str], str]:
@@ -147,8 +183,17 @@ def _linker(url: str) -> Callable[[str], str]:
 class SitePlanner:
     """Plans the pages of one validated catalogue. Use :func:`plan_site`."""
 
-    def __init__(self, catalogue: Catalogue, edit_url: str = "", page_size: int | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        edit_url: str = "",
+        page_size: int | None = None,
+        site_url: str = "",
+        dates: Mapping[str, dt.date] | None = None,
+    ) -> None:
         self.catalogue = catalogue
+        self.site_url = site_url
+        self.dates = dates or {}
         self.schema = catalogue.schema
         self.site = self.schema.site
         if page_size is not None:
@@ -213,7 +258,9 @@ class SitePlanner:
             found = self._cards[key] = Markup(html.strip())
         return found
 
-    def render(self, template: str, url: str, title: str, **context: Any) -> str:
+    def render(
+        self, template: str, url: str, title: str, description: str = "", kind: str = "", **context: Any
+    ) -> str:
         body = (
             _environment()
             .get_template(template)
@@ -228,7 +275,7 @@ class SitePlanner:
                 **context,
             )
         )
-        return _front_matter(title) + body
+        return _front_matter(title, description, kind) + body
 
     def intro(self, src_uri: str) -> str:
         found: Intro | None = self.catalogue.intros.get(src_uri)
@@ -247,6 +294,8 @@ class SitePlanner:
         yield from self.learning_listing()
         for entry in self.catalogue.learnings.values():
             yield self.learning(entry)
+        yield self.statistics()
+        yield self.open_data()
         for taxonomy in self.taxonomies.values():
             yield self.taxonomy(taxonomy)
             for term in taxonomy.terms:
@@ -276,8 +325,87 @@ class SitePlanner:
         return PageSpec(src_uri_for(FINDER_URL, index=True), FINDER_URL, "Haku", markdown, in_nav=True)
 
     def files(self) -> list[SiteFile]:
-        """The finder's index, data and scripts."""
-        return [*self.search.files(), SiteFile(ASSET_DIR + FINDER_SCRIPT, finder_script())]
+        """The finder's index, data and scripts; the open data; the feed."""
+        return [
+            *self.search.files(),
+            SiteFile(ASSET_DIR + FINDER_SCRIPT, finder_script()),
+            *opendata.open_data_files(self.catalogue),
+            SiteFile(FEED_FILE, atom_feed(self.catalogue, self.site_url, self.dates)),
+        ]
+
+    def statistics(self) -> PageSpec:
+        """/tilastot/: experiments by start year and level, by theme and by status."""
+        levels = [t for t in self.taxonomies["tasot"].terms if not t.extra]
+        started = [e for e in self.experiments if isinstance(e["start"], PartialDate)]
+        years = sorted({e["start"].earliest.year for e in started})
+        per_year = Counter((e["start"].earliest.year, e["level"]) for e in started)
+        year_series = [Series(t.label, tuple(per_year[(y, t.id)] for y in years)) for t in levels]
+        themes = sorted(self.taxonomies["teemat"].terms, key=lambda t: (-t.count, t.label))
+        themes = [t for t in themes if t.count and not t.extra]
+        status_counts = Counter(e["status"] for e in self.experiments)
+        statuses = [
+            (term.fi, status_counts[term.id]) for term in self.vocabularies["tilat"] if status_counts[term.id]
+        ]
+        theme_labels, theme_series = counts_by(themes)
+        markdown = self.render(
+            "statistics.md.j2",
+            STATISTICS_URL,
+            "Tilastot",
+            total=len(self.experiments),
+            years=years,
+            year_series=year_series,
+            years_chart=bar_chart(
+                "Kokeilut alkamisvuoden ja tavoitetason mukaan",
+                [str(y) for y in years],
+                year_series,
+                "kk-vuodet",
+            ),
+            unknown_start=len(self.experiments) - len(started),
+            themes=themes,
+            themes_chart=bar_chart(
+                "Kokeilut teemoittain", theme_labels, theme_series, "kk-teemat", horizontal=True
+            ),
+            statuses=statuses,
+            status_chart=bar_chart(
+                "Kokeilut tilan mukaan",
+                [label for label, _ in statuses],
+                [Series("Kokeiluja", tuple(count for _, count in statuses))],
+                "kk-tilat",
+                horizontal=True,
+            ),
+        )
+        return PageSpec(
+            src_uri_for(STATISTICS_URL, index=True), STATISTICS_URL, "Tilastot", markdown, in_nav=True
+        )
+
+    def open_data(self) -> PageSpec:
+        """/avoin-data/: the published files, the licence and every field, from the schema."""
+        schemas = [
+            (Path(e.schema_file).name, "/" + e.schema_file.removeprefix(self.site.docs_directory + "/"))
+            for e in self.schema.entries
+            if (self.catalogue.root / e.schema_file).is_file()  # published only if committed
+        ]
+        markdown = self.render(
+            "open_data.md.j2",
+            OPEN_DATA_URL,
+            "Avoin data",
+            files={
+                "experiments_json": "/" + opendata.EXPERIMENTS_JSON,
+                "learnings_json": "/" + opendata.LEARNINGS_JSON,
+                "experiments_schema": "/" + opendata.EXPERIMENTS_SCHEMA,
+                "learnings_schema": "/" + opendata.LEARNINGS_SCHEMA,
+                "experiments_csv": "/" + opendata.EXPERIMENTS_CSV,
+                "schemas": schemas,
+                "feed": "/" + FEED_FILE,
+            },
+            separator=opendata.SEPARATOR,
+            empty_list=opendata.EMPTY_LIST,
+            columns=opendata.columns(self.schema),
+            kinds=FIELD_KINDS_FI,
+        )
+        return PageSpec(
+            src_uri_for(OPEN_DATA_URL, index=True), OPEN_DATA_URL, "Avoin data", markdown, in_nav=True
+        )
 
     def home(self) -> PageSpec:
         levels = self.taxonomies["tasot"]
@@ -342,8 +470,48 @@ class SitePlanner:
         """The page of one experiment or learning, from ``<kind>.md.j2``."""
         fields = self._fields[entry.kind]
         template = f"{entry.kind}.md.j2"
-        markdown = self.render(template, entry.url, entry.title, entry=entry, fields=fields, **context)
+        markdown = self.render(
+            template,
+            entry.url,
+            entry.title,
+            description=entry.summary,
+            kind=entry.kind,
+            entry=entry,
+            fields=fields,
+            structured=json_ld(self.structured_data(entry)),
+            **context,
+        )
         return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown, source=entry.path)
+
+    def structured_data(self, entry: Entry) -> dict[str, Any]:
+        """schema.org JSON-LD of an entry: an experiment is a Project, a learning an Article."""
+        url = self.site_url.rstrip("/") + entry.url if self.site_url else entry.url
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Project" if entry.kind == "experiment" else "Article",
+            "name" if entry.kind == "experiment" else "headline": entry.title,
+            "description": entry.summary,
+            "url": url,
+            "inLanguage": "fi",
+            "keywords": [self.label("teemat", t) for t in entry.values.get("themes") or []],
+        }
+        if entry.kind == "experiment":
+            for field, key in (("start", "startDate"), ("end", "endDate")):
+                if isinstance(entry.values.get(field), PartialDate):
+                    data[key] = str(entry.values[field])
+            regions = entry.values.get("regions")
+            if isinstance(regions, list):
+                names = [self.label("alueet", r) for r in regions] or ["Suomi"]
+                data["areaServed"] = [{"@type": "AdministrativeArea", "name": n} for n in names]
+            organisers = entry.values.get("organisers")
+            if isinstance(organisers, list):
+                data["member"] = [{"@type": "Organization", "name": o["name"]} for o in organisers]
+            funding = entry.values.get("funding")
+            if isinstance(funding, dict) and funding.get("funder"):
+                data["funder"] = {"@type": "Organization", "name": funding["funder"]}
+        elif isinstance(entry.values.get("date"), PartialDate):
+            data["datePublished"] = str(entry.values["date"])
+        return data
 
     def learning_listing(self) -> Iterator[PageSpec]:
         """/opit/: every learning under each of its themes, in pages of ``page_size`` rows."""
@@ -381,18 +549,27 @@ class SitePlanner:
             spec.label_fi,
             taxonomy=taxonomy,
             intro=self.intro(src_uri_for(spec.url, index=True)),
+            map=region_map(taxonomy, _linker(spec.url)) if spec.name == "alueet" else "",
         )
         return PageSpec(src_uri_for(spec.url, index=True), spec.url, spec.label_fi, markdown, in_nav=True)
 
 
-def plan_site(catalogue: Catalogue, edit_url: str = "", page_size: int | None = None) -> SitePlan:
+def plan_site(
+    catalogue: Catalogue,
+    edit_url: str = "",
+    page_size: int | None = None,
+    site_url: str = "",
+    dates: Mapping[str, dt.date] | None = None,
+) -> SitePlan:
     """Every generated page of a validated catalogue, sorted by path.
 
     ``edit_url`` is the prefix of the "Muokkaa GitHubissa" links, e.g.
     ``https://github.com/<owner>/<repo>/edit/main/``; the entry's root-relative path follows it.
-    ``page_size`` overrides the schema's ``site.page_size``.
+    ``page_size`` overrides the schema's ``site.page_size``. ``site_url`` (the published address)
+    makes the feed's links absolute; ``dates`` (root-relative path → last commit date, from git)
+    date the feed's entries.
     """
-    planner = SitePlanner(catalogue, edit_url, page_size)
+    planner = SitePlanner(catalogue, edit_url, page_size, site_url, dates)
     pages = sorted(planner.pages(), key=lambda p: p.src_uri)
     seen: set[str] = set()
     for page in pages:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.catalogue import load_catalogue
+from generator.history import last_commit_dates
 from generator.output import discard, staging_folder, swap_in
 from generator.pages import SitePlan, plan_site
 from generator.problems import ConfigError
@@ -77,7 +78,13 @@ def render_site(root: Path, out: Path) -> SitePlan:
     config = read_site_config(root)
     catalogue = load_catalogue(root)
     options = plugin_options(config)
-    plan = plan_site(catalogue, str(options.get("edit_url") or ""), options.get("page_size"))
+    plan = plan_site(
+        catalogue,
+        str(options.get("edit_url") or ""),
+        options.get("page_size"),
+        str(config.get("site_url") or ""),
+        last_commit_dates(root),
+    )
     docs = root / catalogue.schema.site.docs_directory
     if out == root or out.is_relative_to(docs) or root.is_relative_to(out):
         raise ConfigError(f"Kohdekansio {out} ei voi olla kokoelman tai sen sisältökansion sisällä.")

@@ -1,0 +1,93 @@
+"""WCAG 2.1 AA with axe-core in Chromium: no A or AA violation on the pages that matter.
+
+axe-core's own build (axe.min.js, the npm package's file) ships inside the PyPI wheel
+axe-playwright-python, a test dependency, so nothing is downloaded when the tests run. The
+script is injected into each page and run with the WCAG 2.0 and 2.1 A and AA rules only.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+
+AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = [
+    "",
+    "teemat/",
+    "teemat/kiertotalous/",
+    "alueet/",
+    "alueet/uusimaa/",
+    "tasot/",
+    "tasot/ruohonjuuri/",
+    "kokeilut/",
+    "kokeilut/perustulokokeilu/",
+    "opit/",
+    "opit/anna-yrittajan-valita-kokeilun-ajankohta/",
+    "tilastot/",
+    "avoin-data/",
+    "saavutettavuusseloste/",
+    "osallistu/",
+]
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(content=AXE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+    ]
+
+
+def test_axe_is_the_real_thing():
+    assert "axe v4." in AXE[:200] and len(AXE) > 300_000
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_a_or_aa_violation(browser, site_server, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(site_server + path, wait_until="networkidle")
+        assert violations(page) == []
+    finally:
+        page.close()
+
+
+def test_no_violation_in_the_finder_with_a_query_and_a_facet(browser, site_server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(site_server + "haku/?q=kunta&teema=kiertotalous", wait_until="networkidle")
+        page.wait_for_selector('#kk-finder[data-state="ready"]')
+        assert page.locator(".kk-result").count() > 0 or "0" in page.inner_text("[role=status]")
+        assert violations(page) == []
+    finally:
+        page.close()
+
+
+def test_no_violation_on_a_phone(browser, site_server):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    try:
+        page.goto(site_server + "kokeilut/perustulokokeilu/", wait_until="networkidle")
+        assert violations(page) == []
+    finally:
+        page.close()
+
+
+def test_a_violation_is_reported(browser, site_server):
+    # The check can fail: an image without alternative text on a real page is found.
+    page = browser.new_page()
+    try:
+        page.goto(site_server, wait_until="networkidle")
+        page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x.png>')")
+        found = violations(page)
+        assert any(v.startswith("image-alt") for v in found), json.dumps(found)
+    finally:
+        page.close()

@@ -1,0 +1,106 @@
+"""Open data: /data/ JSON that validates against its schema, a CSV that reads back to the same
+data, the /avoin-data/ page generated from the schema, and the Atom feed (RFC 4287)."""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+
+from generator.export import export_catalogue
+from generator.opendata import SEPARATOR, columns, read_csv, write_csv
+
+pytestmark = pytest.mark.e2e
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def test_json_files_validate_against_their_published_schemas(built_site, shipped):
+    for data, schema in (("kokeilut.json", "kokeilut.schema.json"), ("opit.json", "opit.schema.json")):
+        document = json.loads((built_site / "data" / data).read_text(encoding="utf-8"))
+        validator = jsonschema.Draft202012Validator(
+            json.loads((built_site / "data" / schema).read_text("utf-8"))
+        )
+        assert list(validator.iter_errors(document)) == [], data
+    experiments = json.loads((built_site / "data/kokeilut.json").read_text(encoding="utf-8"))
+    assert experiments == export_catalogue(shipped)["experiments"]
+    assert len(experiments) == len(shipped.experiments)
+
+
+def test_the_schema_refuses_what_the_export_never_writes(built_site):
+    schema = json.loads((built_site / "data/kokeilut.schema.json").read_text(encoding="utf-8"))
+    record = json.loads((built_site / "data/kokeilut.json").read_text(encoding="utf-8"))[0]
+    validator = jsonschema.Draft202012Validator(schema)
+    for broken in (
+        {**record, "level": "kansainvalinen"},
+        {**record, "start": "1.1.2017"},
+        {**record, "extra": 1},
+    ):
+        assert list(validator.iter_errors([broken])), broken
+
+
+def test_the_csv_reads_back_to_the_same_data(built_site, shipped):
+    text = (built_site / "data/kokeilut.csv").read_bytes().decode("utf-8")
+    exported = export_catalogue(shipped)["experiments"]
+    back = read_csv(text, shipped.schema)
+    names = ["slug", "url", *(spec.name for spec in shipped.schema.experiment.fields)]
+    assert [{n: e[n] for n in names} for e in exported] == back
+    header = text.splitlines()[0].split(",")
+    assert header == ["slug", "url", *(c.name for c in columns(shipped.schema))]
+
+
+def test_list_items_with_the_separator_or_a_backslash_survive(shipped):
+    record = export_catalogue(shipped)["experiments"][0]
+    tricky = {**record, "municipalities": [f"A{SEPARATOR}B", "C\\\\D", ""], "regions": []}
+    back = read_csv(write_csv([tricky], shipped.schema), shipped.schema)[0]
+    assert back["municipalities"] == [f"A{SEPARATOR}B", "C\\\\D", ""]
+    assert back["regions"] == []  # nationwide, not unknown
+
+
+def test_the_open_data_page_documents_every_column_and_the_licence(built_site, shipped):
+    html = (built_site / "avoin-data/index.html").read_text(encoding="utf-8")
+    for column in columns(shipped.schema):
+        assert f"<code>{column.name}</code>" in html, column.name
+    assert "CC BY 4.0" in html and "creativecommons.org/licenses/by/4.0" in html
+    for name in ("kokeilut.json", "opit.json", "kokeilut.csv", "kokeilut.schema.json", "feed.xml"):
+        assert f'href="../data/{name}"' in html or f'href="../{name}"' in html, name
+
+
+def test_the_feed_is_valid_atom(built_site, shipped):
+    root = ET.parse(built_site / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+
+    def one(element, tag):
+        found = element.findall(f"{ATOM}{tag}")
+        assert len(found) == 1, (tag, element)
+        return found[0]
+
+    assert one(root, "id").text.startswith("tag:")
+    assert one(root, "title").text
+    assert RFC3339.match(one(root, "updated").text)
+    assert one(root, "author").find(f"{ATOM}name").text  # so entries need no author of their own
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == min(100, len(shipped.experiments) + len(shipped.learnings))
+    ids = [one(e, "id").text for e in entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("tag:kokeileva-suomi.fi,2024:") for i in ids)
+    stamps = []
+    for entry in entries:
+        assert one(entry, "title").text
+        updated = one(entry, "updated").text
+        assert RFC3339.match(updated)
+        stamps.append(updated)
+        published = entry.findall(f"{ATOM}published")
+        assert len(published) <= 1 and (not published or published[0].text <= updated)
+        links = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
+        assert len(links) == 1 and links[0].get("href").startswith("https://")
+    assert stamps == sorted(stamps, reverse=True)
+    assert one(root, "updated").text == max(stamps)
+
+
+def test_every_page_links_to_the_feed(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    link = '<link rel="alternate" type="application/atom+xml"'
+    assert all(link in page.read_text(encoding="utf-8") for page in pages)
