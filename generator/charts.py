@@ -84,21 +84,19 @@ def region_map(regions: Taxonomy, link: Callable[[str], str]) -> Markup:
         x, y = col * (TILE_W + GAP), row * (TILE_H + GAP)
         words = term.label.replace("-", "-\n").split("\n")
         label = f"{term.label}: {term.count} {'kokeilu' if term.count == 1 else 'kokeilua'}"
-        parts.append(f'<a href="{escape(link(term.url))}" aria-label="{escape(label)}">')
         parts.append(
             f'<rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}" rx="6" fill="{fill}" '
             f'stroke="{TILE_EDGE}" stroke-width="1"/>'
         )
-        for i, word in enumerate(words[:2]):
-            parts.append(
-                f'<text x="{x + TILE_W / 2:g}" y="{y + 22 + 16 * i}" fill="{text}" text-anchor="middle" '
-                f'font-size="14">{escape(word)}</text>'
-            )
+        # The link is HTML inside the drawing: an SVG <a> has a read-only href, which breaks
+        # Material's instant navigation when it rewrites links.
+        name = "<br>".join(escape(word) for word in words[:2])
         parts.append(
-            f'<text x="{x + TILE_W / 2:g}" y="{y + TILE_H - 10}" fill="{text}" text-anchor="middle" '
-            f'font-size="16" font-weight="bold">{term.count}</text>'
+            f'<foreignObject x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}">'
+            f'<a class="kk-map__tile" href="{escape(link(term.url))}" aria-label="{escape(label)}" '
+            f'style="color:{text}"><span class="kk-map__name">{name}</span>'
+            f'<span class="kk-map__count">{term.count}</span></a></foreignObject>'
         )
-        parts.append("</a>")
     parts.append("</svg>")
     return Markup("".join(parts))
 

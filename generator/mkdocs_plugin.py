@@ -51,6 +51,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.command: str | None = None  # None when MkDocs' build() is called directly
         self.dirty = False
         self.sources: dict[str, str] = {}  # generated page → root-relative entry file
+        self.json_ld: dict[str, str] = {}  # generated page → its structured data
         self.dates: dict[str, dt.date] = {}
         self.head_date: str | None = None
         # An atomic build: MkDocs writes into a staging folder that replaces site_dir at the end.
@@ -97,6 +98,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         )
         self.generated = {page.src_uri for page in self.plan.pages}
         self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}
+        self.json_ld = {page.src_uri: page.json_ld for page in self.plan.pages if page.json_ld}
         for script in self.plan.scripts:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
@@ -188,10 +190,17 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     ) -> str | None:
         # Material prints page.meta.title unescaped in <title> and in the header. Titles are
         # contributor text, so hand it HTML-escaped (Markup, so nothing escapes it twice).
-        title = page.meta.get("title")
-        if isinstance(title, str) and not isinstance(title, Markup):
-            page.meta["title"] = escape(title)
+        # Material also prints page.meta.description unescaped in <meta name="description">.
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
         self._date(page)
+        # theme/main.html prints kk_json_ld unescaped into <head>: only ours, already escaped for
+        # a <script> element; a hand-written page's front matter cannot set it.
+        page.meta.pop("kk_json_ld", None)
+        if page.file.src_uri in self.json_ld:
+            page.meta["kk_json_ld"] = Markup(self.json_ld[page.file.src_uri])
         if page.file.src_uri in self.generated:
             # Our HTML blocks skip Markdown's raw-HTML parsing; on_page_content puts them back.
             blocks = self.blocks[page.file.src_uri] = HtmlBlocks()

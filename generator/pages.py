@@ -84,6 +84,8 @@ class PageSpec:
     in_nav: bool = False
     # The root-relative file an entry page is made from ("" for index pages).
     source: str = ""
+    # schema.org JSON-LD for the page's head, escaped for a <script> element ("" for none).
+    json_ld: str = ""
 
 
 @dataclass(frozen=True)
@@ -478,10 +480,16 @@ class SitePlanner:
             kind=entry.kind,
             entry=entry,
             fields=fields,
-            structured=json_ld(self.structured_data(entry)),
             **context,
         )
-        return PageSpec(src_uri_for(entry.url), entry.url, entry.title, markdown, source=entry.path)
+        return PageSpec(
+            src_uri_for(entry.url),
+            entry.url,
+            entry.title,
+            markdown,
+            source=entry.path,
+            json_ld=json_ld(self.structured_data(entry)),
+        )
 
     def structured_data(self, entry: Entry) -> dict[str, Any]:
         """schema.org JSON-LD of an entry: an experiment is a Project, a learning an Article."""

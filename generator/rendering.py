@@ -8,6 +8,8 @@ never leaves a half-written or mixed tree.
 
 from __future__ import annotations
 
+import html
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -106,7 +108,7 @@ def render_site(root: Path, out: Path) -> SitePlan:
         for page in plan.pages:
             target = staging / "docs" / page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8", newline="\n")
+            target.write_text(escaped_front_matter(page.markdown), encoding="utf-8", newline="\n")
         for data in plan.files:
             target = staging / "docs" / data.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,6 +123,24 @@ def render_site(root: Path, out: Path) -> SitePlan:
         discard(staging)
         raise
     return plan
+
+
+def escaped_front_matter(markdown: str) -> str:
+    """The page with its title and description HTML-escaped in the front matter.
+
+    Material prints ``page.meta.title`` and ``page.meta.description`` into ``<head>`` without
+    escaping them. Under MkDocs our plugin escapes them; an engine building the rendered tree
+    runs without it, so the tree carries them escaped already."""
+    if not markdown.startswith("---\n"):
+        return markdown
+    end = markdown.index("\n---\n", 3)
+    lines = []
+    for line in markdown[4:end].split("\n"):
+        key, _, value = line.partition(": ")
+        if key in ("title", "description") and value.startswith('"'):
+            line = f"{key}: {json.dumps(html.escape(json.loads(value)), ensure_ascii=False)}"
+        lines.append(line)
+    return "---\n" + "\n".join(lines) + markdown[end:]
 
 
 class _Dumper(yaml.SafeDumper):

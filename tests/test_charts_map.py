@@ -38,7 +38,7 @@ def test_colours_meet_wcag_contrast():
 def test_the_map_links_every_region_with_its_count(built_site, shipped):
     html = (built_site / "alueet/index.html").read_text(encoding="utf-8")
     svg = html[html.index('<svg class="kk-map"') : html.index("</svg>", html.index('<svg class="kk-map"'))]
-    tiles = re.findall(r'<a href="([^"]+)" aria-label="([^"]+): (\d+) kokeilu', svg)
+    tiles = re.findall(r'<a class="kk-map__tile" href="([^"]+)" aria-label="([^"]+): (\d+) kokeilu', svg)
     assert len(tiles) == len(REGION_TILES) == 19
     counts = Counter(
         r for e in shipped.experiments.values() if isinstance(e["regions"], list) for r in e["regions"]
@@ -71,7 +71,8 @@ def test_the_statistics_tables_add_up_to_the_catalogue(built_site, shipped):
 def test_experiment_pages_carry_json_ld_and_open_graph(built_site, shipped):
     entry = shipped.experiments["perustulokokeilu"]
     html = (built_site / "kokeilut/perustulokokeilu/index.html").read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1)
+    head = html[: html.index("</head>")]
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.DOTALL).group(1)
     data = json.loads(block)
     assert data["@type"] == "Project" and data["name"] == entry.title and data["description"] == entry.summary
     assert data["url"] == "https://kokeileva-suomi.github.io/kokeilukatalogi/kokeilut/perustulokokeilu/"
@@ -85,3 +86,15 @@ def test_json_ld_cannot_be_broken_out_of(built_fixture_site):
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL).group(1)
     assert "<" not in block and ">" not in block
     assert "</title><script>" in json.loads(block)["name"]
+
+
+def test_a_hand_written_page_cannot_set_structured_data(tmp_path):
+    from tests.support import build_site, copy_fixture_site
+
+    root = copy_fixture_site(tmp_path / "katalogi")
+    page = root / "content/osallistu/index.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text('---\nkk_json_ld: "</script><script>window.kkPwned=1</script>"\n---\n\n# Sivu\n', "utf-8")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    html = (site / "osallistu/index.html").read_text(encoding="utf-8")
+    assert "kkPwned" not in html and "application/ld+json" not in html

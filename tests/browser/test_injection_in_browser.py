@@ -82,6 +82,12 @@ PROBE = """([flag, events, scope]) => {
     problems.push('element: ' + describe(el));
   }
   for (const script of document.querySelectorAll('script')) {
+    if (script.type === 'application/ld+json') {
+      // Structured data carries the title and summary as JSON text, never run; it must parse
+      // whole (a payload that ended the element early would leave broken JSON behind).
+      try { JSON.parse(script.textContent); } catch (error) { problems.push('json-ld: ' + describe(script)); }
+      continue;
+    }
     if (script.textContent.includes(flag)) problems.push('script: ' + describe(script));
     if (script.src && new URL(script.src).origin !== location.origin) problems.push('script: ' + script.src);
   }
