@@ -137,6 +137,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 publish = False  # MkDocs is about to abort the strict build
         if publish:
             swap_in(self.staging, self.site_dir)
+            log.info("The finished site replaced %s (built in %s).", self.site_dir, self.staging.name)
         else:
             discard(self.staging)
         if config is not None:
