@@ -27,6 +27,20 @@ class FrontMatter:
     body_line: int  # file line where the body starts
 
 
+def published_lines(text: str):
+    """(line number, line) of a file's text as it is published: the front matter's YAML comment
+    lines (``kokeilu new``'s hints) and its ``---`` fences are skipped. Lines are split at
+    ``\n`` only, as the rest of the checker counts them."""
+    in_front_matter = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.rstrip() == "---" and (number == 1 or in_front_matter):
+            in_front_matter = number == 1
+            continue
+        if in_front_matter and line.lstrip().startswith("#"):
+            continue
+        yield number, line
+
+
 def normalise_newlines(text: str) -> str:
     """Drop a UTF-8 byte order mark and turn CRLF and CR line endings into LF."""
     if text.startswith("\ufeff"):

@@ -7,6 +7,7 @@ pull-request annotations and ``kokeilu diff`` show the warnings on the changed l
 
 from __future__ import annotations
 
+from generator.frontmatter import published_lines
 from generator.problems import ProblemSink
 
 MARKER = "TÄYDENNÄ"
@@ -17,13 +18,7 @@ def check_placeholders(text: str, sink: ProblemSink) -> None:
     """Warn at every placeholder in a file's ``text``; YAML comment lines are hints and skipped."""
     if MARKER not in text and PLACEHOLDER_URL not in text:
         return  # most files
-    in_front_matter = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.rstrip() == "---" and (number == 1 or in_front_matter):
-            in_front_matter = number == 1
-            continue
-        if in_front_matter and line.lstrip().startswith("#"):
-            continue
+    for number, line in published_lines(text):
         for needle, message in (
             (
                 MARKER,

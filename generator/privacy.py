@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from generator.frontmatter import published_lines
 from generator.problems import ProblemSink
 
 EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -83,13 +84,7 @@ def check_personal_data(text: str, sink: ProblemSink) -> None:
     """Warn at every personal-looking e-mail address and mobile number in a file's ``text``."""
     if "@" not in text and not MOBILE.search(text):
         return  # most files: one pass in C, no line loop
-    in_front_matter = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.rstrip() == "---" and (number == 1 or in_front_matter):
-            in_front_matter = number == 1
-            continue
-        if in_front_matter and line.lstrip().startswith("#"):
-            continue
+    for number, line in published_lines(text):
         if "@" in line:
             for match in EMAIL.finditer(line):
                 if is_personal_email(match.group(1)):
