@@ -33,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from alternatives import PLAIN_CONFIG  # noqa: E402
 from check import make_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 
@@ -46,18 +47,6 @@ try:
 finally:
     with open(out, "w") as f:
         f.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-"""
-
-PLAIN_CONFIG = """\
-site_name: Kokeilukatalogi
-docs_dir: docs
-theme:
-  name: material
-  language: fi
-  font: false
-plugins:
-  - search:
-      lang: fi
 """
 
 

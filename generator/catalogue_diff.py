@@ -29,7 +29,7 @@ from generator.catalogue import Catalogue, check_catalogue
 from generator.export import _plain
 from generator.model import Entry
 from generator.problems import ConfigError, Problem
-from generator.reporting import Summary, summary_line
+from generator.reporting import Summary, problem_record, summary_line, summary_record
 from generator.schema import FieldSpec, Schema, load_schema
 from generator.similarity import SimilarityIndex, similar_to
 
@@ -473,23 +473,8 @@ def format_json(report: CatalogueDiff) -> str:
             }
             for d in report.duplicates
         ],
-        "problems": [
-            {
-                "path": p.path,
-                "line": p.line,
-                "column": p.column,
-                "rule": p.rule,
-                "severity": p.severity.value,
-                "message": p.message,
-            }
-            for p in sorted(report.problems)
-        ],
-        "summary": {
-            "experiments": report.summary.experiments,
-            "learnings": report.summary.learnings,
-            "errors": report.summary.errors,
-            "warnings": report.summary.warnings,
-        },
+        "problems": [problem_record(p) for p in sorted(report.problems)],
+        "summary": summary_record(report.summary),
     }
     return dump_json(data)
 

@@ -81,25 +81,31 @@ def format_github(problems: Iterable[Problem], summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
+def problem_record(p: Problem) -> dict:
+    """One problem in the JSON formats (``kokeilu check`` and ``kokeilu diff``)."""
+    return {
+        "path": p.path,
+        "line": p.line,
+        "column": p.column,
+        "rule": p.rule,
+        "severity": p.severity.value,
+        "message": p.message,
+    }
+
+
+def summary_record(summary: Summary) -> dict:
+    return {
+        "experiments": summary.experiments,
+        "learnings": summary.learnings,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+    }
+
+
 def format_json(problems: Iterable[Problem], summary: Summary) -> str:
     data = {
-        "problems": [
-            {
-                "path": p.path,
-                "line": p.line,
-                "column": p.column,
-                "rule": p.rule,
-                "severity": p.severity.value,
-                "message": p.message,
-            }
-            for p in sorted(problems)
-        ],
-        "summary": {
-            "experiments": summary.experiments,
-            "learnings": summary.learnings,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-        },
+        "problems": [problem_record(p) for p in sorted(problems)],
+        "summary": summary_record(summary),
     }
     return dump_json(data)
 

@@ -22,27 +22,32 @@ def mtimes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
 
-def test_a_dirty_rebuild_renders_only_the_changed_pages(tmp_path):
+def rebuild_after(tmp_path: Path, edit) -> tuple[Path, Path, dict[str, int], dict[str, int]]:
+    """Build the fixture site as ``mkdocs serve --dirty`` does, apply ``edit`` to its first
+    experiment file, rebuild; the site folder, the file and the pages' mtimes before and after."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     root = copy_fixture_site(tmp_path / "katalogi")
     site = tmp_path / "site"
+    entry = sorted((root / "experiments").glob("*.md"))[0]
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
     config.plugins.on_startup(command="serve", dirty=True)
     try:
         build(config, dirty=True)
         before = mtimes(site)
-        entry = sorted((root / "experiments").glob("*.md"))[0]
         time.sleep(0.01)
-        entry.write_text(
-            entry.read_text(encoding="utf-8") + "\nUusi kappale kuvauksessa.\n", encoding="utf-8"
-        )
+        entry.write_text(edit(entry.read_text(encoding="utf-8")), encoding="utf-8")
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
         build(config, dirty=True)  # strict, yet not aborted by MkDocs' dirty-build warning
         after = mtimes(site)
     finally:
         config.plugins.on_shutdown()
+    return site, entry, before, after
+
+
+def test_a_dirty_rebuild_renders_only_the_changed_pages(tmp_path):
+    site, entry, before, after = rebuild_after(tmp_path, lambda text: text + "\nUusi kappale kuvauksessa.\n")
     page = f"kokeilut/{entry.stem}/index.html"
     assert "Uusi kappale kuvauksessa." in (site / page).read_text(encoding="utf-8")
     rebuilt = sorted(name for name in after if after[name] != before.get(name))
@@ -54,25 +59,14 @@ def test_a_dirty_rebuild_renders_only_the_changed_pages(tmp_path):
 
 
 def test_a_title_change_re_renders_the_listings_that_show_it(tmp_path):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    titles: list[str] = []
 
-    root = copy_fixture_site(tmp_path / "katalogi")
-    site = tmp_path / "site"
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins.on_startup(command="serve", dirty=True)
-    try:
-        build(config, dirty=True)
-        before = mtimes(site)
-        entry = sorted((root / "experiments").glob("*.md"))[0]
-        text = entry.read_text(encoding="utf-8")
-        title = next(line for line in text.splitlines() if line.startswith("title:"))
-        entry.write_text(text.replace(title, "title: Aivan uusi otsikko", 1), encoding="utf-8")
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
-        build(config, dirty=True)
-        after = mtimes(site)
-    finally:
-        config.plugins.on_shutdown()
+    def retitle(text: str) -> str:
+        titles.append(next(line for line in text.splitlines() if line.startswith("title:")))
+        return text.replace(titles[0], "title: Aivan uusi otsikko", 1)
+
+    site, entry, before, after = rebuild_after(tmp_path, retitle)
+    title = titles[0]
     rebuilt = {name for name in after if after[name] != before.get(name)}
     assert f"kokeilut/{entry.stem}/index.html" in rebuilt
     assert any(
