@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.body import check_body
 from generator.intros import Intro, load_intros
 from generator.loading import EntryFile, discover_entries, load_entry
+from generator.localization import check_translations, load_translated_bodies
 from generator.model import Entry
 from generator.problems import CatalogueError, ConfigError, Problem, ProblemSink
 from generator.schema import Schema, load_schema
@@ -29,6 +30,9 @@ class Catalogue:
     files: list[EntryFile]
     intros: dict[str, Intro] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Translated bodies by entry path, then language code; and the files they come from.
+    bodies: dict[str, dict[str, str]] = field(default_factory=dict)
+    translation_files: list[EntryFile] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -65,7 +69,9 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     root = Path(root)
     problems: list[Problem] = []
     vocabularies = load_vocabularies(root, schema, problems)
-    files = discover_entries(root, schema, problems)
+    found = discover_entries(root, schema, problems)
+    files = [f for f in found if not f.language]
+    translation_files = [f for f in found if f.language]
     problems.extend(check_duplicate_slugs(files))
     entries: dict[str, dict[str, Entry]] = {e.kind: {} for e in schema.entries}
     for file in files:
@@ -80,6 +86,12 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
         problems.extend(check_experiment(experiment))
     experiment_files = {f.slug for f in files if f.kind == "experiment"}
     problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
+    loaded = {e.path: e for kind in entries.values() for e in kind.values()}
+    for entry in loaded.values():
+        check_translations(entry, problems)
+    bodies = load_translated_bodies(
+        root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
+    )
     intros = load_intros(root, schema, vocabularies, problems)
     for intro in intros.values():
         check_body(intro.markdown, intro.first_line, ProblemSink(intro.path, problems))
@@ -94,6 +106,8 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
         files=files,
         intros=intros,
         problems=sorted(problems),
+        bodies=bodies,
+        translation_files=translation_files,
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator.taxonomy import Taxonomy, TermGroup
+from generator.translation import Translator, translator
 
 # The 19 regions on a tile grid (column, row), roughly where they lie; keyed by region id.
 REGION_TILES: dict[str, tuple[int, int]] = {
@@ -63,8 +64,11 @@ def shade(count: int, most: int) -> tuple[str, str]:
     return SHADES[step]
 
 
-def region_map(regions: Taxonomy, link: Callable[[str], str]) -> Markup:
-    """Finland's regions as linked tiles, shaded by their number of experiments."""
+def region_map(regions: Taxonomy, link: Callable[[str], str], t: Translator | None = None) -> Markup:
+    """Finland's regions as linked tiles, shaded by their number of experiments.
+
+    ``t`` gives the words in the page's language (Finnish without it)."""
+    t = t or translator("fi")
     terms = {t.id: t for t in regions.terms if t.id in REGION_TILES}
     most = max((t.count for t in terms.values()), default=0)
     cols = 1 + max(c for c, _ in REGION_TILES.values())
@@ -73,8 +77,14 @@ def region_map(regions: Taxonomy, link: Callable[[str], str]) -> Markup:
     parts = [
         f'<svg class="kk-map" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         'role="group" aria-labelledby="kk-map-otsikko">',
-        '<title id="kk-map-otsikko">Maakunnat kartalla: mitä tummempi ruutu, sitä enemmän kokeiluja. '
-        "Samat luvut ovat taulukossa kartan alla.</title>",
+        '<title id="kk-map-otsikko">'
+        + escape(
+            t.gettext(
+                "Maakunnat kartalla: mitä tummempi ruutu, sitä enemmän kokeiluja. "
+                "Samat luvut ovat taulukossa kartan alla."
+            )
+        )
+        + "</title>",
     ]
     for region_id, (col, row) in sorted(REGION_TILES.items(), key=lambda item: (item[1][1], item[1][0])):
         term = terms.get(region_id)
@@ -82,8 +92,10 @@ def region_map(regions: Taxonomy, link: Callable[[str], str]) -> Markup:
             continue
         fill, text = shade(term.count, most)
         x, y = col * (TILE_W + GAP), row * (TILE_H + GAP)
-        words = term.label.replace("-", "-\n").split("\n")
-        label = f"{term.label}: {term.count} {'kokeilu' if term.count == 1 else 'kokeilua'}"
+        # Two lines at most: "Etelä-" / "Pohjanmaa", "Egentliga" / "Finland".
+        words = term.label.replace("-", "-\n").replace(" ", "\n").split("\n")
+        words = [words[0], " ".join(words[1:]).replace("- ", "-")] if len(words) > 1 else words
+        label = f"{term.label}: {t.ngettext('kokeilu', 'kokeilua', term.count)}"
         parts.append(
             f'<rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}" rx="6" fill="{fill}" '
             f'stroke="{TILE_EDGE}" stroke-width="1"/>'

@@ -25,6 +25,7 @@ from generator.catalogue import Catalogue
 from generator.catalogue_diff import escape_markdown
 from generator.dates import PartialDate
 from generator.history import last_commit_dates
+from generator.localization import find_untranslated
 from generator.model import Entry
 from generator.presentation import count_fi
 from generator.similarity import Match, similar_pairs
@@ -124,13 +125,27 @@ def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=None) -> Edi
             Item(m.entry.path, m.entry.title, f"muistuttaa: {m.other.path} ”{m.other.title}” ({m.score:.2f})")
         )
 
+    untranslated = Section(
+        "Kääntämättä",
+        "Sivuston ruotsin- (sv) tai englanninkielinen (en) versio näyttää merkinnän alkuperäisellä "
+        "kielellä: otsikon ja tiivistelmän käännös puuttuu kentästä translations tai kuvauksen "
+        "käännös tiedostosta <tunniste>.<kieli>.md.",
+    )
+    for gap in find_untranslated(entries, catalogue.bodies):
+        parts = []
+        if gap.texts:
+            parts.append("otsikko ja tiivistelmä: " + ", ".join(gap.texts))
+        if gap.bodies:
+            parts.append("kuvaus: " + ", ".join(gap.bodies))
+        untranslated.items.append(_item(gap.entry, "; ".join(parts)))
+
     kinds = [f.kind for f in catalogue.files]
     return EditorialReport(
         today=today,
         experiments=kinds.count("experiment"),
         learnings=kinds.count("learning"),
         errors=len(catalogue.errors),
-        sections=[overdue, no_learnings, stale, no_sources, duplicates],
+        sections=[overdue, no_learnings, stale, no_sources, duplicates, untranslated],
     )
 
 

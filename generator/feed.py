@@ -18,14 +18,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from xml.etree import ElementTree as ET
 
 from generator.catalogue import Catalogue
 from generator.dates import PartialDate
+from generator.languages import CODES, PRIMARY, LocalEntry, localized, url_in
 from generator.model import Entry
+from generator.translation import translator
 
 FEED_FILE = "feed.xml"
+
+
+def feed_file(language: str = PRIMARY) -> str:
+    """The site-relative feed of a language: feed.xml, feed.sv.xml, feed.en.xml.
+
+    All three sit at the site root. Material's scripts fetch sitemap.xml beside every
+    ``<link rel="alternate">`` of a page (its language-switching feature); beside the root feeds
+    that is the site's own sitemap.xml, where a feed in sv/ would cost every page a 404."""
+    return FEED_FILE if language == PRIMARY else FEED_FILE.replace(".xml", f".{language}.xml")
+
+
 FEED_TITLE = "Kokeilukatalogi: uusimmat kokeilut ja opit"
 TAG_AUTHORITY = "tag:kokeileva-suomi.fi,2024:"
 AUTHOR = "Kokeileva Suomi"
@@ -61,9 +74,23 @@ def published_date(entry: Entry) -> dt.date | None:
     return None
 
 
-def atom_feed(catalogue: Catalogue, site_url: str = "", dates: Mapping[str, dt.date] | None = None) -> bytes:
-    """The feed's bytes. ``dates``: root-relative path → last commit date (from git)."""
+def atom_feed(
+    catalogue: Catalogue,
+    site_url: str = "",
+    dates: Mapping[str, dt.date] | None = None,
+    language: str = PRIMARY,
+    local: Callable[[Entry], LocalEntry] | None = None,
+) -> bytes:
+    """The feed's bytes in ``language``. ``dates``: root-relative path → last commit date (from
+    git). ``local`` gives an entry as that language shows it (by default :func:`localized`).
+
+    Each language has its feed (``feed.xml``, ``feed.sv.xml``, ``feed.en.xml``) linking to its
+    pages; an entry's title and summary are in the feed's language where translated, else in the
+    original language, marked with ``xml:lang``. The entry ids are the same in every feed.
+    """
     dates = dates or {}
+    t = translator(language)
+    local = local or (lambda e: localized(e, language, catalogue.bodies.get(e.path)))
     base = site_url.rstrip("/") + "/" if site_url else ""
     entries = [*catalogue.experiments.values(), *catalogue.learnings.values()]
 
@@ -72,7 +99,7 @@ def atom_feed(catalogue: Catalogue, site_url: str = "", dates: Mapping[str, dt.d
 
     newest = sorted(entries, key=lambda e: (-updated(e).toordinal(), e.path))[:MAX_ENTRIES]
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fi"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
 
     def child(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
@@ -81,19 +108,31 @@ def atom_feed(catalogue: Catalogue, site_url: str = "", dates: Mapping[str, dt.d
         return element
 
     child(feed, "id", TAG_AUTHORITY + "feed")
-    child(feed, "title", FEED_TITLE)
-    child(feed, "subtitle", "Mitä Suomessa on kokeiltu ja mitä kokeiluista opittiin.")
+    child(feed, "title", t.gettext(FEED_TITLE))
+    child(feed, "subtitle", t.gettext("Mitä Suomessa on kokeiltu ja mitä kokeiluista opittiin."))
     child(feed, "updated", _stamp(max((updated(e) for e in newest), default=FALLBACK_DATE)))
-    child(feed, "link", rel="self", href=base + FEED_FILE, type="application/atom+xml")
-    child(feed, "link", rel="alternate", href=base or "./", type="text/html")
+    home = url_in("/", language).lstrip("/")
+    child(feed, "link", rel="self", href=base + feed_file(language), type="application/atom+xml")
+    child(feed, "link", rel="alternate", href=(base + home) or "./", type="text/html")
     author = child(feed, "author")
     child(author, "name", AUTHOR)
-    kinds = {"experiment": "Kokeilu", "learning": "Oppi"}
-    for entry in newest:
+    kinds = {"experiment": t.gettext("Kokeilu"), "learning": t.gettext("Oppi")}
+    for original in newest:
+        entry = local(original)
         item = child(feed, "entry")
+        if entry.text_language != language:
+            item.set("xml:lang", entry.text_language)
         child(item, "id", TAG_AUTHORITY + entry.url.strip("/"))
         child(item, "title", entry.title)
-        child(item, "link", rel="alternate", href=base + entry.url.lstrip("/"), type="text/html")
+        for code in (language, *(c for c in CODES if c != language)):
+            child(
+                item,
+                "link",
+                rel="alternate",
+                hreflang=code,
+                href=base + url_in(entry.url, code).lstrip("/"),
+                type="text/html",
+            )
         child(item, "updated", _stamp(updated(entry)))
         published = published_date(entry)
         if published is not None and published <= updated(entry):

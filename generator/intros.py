@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.frontmatter import normalise_newlines
+from generator.languages import CODES, src_uri_in
 from generator.loading import shown_name
 from generator.presentation import src_uri_for
 from generator.problems import Problem, ProblemSink
@@ -41,7 +42,7 @@ def load_intros(
     """Every introduction by its docs-relative path, with a problem for each file that is not one."""
     docs = schema.site.docs_directory
     # The learnings' folder is also where they are written, so only its index.md is an intro.
-    candidates = ["index.md", src_uri_for(schema.learning.listing_url, index=True)]
+    finnish = ["index.md", src_uri_for(schema.learning.listing_url, index=True)]
     experiments_folder = schema.experiment.listing_url.strip("/")
     allowed: dict[str, set[str]] = {experiments_folder: {"index.md"}}
     for taxonomy in schema.taxonomies:
@@ -49,6 +50,10 @@ def load_intros(
         terms = {t.id for t in vocabularies[taxonomy.vocabulary]}
         terms.update(x.id for x in (taxonomy.empty_term, taxonomy.unknown_term) if x is not None)
         allowed[folder] = {"index.md", *(f"{t}.md" for t in terms)}
+    # The Swedish and English introductions: the same paths in content/sv/ and content/en/.
+    candidates = [src_uri_in(uri, code) for code in CODES for uri in finnish]
+    allowed = {src_uri_in(folder, code): names for code in CODES for folder, names in allowed.items()}
+    experiments_folders = {src_uri_in(experiments_folder, code) for code in CODES}
     for folder, names in sorted(allowed.items()):
         directory = root / docs / folder
         if not directory.is_dir():
@@ -64,7 +69,7 @@ def load_intros(
                 candidates.append(src_uri)
                 continue
             what = "Kansio" if is_dir else "Tiedosto"
-            if folder == experiments_folder:
+            if folder in experiments_folders:
                 fix = (
                     "Tämän kansion sivut tehdään kokeiluista. Kokeilu kuuluu kansioon "
                     f"{schema.experiment.directory}/; kansiossa {docs}/{folder}/ saa olla vain "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.fields import FieldChecker
 from generator.frontmatter import split_front_matter
+from generator.languages import translation_file
 from generator.model import Entry
 from generator.placeholder import check_placeholders
 from generator.privacy import check_personal_data
@@ -29,10 +30,18 @@ RESERVED_NAMES = {"learning": frozenset({"index.md"})}
 class EntryFile:
     kind: str
     path: str  # relative to the catalogue root, with forward slashes
+    # A translated body ("experiments/x.sv.md"): its language code; "" for an entry file.
+    language: str = ""
 
     @property
     def slug(self) -> str:
-        return self.path.rsplit("/", 1)[-1].removesuffix(".md")
+        name = self.path.rsplit("/", 1)[-1].removesuffix(".md")
+        return name.rsplit(".", 1)[0] if self.language else name
+
+    @property
+    def original(self) -> str:
+        """The entry file a translated body belongs to ("experiments/x.md")."""
+        return self.path.rsplit("/", 1)[0] + f"/{self.slug}.md"
 
 
 def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> list[EntryFile]:
@@ -87,7 +96,8 @@ def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> lis
                     "tai siirrä se muualle.",
                 )
                 continue
-            found.append(EntryFile(entry_schema.kind, rel))
+            translated = translation_file(rel)
+            found.append(EntryFile(entry_schema.kind, rel, translated[1] if translated else ""))
     return found
 
 

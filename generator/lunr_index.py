@@ -12,13 +12,20 @@ longest prefix that starts it. A query stem needs the shard of its own longest p
 itself) and, for the trailing wildcard, the shards whose prefix the stem starts (its longer
 terms). :func:`merge_shards` turns shards back into a serialized lunr index (for lunr.py and
 lunr.js in the tests); finder.js scores straight from the shards with the same arithmetic.
+
+Each site language has its own index, built with its own pipeline (generator/pipelines.py). A
+text may use another pipeline than its field's: the Swedish and English indexes carry a field
+``fi`` of Finnish terms (generator/search.py says which). A query then runs in *passes*
+(meta.json's ``passes``): each pass is a plain lunr query of one language's stems restricted to
+some fields, whose results may leave out some documents, and the documents of a later pass that
+no earlier one found follow in their own order (:func:`search`; ``searchPasses`` in finder.js).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from lunr import __TARGET_JS_VERSION__
@@ -26,10 +33,12 @@ from lunr.index import Index
 from lunr.pipeline import Pipeline
 from lunr.query import Query, QueryPresence
 
-from generator.finnish import finnish_pipeline, query_stems, split_words
+from generator.pipelines import pipeline_for, query_stems, register_pipelines, split_words
 
-# The index pipeline: lunr-languages' Finnish, with empty tokens dropped after trimming, and
-# lunr.fi's stemmer wrapped: plain words only, consonant gradation evened out (generator/finnish.py).
+# The Finnish index pipeline: lunr-languages' Finnish, with empty tokens dropped after trimming,
+# and lunr.fi's stemmer wrapped: plain words only, consonant gradation evened out
+# (generator/finnish.py). Every language's are ``pipeline_for(code).index_names`` and
+# ``.search_names``.
 INDEX_PIPELINE = ("trimmer-fi", "dropEmpty-kk", "stopWordFilter-fi", "stemmer-kk")
 SEARCH_PIPELINE = ("stemmer-fi",)
 # A shard with more postings (term in a document's field) is split by a longer prefix.
@@ -42,8 +51,9 @@ class IndexBuilder:
     """Builds the finder's lunr index the way lunr.py's ``Builder`` does, straight into shards.
 
     The arithmetic is ``Builder``'s (BM25 with k1 1.2 and b 0.75, lunr.py's ``idf``, scores to
-    three decimals), and so is the Finnish pipeline; tests/test_search_index.py proves the
-    merged shards equal to plain lunr.py's serialized index on the shipped catalogue. Two things
+    three decimals), and so are the pipelines; tests/test_search_index.py and
+    tests/test_search_languages.py prove the merged shards equal to plain lunr.py's serialized
+    index in every language. Two things
     make it fast at 10,000 entries: each distinct word goes through the pipeline once, and the
     scores are written term by term into the shards, with no vector insertion and no splitting.
 
@@ -51,41 +61,54 @@ class IndexBuilder:
     and the browser rebuilds lunr's field vectors already sorted.
     """
 
-    def __init__(self, fields: Sequence[tuple[str, int]], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(
+        self,
+        fields: Sequence[tuple[str, int]],
+        k1: float = 1.2,
+        b: float = 0.75,
+        language: str = "fi",
+        field_languages: Mapping[str, str] | None = None,
+    ) -> None:
         self.fields = [name for name, _ in fields]
         self.boosts = [boost for _, boost in fields]
         self.k1 = k1
         self.b = b
-        self._finnish = finnish_pipeline()
+        self.language = language
+        self.pipeline = pipeline_for(language)
+        # Each field's pipeline: the index's language unless ``field_languages`` names another.
+        languages = field_languages or {}
+        self._pipelines = [pipeline_for(languages.get(name, language)) for name in self.fields]
         self.search_pipeline = Pipeline()
-        self.search_pipeline.add(*(self._finnish.functions[name] for name in SEARCH_PIPELINE))
+        self.search_pipeline.add(
+            *(Pipeline.registered_functions[name] for name in self.pipeline.search_names)
+        )
         self.document_count = 0
         # Per field: each document's length in terms, by document number.
         self.lengths: list[list[int]] = [[] for _ in fields]
         # Per field: term → (the numbers of the documents that have it, ascending; how often).
         self.postings: list[dict[str, tuple[list[int], list[int]]]] = [{} for _ in fields]
-        self._terms: dict[str, str | None] = {}
 
-    def _term(self, word: str) -> str | None:
-        """The term a word becomes in the index, or None (stop words, punctuation, "").
+    def add(self, fields: Sequence[str | Sequence[str | tuple[str, Any]]]) -> int:
+        """Adds a document of plain-text fields (in field order); returns its number.
 
-        The same as lunr.py's Pipeline of ``INDEX_PIPELINE`` on the word (tests compare the
-        index with plain lunr.py's), without lunr.py's per-token objects."""
-        term = self._terms[word] = self._finnish.index_term(word)
-        return term
-
-    def add(self, fields: Sequence[str]) -> int:
-        """Adds a document of plain-text fields (in field order); returns its number."""
+        A field may be given as several texts, indexed as if joined with spaces; a text may be
+        a (text, pipeline) pair, whose words become terms with that pipeline instead of the
+        field's (any object with ``index_term`` and ``term_cache``)."""
         number = self.document_count
         self.document_count += 1
-        terms = self._terms
-        for position, text in enumerate(fields):
-            words = split_words(text)
-            # Each distinct word goes through the pipeline once per build; then it is counted
-            # by its term in C (Counter over a map), with no Python loop per word.
-            for word in set(words).difference(terms):
-                self._term(word)
-            frequencies = Counter(map(terms.__getitem__, words))
+        for position, texts in enumerate(fields):
+            frequencies: Counter[str | None] = Counter()
+            for part in (texts,) if isinstance(texts, str) else texts:
+                text, pipeline = part if isinstance(part, tuple) else (part, self._pipelines[position])
+                terms = pipeline.term_cache
+                index_term = pipeline.index_term
+                words = split_words(text)
+                # Each distinct word goes through the pipeline once per process and language;
+                # then it is counted by its term in C (Counter over a map), with no Python loop
+                # per word.
+                for word in set(words).difference(terms):
+                    terms[word] = index_term(word)
+                frequencies.update(map(terms.__getitem__, words))
             frequencies.pop(None, None)
             postings = self.postings[position]
             for term, count in frequencies.items():
@@ -243,25 +266,59 @@ def merge_shards(header: dict[str, Any], shards: Iterable[dict[str, Any]]) -> di
 
 
 def load_index(serialized: dict[str, Any]) -> Index:
-    finnish_pipeline()  # registers stemmer-fi, which the serialized pipeline names
+    register_pipelines()  # registers stemmer-fi and stemmer-sv, which a serialized pipeline names
     return Index.load(serialized)
 
 
-def finder_query(stems: Sequence[str]) -> Callable[[Query], None]:
-    """The query finder.js runs: every stem required (as a prefix), an exact match boosted."""
+def finder_query(stems: Sequence[str], fields: Sequence[str] | None = None) -> Callable[[Query], None]:
+    """The query finder.js runs: every stem required (as a prefix), an exact match boosted; on
+    ``fields`` only when given (else every field)."""
+    restrict = {"fields": list(fields)} if fields else {}
 
     def build(query: Query) -> None:
         for stem in stems:
             wildcard = Query.WILDCARD_TRAILING if len(stem) >= 2 else Query.WILDCARD_NONE
-            query.term(stem, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=wildcard)
-            query.term(stem, boost=EXACT_BOOST, use_pipeline=False)
+            query.term(
+                stem, presence=QueryPresence.REQUIRED, use_pipeline=False, wildcard=wildcard, **restrict
+            )
+            query.term(stem, boost=EXACT_BOOST, use_pipeline=False, **restrict)
 
     return build
 
 
-def search(index: Index, text: str) -> list[int]:
-    """Document numbers for a finder query, best first; [] when the query has no words."""
-    stems = query_stems(text)
-    if not stems:
+def search_passes(meta: Mapping[str, Any]) -> list[tuple[str, list[str] | None, frozenset[int]]]:
+    """meta.json's passes as (language, fields, excluded documents); a Finnish index has one
+    pass over every field."""
+    found = meta.get("passes")
+    if not found:
+        return [(meta.get("language", "fi"), None, frozenset())]
+    return [(p["language"], list(p["fields"]), frozenset(p.get("except", ()))) for p in found]
+
+
+Passes = Sequence[tuple[str, Sequence[str] | None] | tuple[str, Sequence[str] | None, Iterable[int]]]
+
+
+def search(index: Index, text: str, passes: Passes | None = None) -> list[int]:
+    """Document numbers for a finder query, best first; [] when the query has no words in the
+    first pass's language.
+
+    ``passes`` (default: Finnish on every field) are (language, fields[, excluded documents]):
+    each pass is a lunr query of the language's stems on those fields, without the excluded
+    documents, and its documents that no earlier pass found follow, in its order (``searchPasses``
+    in finder.js)."""
+    passes = passes or [("fi", None)]
+    if not query_stems(text, passes[0][0]):
         return []
-    return [int(result["ref"]) for result in index.query(callback=finder_query(stems))]
+    found: list[int] = []
+    seen: set[int] = set()
+    for language, fields, *rest in passes:
+        excluded = set(rest[0]) if rest else set()
+        stems = query_stems(text, language)
+        if not stems:
+            continue
+        for result in index.query(callback=finder_query(stems, fields)):
+            number = int(result["ref"])
+            if number not in seen and number not in excluded:
+                seen.add(number)
+                found.append(number)
+    return found

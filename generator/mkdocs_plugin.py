@@ -19,16 +19,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section, _add_parent_links, _add_previous_and_next_links
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from generator.blocks import HtmlBlocks
 from generator.catalogue import check_catalogue
 from generator.history import head_commit_time, last_commit_dates
+from generator.languages import CODES, LANGUAGES, PRIMARY, split_src_uri, src_uri_in
 from generator.output import discard, staging_folder, swap_in
-from generator.pages import SitePlan, plan_site
+from generator.pages import REQUIRED_EXTENSION, SitePlan, plan_site
 from generator.reporting import Summary, format_text
 from generator.schema import load_schema
+from generator.translation import theme_words, translator
 
 log = get_plugin_logger(__name__)
 
@@ -62,6 +65,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # unchanged one is not rendered again (MkDocs deems generated files always modified).
         self.built: dict[str, str | bytes] = {}
         self.pending: dict[str, str | bytes] = {}
+        # The Swedish and English navigations (MkDocs builds the Finnish one from mkdocs.yml).
+        self.navs: dict[str, Navigation] = {}
+        self.site_url = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this one instance for every build in the
@@ -99,6 +105,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.generated = {page.src_uri for page in self.plan.pages}
         self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}
         self.json_ld = {page.src_uri: page.json_ld for page in self.plan.pages if page.json_ld}
+        self.site_url = config.site_url or ""
+        # Swedish and English pages mark text in its original language with <div lang="fi"
+        # markdown="1">, which needs md_in_html (contributor bodies cannot hold HTML anyway).
+        if REQUIRED_EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(REQUIRED_EXTENSION)
         for script in self.plan.scripts:
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
@@ -160,9 +171,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if replaced is not None:
                 files.remove(replaced)
         self.pending = {}
+        for file in files.documentation_pages():
+            if split_src_uri(file.src_uri)[0] != PRIMARY:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # content/sv/…: in the Swedish nav
         for page in self.plan.pages:
             self._refuse_clash(files, page.src_uri, config, page.url)
-            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # Swedish and English pages are in their own navigation (on_nav), not in mkdocs.yml's.
+            in_nav = page.in_nav and page.language == PRIMARY
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             files.append(self._track(file, page.markdown))
         for data in self.plan.files:
@@ -186,6 +202,72 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 f"{'page ' + url if url else 'file'}; move or delete it"
             )
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """The same navigation in Swedish and English: mkdocs.yml's nav with every path under
+        sv/ or en/ and every title translated."""
+        self.navs = {}
+        if not config.nav:
+            return nav
+        for code in CODES:
+            if code == PRIMARY:
+                continue
+            items = self._translate_nav(config.nav, code, files)
+            pages = _pages_of(items)
+            _add_previous_and_next_links(pages)
+            _add_parent_links(items)
+            translated = Navigation(items, pages)
+            home = files.get_file_from_path(src_uri_in("index.md", code))
+            translated.homepage = home.page if home is not None else None
+            self.navs[code] = translated
+        return nav
+
+    def _translate_nav(self, data, code: str, files: Files) -> list:
+        t = translator(code)
+        items: list = []
+        for item in data if isinstance(data, list) else [data]:
+            entries = item.items() if isinstance(item, dict) else [(None, item)]
+            for title, value in entries:
+                if not isinstance(value, str):
+                    children = self._translate_nav(value, code, files)
+                    items.append(Section(title=t.gettext(title) if title else "", children=children))
+                    continue
+                file = files.get_file_from_path(src_uri_in(value, code))
+                if file is None or file.page is None:
+                    if "://" in value:
+                        items.append(Link(t.gettext(title) if title else value, value))
+                    continue  # a page with no version in this language, not even a fallback
+                if title:
+                    file.page.title = t.gettext(title)
+                items.append(file.page)
+        return items
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        code = page.meta.get("kk_lang", PRIMARY)
+        if code in self.navs:
+            context["nav"] = self.navs[code]
+            context["config"] = _LocalConfig(config, translator(code).gettext(config.site_name))
+        return context
+
+    def _alternates(self, page: Page, files: Files) -> list[dict[str, str]]:
+        """The page in every language it exists in: its switcher and hreflang links."""
+        _, finnish = split_src_uri(page.file.src_uri)
+        found = []
+        for code in CODES:
+            file = files.get_file_from_path(src_uri_in(finnish, code))
+            if file is None or not file.is_documentation_page():
+                continue
+            url = file.url
+            found.append(
+                {
+                    "lang": code,
+                    "name": LANGUAGES[code].name,
+                    "url": url,
+                    "href": self.site_url.rstrip("/") + "/" + url if self.site_url else "",
+                    "locale": LANGUAGES[code].locale,
+                }
+            )
+        return found if len(found) > 1 else []
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -197,6 +279,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if isinstance(value, str) and not isinstance(value, Markup):
                 page.meta[key] = escape(value)
         self._date(page)
+        # The page's language comes from its folder (sv/, en/), never from its front matter.
+        page.meta["kk_lang"] = split_src_uri(page.file.src_uri)[0]
+        page.meta["kk_alternates"] = self._alternates(page, files)
+        page.meta["kk_ui"] = theme_words(page.meta["kk_lang"])
         # theme/main.html prints kk_json_ld unescaped into <head>: only ours, already escaped for
         # a <script> element; a hand-written page's front matter cannot set it.
         page.meta.pop("kk_json_ld", None)
@@ -235,6 +321,37 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+def _pages_of(items: list) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages += _pages_of(item.children)
+    return pages
+
+
+class _LocalConfig:
+    """The site's config as a Swedish or English page's theme templates see it: the site name
+    in that language, everything else as it is."""
+
+    def __init__(self, config: MkDocsConfig, site_name: str) -> None:
+        self._config = config
+        self.site_name = site_name
+
+    def __getattr__(self, name: str):
+        return getattr(self._config, name)
+
+    def __getitem__(self, key: str):
+        return self.site_name if key == "site_name" else self._config[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._config
+
+    def get(self, key: str, default=None):
+        return self.site_name if key == "site_name" else self._config.get(key, default)
 
 
 def _unmodified() -> bool:

@@ -44,6 +44,8 @@ class Column:
     name: str
     spec: FieldSpec
     sub: FieldSpec | None = None
+    # The sub-field names from ``spec`` down to ``sub``: ("funder",), ("sv", "title").
+    parts: tuple[str, ...] = ()
 
     @property
     def is_list(self) -> bool:
@@ -54,10 +56,23 @@ def columns(schema: Schema) -> list[Column]:
     """The CSV columns of an experiment, in schema order, after slug and url."""
     found: list[Column] = []
     for spec in schema.experiment.fields:
-        if spec.type in {"object", "objects"}:
-            found += [Column(f"{spec.name}.{sub.name}", spec, sub) for sub in spec.fields]
+        if spec.type == "object":
+            found += [Column(".".join((spec.name, *parts)), spec, sub, parts) for parts, sub in _leaves(spec)]
+        elif spec.type == "objects":
+            found += [Column(f"{spec.name}.{sub.name}", spec, sub, (sub.name,)) for sub in spec.fields]
         else:
             found.append(Column(spec.name, spec))
+    return found
+
+
+def _leaves(spec: FieldSpec) -> list[tuple[tuple[str, ...], FieldSpec]]:
+    """The leaf fields of an object, nested objects included ("translations.sv.title")."""
+    found: list[tuple[tuple[str, ...], FieldSpec]] = []
+    for sub in spec.fields:
+        if sub.type == "object":
+            found += [((sub.name, *parts), leaf) for parts, leaf in _leaves(sub)]
+        else:
+            found.append(((sub.name,), sub))
     return found
 
 
@@ -87,7 +102,9 @@ def _cell(value: Any, column: Column) -> str:
     if value is None:
         return ""
     if spec.type == "object":
-        inner = value.get(sub.name) if sub else None
+        inner = value
+        for part in column.parts:
+            inner = inner.get(part) if isinstance(inner, dict) else None
         return "" if inner is None else str(inner)
     if spec.type == "objects":
         if not value:
@@ -124,15 +141,7 @@ def read_csv(text: str, schema: Schema) -> list[dict[str, Any]]:
         data: dict[str, Any] = {"slug": row["slug"], "url": row["url"]}
         for spec in schema.experiment.fields:
             if spec.type == "object":
-                cells = {sub.name: row[f"{spec.name}.{sub.name}"] for sub in spec.fields}
-                data[spec.name] = (
-                    None
-                    if not any(cells.values())
-                    else {
-                        sub.name: (_typed(cells[sub.name], sub) if cells[sub.name] else None)
-                        for sub in spec.fields
-                    }
-                )
+                data[spec.name] = _read_object(spec, row, spec.name)
             elif spec.type == "objects":
                 cells = {sub.name: row[f"{spec.name}.{sub.name}"] for sub in spec.fields}
                 first = cells[spec.fields[0].name]
@@ -154,6 +163,18 @@ def read_csv(text: str, schema: Schema) -> list[dict[str, Any]]:
                 data[spec.name] = None if cell == "" else _typed(cell, spec)
         records.append(data)
     return records
+
+
+def _read_object(spec: FieldSpec, row: Mapping[str, str], prefix: str) -> dict[str, Any] | None:
+    """An object from its columns; None when every one of them is empty (absent or unknown)."""
+    values: dict[str, Any] = {}
+    for sub in spec.fields:
+        name = f"{prefix}.{sub.name}"
+        if sub.type == "object":
+            values[sub.name] = _read_object(sub, row, name)
+        else:
+            values[sub.name] = _typed(row[name], sub) if row[name] else None
+    return None if all(v is None for v in values.values()) else values
 
 
 EXPERIMENTS_SCHEMA = DATA_DIR + "kokeilut.schema.json"

@@ -24,17 +24,27 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+import yaml
+from markupsafe import Markup, escape
 
 from generator import opendata
 from generator.catalogue import Catalogue
 from generator.charts import Series, bar_chart, counts_by, region_map
 from generator.dates import PartialDate
-from generator.feed import FEED_FILE, atom_feed
+from generator.feed import atom_feed, feed_file
 from generator.intros import Intro
+from generator.languages import (
+    CODES,
+    LANGUAGES,
+    PRIMARY,
+    LocalEntry,
+    localized,
+    split_src_uri,
+    src_uri_in,
+    url_in,
+)
 from generator.model import UNKNOWN, Entry
 from generator.presentation import (
-    count_fi,
     format_date,
     format_euros,
     format_years,
@@ -46,9 +56,10 @@ from generator.presentation import (
 from generator.problems import ConfigError
 from generator.related import WEIGHTS, find_related
 from generator.schema import TaxonomySpec
-from generator.search import ASSET_DIR, FINDER_SCRIPT, FINDER_URL, SearchData, finder_script
+from generator.search import ASSET_DIR, FINDER_SCRIPT, FINDER_URL, SearchData, finder_assets
 from generator.sitefile import SiteFile
 from generator.taxonomy import Taxonomy, TermGroup, group_taxonomies, term_ids
+from generator.translation import translator
 
 HOME_URL = "/"
 STATISTICS_URL = "/tilastot/"
@@ -70,6 +81,8 @@ FIELD_KINDS_FI = {
     "objects": "olio",
 }
 PAGE_SEGMENT = "sivu"
+# The Markdown extension the generated pages need besides the engine's defaults: wrap_language.
+REQUIRED_EXTENSION = "md_in_html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,8 @@ class PageSpec:
     source: str = ""
     # schema.org JSON-LD for the page's head, escaped for a <script> element ("" for none).
     json_ld: str = ""
+    # The page's language ("fi", "sv", "en"): its path starts with the language's folder.
+    language: str = PRIMARY
 
 
 @dataclass(frozen=True)
@@ -141,6 +156,16 @@ def chunk(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
 
 
+@jinja2.pass_context
+def _date_filter(context: jinja2.runtime.Context, value: PartialDate | None) -> str:
+    return format_date(value, context["lang"])
+
+
+@jinja2.pass_context
+def _euros_filter(context: jinja2.runtime.Context, value: float | int) -> str:
+    return format_euros(value, context["lang"])
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -151,18 +176,20 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date_fi=format_date, euros=format_euros)
-    env.globals.update(count_fi=count_fi, years=lambda e: format_years(e["start"], e["end"]), UNKNOWN=UNKNOWN)
+    env.filters.update(date_fi=_date_filter, euros=_euros_filter)
+    env.globals.update(UNKNOWN=UNKNOWN)
     return env
 
 
-def _front_matter(title: str, description: str = "", kind: str = "") -> str:
+def _front_matter(title: str, description: str = "", kind: str = "", language: str = PRIMARY) -> str:
     # A JSON string is a valid YAML double-quoted scalar: no YAML trap can touch the values.
     lines = [f"title: {json.dumps(title, ensure_ascii=False)}"]
     if description:  # <meta name="description"> and og:description
         lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
     if kind:
         lines.append(f"kk_kind: {kind}")
+    if language != PRIMARY:
+        lines.append(f"kk_lang: {language}")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -172,14 +199,25 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _linker(url: str) -> Callable[[str], str]:
-    """Links from the page at ``url`` to site-absolute URLs; the root itself is "./"."""
+def _linker(url: str, language: str = PRIMARY) -> Callable[[str], str]:
+    """Links from the page at ``url`` to site-absolute URLs; the root itself is "./".
+
+    A page (a directory URL such as "/teemat/x/" or "/teemat/#osa") is linked in ``language``,
+    so a Swedish page links to Swedish pages; a file ("/feed.xml") is the same in every language.
+    """
 
     def link(target: str) -> str:
+        if target.split("#", 1)[0].endswith("/"):
+            target = url_in(target, language)
         path = relative_url(url, target)
         return path if path and not path.startswith("#") else f"./{path}"
 
     return link
+
+
+def wrap_language(markdown: str, language: str) -> str:
+    """Markdown marked as written in ``language`` (WCAG 3.1.2): md_in_html reads it inside."""
+    return f'<div class="kk-original" lang="{language}" markdown="1">\n\n{markdown.strip()}\n\n</div>\n'
 
 
 class SitePlanner:
@@ -192,8 +230,12 @@ class SitePlanner:
         page_size: int | None = None,
         site_url: str = "",
         dates: Mapping[str, dt.date] | None = None,
+        language: str = PRIMARY,
     ) -> None:
         self.catalogue = catalogue
+        self.language = language
+        self.t = translator(language)
+        self._ = self.t.gettext
         self.site_url = site_url
         self.dates = dates or {}
         self.schema = catalogue.schema
@@ -208,12 +250,30 @@ class SitePlanner:
         self.learnings = newest_first(catalogue.learnings.values(), "date")
         self._cards: dict[tuple[str, str, str, str], Markup] = {}
         self._fields = {e.kind: {f.name: f for f in e.fields} for e in self.schema.entries}
-        self.taxonomies = group_taxonomies(self.schema.taxonomies, self.vocabularies, self.experiments)
+        self.taxonomies = group_taxonomies(
+            self.schema.taxonomies, self.vocabularies, self.experiments, language, self._
+        )
+        self._local: dict[tuple[str, str], LocalEntry] = {}
 
     # -- lookups the templates use ------------------------------------------------------------
 
     def label(self, vocabulary: str, term_id: str) -> str:
-        return self.vocabularies[vocabulary][term_id].fi
+        return self.vocabularies[vocabulary][term_id].label(self.language)
+
+    def local(self, entry: Entry) -> LocalEntry:
+        """The entry as this language shows it (translated where a translation exists)."""
+        key = (entry.kind, entry.slug)
+        found = self._local.get(key)
+        if found is None:
+            found = self._local[key] = localized(entry, self.language, self.catalogue.bodies.get(entry.path))
+        return found
+
+    def local_all(self, entries: Sequence[Entry]) -> list[LocalEntry]:
+        return [self.local(e) for e in entries]
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this page's language: "ruotsi", "finska", "Finnish"."""
+        return LANGUAGES[code].names[self.language]
 
     def terms_of(self, entry: Entry, taxonomy: str) -> list[TermGroup]:
         found = self.taxonomies[taxonomy]
@@ -256,32 +316,62 @@ class SitePlanner:
         found = self._cards.get(key)
         if found is None:
             template = _environment().get_template("_card.html.j2")
-            html = template.render(plan=self, entry=entry, heading=heading, link=_linker(url))
+            html = template.render(plan=self, entry=self.local(entry), heading=heading, **self._context(url))
             found = self._cards[key] = Markup(html.strip())
         return found
+
+    def _context(self, page_url: str) -> dict[str, Any]:
+        """What every template sees: the language, its words, and links from the page at
+        ``page_url`` (its published URL, "/sv/…" for a Swedish page)."""
+        return {
+            "lang": self.language,
+            "_": self.t.gettext,
+            "n_": self.t.ngettext,
+            "link": _linker(page_url, self.language),
+            "entry_years": lambda e: format_years(e["start"], e["end"], self.language),
+        }
 
     def render(
         self, template: str, url: str, title: str, description: str = "", kind: str = "", **context: Any
     ) -> str:
+        """A page's Markdown. ``url`` is the page's Finnish path; it is published in this language."""
+        page_url = url_in(url, self.language)
         body = (
             _environment()
             .get_template(template)
             .render(
                 plan=self,
-                url=url,
+                url=page_url,
                 title=title,
-                link=_linker(url),
-                card=lambda entry, heading="h3": self.card(entry, url, heading),
+                card=lambda entry, heading="h3": self.card(entry, page_url, heading),
                 site=self.site,
                 schema=self.schema,
+                **self._context(page_url),
                 **context,
             )
         )
-        return _front_matter(title, description, kind) + body
+        return _front_matter(title, description, kind, self.language) + body
+
+    def page(self, src_uri: str, url: str, title: str, markdown: str, **fields: Any) -> PageSpec:
+        """A PageSpec at the Finnish ``src_uri``/``url``, moved under this language's folder."""
+        return PageSpec(
+            src_uri_in(src_uri, self.language),
+            url_in(url, self.language),
+            title,
+            markdown,
+            language=self.language,
+            **fields,
+        )
 
     def intro(self, src_uri: str) -> str:
-        found: Intro | None = self.catalogue.intros.get(src_uri)
-        return found.markdown if found else ""
+        """The introduction in this language, else the Finnish one marked as Finnish."""
+        found: Intro | None = self.catalogue.intros.get(src_uri_in(src_uri, self.language))
+        if found is not None:
+            return found.markdown
+        original: Intro | None = self.catalogue.intros.get(src_uri)
+        if original is None:
+            return ""
+        return original.markdown if self.language == PRIMARY else wrap_language(original.markdown, PRIMARY)
 
     # -- the pages ----------------------------------------------------------------------------
 
@@ -289,7 +379,7 @@ class SitePlanner:
         yield self.home()
         yield self.finder()
         yield from self.listing(
-            self.schema.experiment.listing_url, "Kokeilut", "experiments.md.j2", self.experiments
+            self.schema.experiment.listing_url, self._("Kokeilut"), "experiments.md.j2", self.experiments
         )
         for entry in self.catalogue.experiments.values():
             yield self.experiment(entry)
@@ -307,33 +397,41 @@ class SitePlanner:
 
     @cached_property
     def search(self) -> SearchData:
-        return SearchData(self.catalogue, self.taxonomies)
+        return SearchData(self.catalogue, self.taxonomies, self.language)
 
     def finder(self) -> PageSpec:
         """/haku/: the finder's form and facets; finder.js fills in the results."""
+        title = self._("Haku")
         markdown = self.render(
             "finder.md.j2",
             FINDER_URL,
-            "Haku",
+            title,
             facets=self.search.facets,
             counts=self.search.counts(),
             version=self.search.version,
+            root=root_prefix(url_in(FINDER_URL, self.language)) or "./",
             experiments_url=self.schema.experiment.listing_url,
             learnings_url=self.schema.learning.listing_url,
             themes_url=self.taxonomies["teemat"].spec.url,
             regions_url=self.taxonomies["alueet"].spec.url,
             levels_url=self.taxonomies["tasot"].spec.url,
         )
-        return PageSpec(src_uri_for(FINDER_URL, index=True), FINDER_URL, "Haku", markdown, in_nav=True)
+        return self.page(src_uri_for(FINDER_URL, index=True), FINDER_URL, title, markdown, in_nav=True)
 
     def files(self) -> list[SiteFile]:
-        """The finder's index, data and scripts; the open data; the feed."""
-        return [
-            *self.search.files(),
-            SiteFile(ASSET_DIR + FINDER_SCRIPT, finder_script()),
-            *opendata.open_data_files(self.catalogue),
-            SiteFile(FEED_FILE, atom_feed(self.catalogue, self.site_url, self.dates)),
-        ]
+        """This language's finder data and feed; with Finnish, the scripts and the open data,
+        which are the same for every language (the export carries every translation)."""
+        feed = SiteFile(
+            feed_file(self.language),
+            atom_feed(self.catalogue, self.site_url, self.dates, self.language, self.local),
+        )
+        files = [*self.search.files(), feed]
+        if self.language == PRIMARY:
+            files += [
+                *finder_assets(),
+                *opendata.open_data_files(self.catalogue),
+            ]
+        return files
 
     def statistics(self) -> PageSpec:
         """/tilastot/: experiments by start year and level, by theme and by status."""
@@ -346,18 +444,22 @@ class SitePlanner:
         themes = [t for t in themes if t.count and not t.extra]
         status_counts = Counter(e["status"] for e in self.experiments)
         statuses = [
-            (term.fi, status_counts[term.id]) for term in self.vocabularies["tilat"] if status_counts[term.id]
+            (term.label(self.language), status_counts[term.id])
+            for term in self.vocabularies["tilat"]
+            if status_counts[term.id]
         ]
         theme_labels, theme_series = counts_by(themes)
+        _ = self._
+        title = _("Tilastot")
         markdown = self.render(
             "statistics.md.j2",
             STATISTICS_URL,
-            "Tilastot",
+            title,
             total=len(self.experiments),
             years=years,
             year_series=year_series,
             years_chart=bar_chart(
-                "Kokeilut alkamisvuoden ja tavoitetason mukaan",
+                _("Kokeilut alkamisvuoden ja tavoitetason mukaan"),
                 [str(y) for y in years],
                 year_series,
                 "kk-vuodet",
@@ -365,19 +467,19 @@ class SitePlanner:
             unknown_start=len(self.experiments) - len(started),
             themes=themes,
             themes_chart=bar_chart(
-                "Kokeilut teemoittain", theme_labels, theme_series, "kk-teemat", horizontal=True
+                _("Kokeilut teemoittain"), theme_labels, theme_series, "kk-teemat", horizontal=True
             ),
             statuses=statuses,
             status_chart=bar_chart(
-                "Kokeilut tilan mukaan",
-                [label for label, _ in statuses],
-                [Series("Kokeiluja", tuple(count for _, count in statuses))],
+                _("Kokeilut tilan mukaan"),
+                [label for label, _count in statuses],
+                [Series(_("Kokeiluja"), tuple(count for _label, count in statuses))],
                 "kk-tilat",
                 horizontal=True,
             ),
         )
-        return PageSpec(
-            src_uri_for(STATISTICS_URL, index=True), STATISTICS_URL, "Tilastot", markdown, in_nav=True
+        return self.page(
+            src_uri_for(STATISTICS_URL, index=True), STATISTICS_URL, title, markdown, in_nav=True
         )
 
     def open_data(self) -> PageSpec:
@@ -387,10 +489,11 @@ class SitePlanner:
             for e in self.schema.entries
             if (self.catalogue.root / e.schema_file).is_file()  # published only if committed
         ]
+        title = self._("Avoin data")
         markdown = self.render(
             "open_data.md.j2",
             OPEN_DATA_URL,
-            "Avoin data",
+            title,
             files={
                 "experiments_json": "/" + opendata.EXPERIMENTS_JSON,
                 "learnings_json": "/" + opendata.LEARNINGS_JSON,
@@ -398,23 +501,22 @@ class SitePlanner:
                 "learnings_schema": "/" + opendata.LEARNINGS_SCHEMA,
                 "experiments_csv": "/" + opendata.EXPERIMENTS_CSV,
                 "schemas": schemas,
-                "feed": "/" + FEED_FILE,
+                "feed": "/" + feed_file(self.language),
             },
             separator=opendata.SEPARATOR,
             empty_list=opendata.EMPTY_LIST,
             columns=opendata.columns(self.schema),
             kinds=FIELD_KINDS_FI,
         )
-        return PageSpec(
-            src_uri_for(OPEN_DATA_URL, index=True), OPEN_DATA_URL, "Avoin data", markdown, in_nav=True
-        )
+        return self.page(src_uri_for(OPEN_DATA_URL, index=True), OPEN_DATA_URL, title, markdown, in_nav=True)
 
     def home(self) -> PageSpec:
         levels = self.taxonomies["tasot"]
+        title = self._("Kokeilukatalogi")
         markdown = self.render(
             "home.md.j2",
             HOME_URL,
-            "Kokeilukatalogi",
+            title,
             intro=self.intro("index.md"),
             levels=levels,
             newest_experiments=self.experiments[: self.site.newest_count],
@@ -425,7 +527,7 @@ class SitePlanner:
             regions=self.taxonomies["alueet"],
             finder_url=FINDER_URL,
         )
-        return PageSpec("index.md", HOME_URL, "Kokeilukatalogi", markdown, in_nav=True)
+        return self.page("index.md", HOME_URL, title, markdown, in_nav=True)
 
     def listing(
         self,
@@ -441,7 +543,11 @@ class SitePlanner:
         intro_uri = src_uri_for(base, index=term is None)
         for number, (url, items) in enumerate(zip(urls, pages, strict=True), start=1):
             pager = Pager(number, len(pages), urls)
-            page_title = title if number == 1 else f"{title} (sivu {number}/{len(pages)})"
+            page_title = (
+                title
+                if number == 1
+                else self._("{title} (sivu {number}/{count})", title=title, number=number, count=len(pages))
+            )
             markdown = self.render(
                 template,
                 url,
@@ -454,7 +560,7 @@ class SitePlanner:
                 intro=self.intro(intro_uri) if number == 1 else "",
             )
             src_uri = src_uri_for(url, index=number == 1 and term is None)
-            yield PageSpec(src_uri, url, page_title, markdown, in_nav=in_nav and number == 1)
+            yield self.page(src_uri, url, page_title, markdown, in_nav=in_nav and number == 1)
 
     def experiment(self, entry: Entry) -> PageSpec:
         return self.entry_page(
@@ -465,42 +571,44 @@ class SitePlanner:
 
     def learning(self, entry: Entry) -> PageSpec:
         return self.entry_page(
-            entry, experiments=[self.catalogue.experiments[s] for s in entry["experiments"]]
+            entry, experiments=self.local_all([self.catalogue.experiments[s] for s in entry["experiments"]])
         )
 
     def entry_page(self, entry: Entry, **context: Any) -> PageSpec:
         """The page of one experiment or learning, from ``<kind>.md.j2``."""
         fields = self._fields[entry.kind]
         template = f"{entry.kind}.md.j2"
+        local = self.local(entry)
         markdown = self.render(
             template,
             entry.url,
-            entry.title,
-            description=entry.summary,
+            local.title,
+            description=local.summary,
             kind=entry.kind,
-            entry=entry,
+            entry=local,
             fields=fields,
             **context,
         )
-        return PageSpec(
+        return self.page(
             src_uri_for(entry.url),
             entry.url,
-            entry.title,
+            local.title,
             markdown,
             source=entry.path,
-            json_ld=json_ld(self.structured_data(entry)),
+            json_ld=json_ld(self.structured_data(local)),
         )
 
-    def structured_data(self, entry: Entry) -> dict[str, Any]:
+    def structured_data(self, entry: LocalEntry) -> dict[str, Any]:
         """schema.org JSON-LD of an entry: an experiment is a Project, a learning an Article."""
-        url = self.site_url.rstrip("/") + entry.url if self.site_url else entry.url
+        page_url = url_in(entry.url, self.language)
+        url = self.site_url.rstrip("/") + page_url if self.site_url else page_url
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Project" if entry.kind == "experiment" else "Article",
             "name" if entry.kind == "experiment" else "headline": entry.title,
             "description": entry.summary,
             "url": url,
-            "inLanguage": "fi",
+            "inLanguage": entry.text_language,
             "keywords": [self.label("teemat", t) for t in entry.values.get("themes") or []],
         }
         if entry.kind == "experiment":
@@ -531,7 +639,14 @@ class SitePlanner:
             for theme, _ in items:
                 starts.setdefault(theme.id, urls[number])
         for number, (url, items) in enumerate(zip(urls, pages, strict=True), start=1):
-            title = "Opit" if number == 1 else f"Opit (sivu {number}/{len(pages)})"
+            base_title = self._("Opit")
+            title = (
+                base_title
+                if number == 1
+                else self._(
+                    "{title} (sivu {number}/{count})", title=base_title, number=number, count=len(pages)
+                )
+            )
             groups: list[tuple[TermGroup, list[Entry]]] = []
             for theme, learning in items:
                 if not groups or groups[-1][0] is not theme:
@@ -547,19 +662,24 @@ class SitePlanner:
                 pager=Pager(number, len(pages), urls),
                 intro=self.intro(src_uri_for(urls[0], index=True)) if number == 1 else "",
             )
-            yield PageSpec(src_uri_for(url, index=number == 1), url, title, markdown, in_nav=number == 1)
+            yield self.page(src_uri_for(url, index=number == 1), url, title, markdown, in_nav=number == 1)
 
     def taxonomy(self, taxonomy: Taxonomy) -> PageSpec:
         spec: TaxonomySpec = taxonomy.spec
+        title = self._(spec.label_fi)
         markdown = self.render(
             "taxonomy.md.j2",
             spec.url,
-            spec.label_fi,
+            title,
             taxonomy=taxonomy,
             intro=self.intro(src_uri_for(spec.url, index=True)),
-            map=region_map(taxonomy, _linker(spec.url)) if spec.name == "alueet" else "",
+            map=(
+                region_map(taxonomy, _linker(url_in(spec.url, self.language), self.language), self.t)
+                if spec.name == "alueet"
+                else ""
+            ),
         )
-        return PageSpec(src_uri_for(spec.url, index=True), spec.url, spec.label_fi, markdown, in_nav=True)
+        return self.page(src_uri_for(spec.url, index=True), spec.url, title, markdown, in_nav=True)
 
 
 def plan_site(
@@ -577,8 +697,16 @@ def plan_site(
     makes the feed's links absolute; ``dates`` (root-relative path → last commit date, from git)
     date the feed's entries.
     """
-    planner = SitePlanner(catalogue, edit_url, page_size, site_url, dates)
-    pages = sorted(planner.pages(), key=lambda p: p.src_uri)
+    planners = [SitePlanner(catalogue, edit_url, page_size, site_url, dates, code) for code in CODES]
+    for planner in planners[1:]:
+        planner.related = planners[0].related  # the same in every language: computed once
+    pages = sorted(
+        (page for planner in planners for page in planner.pages()),
+        key=lambda p: p.src_uri,
+    )
+    docs_root = catalogue.root / catalogue.schema.site.docs_directory
+    pages += fallback_pages(docs_root, {p.src_uri for p in pages}, catalogue)
+    pages.sort(key=lambda p: p.src_uri)
     seen: set[str] = set()
     for page in pages:
         if page.src_uri in seen:  # pragma: no cover - slugs and term ids are validated unique
@@ -587,8 +715,98 @@ def plan_site(
     schema = catalogue.schema
     docs = schema.site.docs_directory
     replaces = {intro.src_uri for intro in catalogue.intros.values()}
-    replaces.update(f.path.removeprefix(docs + "/") for f in catalogue.files if f.path.startswith(docs + "/"))
+    replaces.update(
+        f.path.removeprefix(docs + "/")
+        for f in (*catalogue.files, *catalogue.translation_files)
+        if f.path.startswith(docs + "/")
+    )
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
-    files = sorted(planner.files(), key=lambda f: f.src_uri)
+    # The languages share the finder's scripts: one copy of each file.
+    unique: dict[str, SiteFile] = {}
+    for file in (f for planner in planners for f in planner.files()):
+        found = unique.setdefault(file.src_uri, file)
+        if found.content != file.content:  # pragma: no cover - a planning bug
+            raise ValueError(f"two different files at {file.src_uri}")
+    files = sorted(unique.values(), key=lambda f: f.src_uri)
     scripts = (ASSET_DIR + FINDER_SCRIPT,)
     return SitePlan(tuple(pages), frozenset(replaces), tuple(watch), tuple(files), scripts)
+
+
+def hand_written_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -> list[str]:
+    """The docs-relative paths of the hand-written Finnish pages (not intros, entries or
+    translations), sorted."""
+    skip = set(catalogue.intros) | set(generated)
+    docs = catalogue.schema.site.docs_directory
+    skip.update(
+        f.path.removeprefix(docs + "/")
+        for f in (*catalogue.files, *catalogue.translation_files)
+        if f.path.startswith(docs + "/")
+    )
+    found: list[str] = []
+    for path in sorted(docs_root.rglob("*.md")):
+        src_uri = path.relative_to(docs_root).as_posix()
+        language, _ = split_src_uri(src_uri)
+        if language == PRIMARY and src_uri not in skip and not src_uri.startswith("."):
+            found.append(src_uri)
+    return found
+
+
+def fallback_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -> list[PageSpec]:
+    """For a hand-written page without a Swedish or English version (content/sv/<page>), that
+    version: the Finnish page, marked as Finnish, under a note saying so. Its relative links
+    land on the same language's pages, which all exist."""
+    pages: list[PageSpec] = []
+    for src_uri in hand_written_pages(docs_root, generated, catalogue):
+        try:
+            text = (docs_root / src_uri).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports an unreadable page itself
+        title, body = _split_page(text)
+        for code in CODES:
+            target = src_uri_in(src_uri, code)
+            if code == PRIMARY or target in generated or (docs_root / target).exists():
+                continue
+            t = translator(code)
+            note = t.gettext(
+                "Tätä sivua ei ole vielä käännetty. Se näytetään alkuperäisellä kielellä ({language}).",
+                language=LANGUAGES[PRIMARY].names[code],
+            )
+            markdown = (
+                _front_matter(title or _first_heading(body) or t.gettext("Kokeilukatalogi"), language=code)
+                + f'<p class="kk-translation-note">{escape(note)}</p>\n\n'
+                + wrap_language(body, PRIMARY)
+            )
+            source = f"{catalogue.schema.site.docs_directory}/{src_uri}"
+            pages.append(PageSpec(target, page_url(target), title, markdown, source=source, language=code))
+    return pages
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL of a docs-relative Markdown path: "sv/osallistu/kentat.md" →
+    "/sv/osallistu/kentat/", "sv/index.md" → "/sv/"."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return "/" + src_uri.removesuffix("index.md")
+    return "/" + src_uri.removesuffix(".md") + "/"
+
+
+def _first_heading(markdown: str) -> str:
+    """The text of the first "# Heading" line, without its { #id }."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].split("{", 1)[0].strip()
+    return ""
+
+
+def _split_page(text: str) -> tuple[str, str]:
+    """(the front matter's title or "", the Markdown below the front matter)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            try:
+                data = yaml.safe_load(text[4:end])
+            except yaml.YAMLError:
+                data = None
+            title = data.get("title") if isinstance(data, dict) else None
+            return (title if isinstance(title, str) else ""), text[end + 5 :]
+    return "", text

@@ -23,6 +23,39 @@ _MONTHS_FI = (
     "marraskuu",
     "joulukuu",
 )
+_MONTHS = {
+    "fi": _MONTHS_FI,
+    "sv": (
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+_UNKNOWN = {"fi": "tuntematon", "sv": "okänd", "en": "unknown"}
+_NO_DATES = {"fi": "aika tuntematon", "sv": "tid okänd", "en": "dates unknown"}
 NBSP = "\u00a0"
 # Finnish alphabetical order puts å, ä and ö after z, in that order.
 _FINNISH_LAST = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
@@ -33,23 +66,30 @@ def count_fi(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def format_date(value: PartialDate | None) -> str:
-    """2017 → "2017", 2017-08 → "elokuu 2017", 2017-08-01 → "1.8.2017"; unknown → "tuntematon"."""
+def format_date(value: PartialDate | None, language: str = "fi") -> str:
+    """2017 → "2017", 2017-08 → "elokuu 2017", 2017-08-01 → "1.8.2017"; unknown → "tuntematon".
+
+    In Swedish "augusti 2017" and "1.8.2017" (as in Finland), in English "August 2017" and
+    "1 August 2017".
+    """
     if value is None or value is UNKNOWN:
-        return "tuntematon"
+        return _UNKNOWN[language]
     if value.month is None:
         return str(value.year)
+    month = _MONTHS[language][value.month - 1]
     if value.day is None:
-        return f"{_MONTHS_FI[value.month - 1]} {value.year}"
+        return f"{month} {value.year}"
+    if language == "en":
+        return f"{value.day} {month} {value.year}"
     return f"{value.day}.{value.month}.{value.year}"
 
 
-def format_years(start: PartialDate | None, end: PartialDate | None) -> str:
+def format_years(start: PartialDate | None, end: PartialDate | None, language: str = "fi") -> str:
     """The years an experiment ran: "2017–2018", "2019" or "2019–" (still running)."""
     if not isinstance(start, PartialDate):
         if isinstance(end, PartialDate):
             return f"?–{end.year}"
-        return "aika tuntematon"
+        return _NO_DATES[language]
     if end is None:
         return f"{start.year}–"
     if not isinstance(end, PartialDate):
@@ -59,11 +99,14 @@ def format_years(start: PartialDate | None, end: PartialDate | None) -> str:
     return f"{start.year}–{end.year}"
 
 
-def format_euros(amount: float | int) -> str:
-    """20000000 → "20 000 000 €" and 1234.5 → "1 234,50 €" (no-break spaces)."""
+def format_euros(amount: float | int, language: str = "fi") -> str:
+    """20000000 → "20 000 000 €" and 1234.5 → "1 234,50 €" (no-break spaces), the same in
+    Swedish; in English "€20,000,000" and "€1,234.50"."""
     value = Decimal(str(amount))
     whole = int(value)
     cents = value - whole
+    if language == "en":
+        return f"€{whole:,}" + (f".{f'{cents:.2f}'[2:]}" if cents else "")
     grouped = f"{whole:,}".replace(",", NBSP)
     if cents:
         grouped += "," + f"{cents:.2f}"[2:]

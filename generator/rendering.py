@@ -19,7 +19,7 @@ import yaml
 from generator.catalogue import load_catalogue
 from generator.history import last_commit_dates
 from generator.output import discard, staging_folder, swap_in
-from generator.pages import SitePlan, plan_site
+from generator.pages import REQUIRED_EXTENSION, SitePlan, plan_site
 from generator.problems import ConfigError
 
 PLUGIN_NAME = "catalogue"
@@ -68,6 +68,10 @@ def engine_config(config: dict[str, Any], plan: SitePlan) -> dict[str, Any]:
     patterns = [f"/{folder}/**" for folder in folders]
     patterns += [f"!/{p.src_uri}" for p in plan.pages if p.in_nav and "/" in p.src_uri]
     config["not_in_nav"] = "\n".join(patterns) + "\n"
+    extensions = list(config.get("markdown_extensions") or ())
+    names = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
+    if REQUIRED_EXTENSION not in names:
+        config["markdown_extensions"] = [*extensions, REQUIRED_EXTENSION]
     scripts = list(config.get("extra_javascript") or ())
     config["extra_javascript"] = scripts + [s for s in plan.scripts if s not in scripts]
     return config

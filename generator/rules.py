@@ -55,6 +55,11 @@ RULES: dict[str, str] = {
     "missing-reference": "A learning names an experiment that does not exist.",
     "personal-data": "Warning: a personal-looking e-mail address (etunimi.sukunimi@) or a mobile number.",
     "placeholder": "Warning: a placeholder from kokeilu new (TÄYDENNÄ, the example source) left in.",
+    # Translations
+    "unknown-language": "A translated body file whose language code is not fi, sv or en.",
+    "orphan-translation": "A translated body file (x.sv.md) without its entry (x.md).",
+    "translation-same-language": "A translation into the language the entry is already written in.",
+    "translation-front-matter": "A translated body with front matter (title and summary go in translations).",
     # Hand-written introductions of generated pages
     "unknown-intro": "A file in a generated-page folder (content/teemat/, …) that matches no page.",
     "intro-front-matter": "An introduction with a front matter block; intros are plain Markdown.",

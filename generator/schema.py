@@ -177,7 +177,7 @@ class Schema:
         raise KeyError(name)
 
     def term_fields_for(self, vocabulary: VocabularySpec) -> tuple[FieldSpec, ...]:
-        base = {"id", "fi", "sv", "en", "description_fi"}
+        base = {"id", "fi", "sv", "en", "description_fi", "description_sv", "description_en"}
         wanted = base | set(vocabulary.extra_fields)
         return tuple(f for f in self.term_fields if f.name in wanted)
 

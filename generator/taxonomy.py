@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.model import UNKNOWN, Entry
@@ -22,6 +22,8 @@ class TermGroup:
     entries: tuple[Entry, ...]
     # A term outside the vocabulary: the nationwide or the unknown page.
     extra: bool = False
+    # The language the description is in (a vocabulary may not translate it).
+    description_language: str = "fi"
 
     @property
     def url(self) -> str:
@@ -60,30 +62,58 @@ def term_ids(entry: Entry, spec: TaxonomySpec) -> list[str]:
     return list(value)
 
 
-def group_terms(spec: TaxonomySpec, vocabulary: Vocabulary, experiments: Iterable[Entry]) -> Taxonomy:
-    """Every vocabulary term (zero counts included), then the extra terms that have entries."""
+def group_terms(
+    spec: TaxonomySpec,
+    vocabulary: Vocabulary,
+    experiments: Iterable[Entry],
+    language: str = "fi",
+    translate: Callable[[str], str] = str,
+) -> Taxonomy:
+    """Every vocabulary term (zero counts included), then the extra terms that have entries.
+
+    Labels and descriptions are in ``language``; the extra terms, which the schema names in
+    Finnish, are put into it with ``translate``.
+    """
     members: dict[str, list[Entry]] = {}
     for entry in experiments:
         for term_id in term_ids(entry, spec):
             members.setdefault(term_id, []).append(entry)
-    terms = [
-        TermGroup(
-            spec, t.id, t.fi, t.description_fi or "", tuple(newest_first(members.get(t.id, ()), "start"))
+    terms = []
+    for t in vocabulary:
+        description, described_in = t.description(language)
+        entries = tuple(newest_first(members.get(t.id, ()), "start"))
+        terms.append(
+            TermGroup(spec, t.id, t.label(language), description, entries, description_language=described_in)
         )
-        for t in vocabulary
-    ]
     if spec.order == "label":
         terms.sort(key=lambda t: (finnish_key(t.label), t.id))
     for extra in (spec.empty_term, spec.unknown_term):
         if extra is not None and extra.id in members:
             entries = tuple(newest_first(members[extra.id], "start"))
-            terms.append(TermGroup(spec, extra.id, extra.fi, extra.description_fi, entries, extra=True))
+            terms.append(
+                TermGroup(
+                    spec,
+                    extra.id,
+                    translate(extra.fi),
+                    translate(extra.description_fi) if extra.description_fi else "",
+                    entries,
+                    extra=True,
+                    description_language=language,
+                )
+            )
     return Taxonomy(spec, tuple(terms))
 
 
 def group_taxonomies(
-    specs: Iterable[TaxonomySpec], vocabularies: Mapping[str, Vocabulary], experiments: Iterable[Entry]
+    specs: Iterable[TaxonomySpec],
+    vocabularies: Mapping[str, Vocabulary],
+    experiments: Iterable[Entry],
+    language: str = "fi",
+    translate: Callable[[str], str] = str,
 ) -> dict[str, Taxonomy]:
     """Every taxonomy of the schema, by name, with its terms and their experiments."""
     experiments = list(experiments)
-    return {spec.name: group_terms(spec, vocabularies[spec.vocabulary], experiments) for spec in specs}
+    return {
+        spec.name: group_terms(spec, vocabularies[spec.vocabulary], experiments, language, translate)
+        for spec in specs
+    }

@@ -25,11 +25,18 @@ class Term:
     sv: str
     en: str
     description_fi: str | None = None
+    description_sv: str | None = None
+    description_en: str | None = None
     code: str | None = None
     iso: str | None = None
 
     def label(self, language: str = "fi") -> str:
         return getattr(self, language)
+
+    def description(self, language: str = "fi") -> tuple[str, str]:
+        """(the description in ``language`` or else in Finnish, the language it is in)."""
+        translated = getattr(self, f"description_{language}", None)
+        return (translated, language) if translated else (self.description_fi or "", "fi")
 
 
 @dataclass(frozen=True)

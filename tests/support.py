@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 from generator.catalogue import Catalogue
 from generator.schema import load_schema
@@ -83,3 +86,40 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
     build(config)
     return site_dir
+
+
+NODE = shutil.which("node")
+
+
+def run_node(script: str, job: dict[str, Any]) -> dict[str, Any]:
+    """Run tests/js/<script> in Node.js with ``job`` as JSON on stdin; its JSON answer with the job."""
+    assert NODE is not None, "Node.js is needed (apt-get install nodejs)"
+    done = subprocess.run(
+        [NODE, str(REPO_ROOT / "tests" / "js" / script)],
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return {"job": job, **json.loads(done.stdout)}
+
+
+def assert_same_lunr_index(ours: dict[str, Any], plain: dict[str, Any]) -> None:
+    """Our merged shards are the index plain lunr.py builds, up to lunr's term numbering."""
+    # lunr numbers terms as it meets them, we in sorted order; renumber lunr's to compare.
+    rank = {posting["_index"]: n for n, (_, posting) in enumerate(plain["invertedIndex"])}
+    assert [t for t, _ in ours["invertedIndex"]] == [t for t, _ in plain["invertedIndex"]]
+    for (term, mine), (_, theirs) in zip(ours["invertedIndex"], plain["invertedIndex"], strict=True):
+        assert mine == {**theirs, "_index": rank[theirs["_index"]]}, term
+
+    def renumbered(elements):
+        pairs = sorted(zip((rank[i] for i in elements[::2]), elements[1::2], strict=True))
+        return [x for pair in pairs for x in pair]
+
+    assert dict(ours["fieldVectors"]) == {
+        ref: renumbered(elements) for ref, elements in plain["fieldVectors"] if elements
+    }
+    assert {k: ours[k] for k in ("version", "fields", "pipeline")} == {
+        k: plain[k] for k in ("version", "fields", "pipeline")
+    }

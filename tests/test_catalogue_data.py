@@ -11,6 +11,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from generator.languages import translation_file
 from generator.schema import load_schema
 from tests.support import REPO_ROOT
 from tests.test_invalid_examples import front_matter_data
@@ -20,7 +21,14 @@ ENTRY_FILES = sorted(
     (entry.kind, path.relative_to(REPO_ROOT).as_posix())
     for entry in SCHEMA.entries
     for path in (REPO_ROOT / entry.directory).glob("*.md")
-    if path.name not in {"README.md", "index.md"}
+    if path.name not in {"README.md", "index.md"} and not translation_file(path.name)
+)
+# Translated bodies (experiments/x.sv.md): checked like bodies, one case per file.
+TRANSLATION_FILES = sorted(
+    path.relative_to(REPO_ROOT).as_posix()
+    for entry in SCHEMA.entries
+    for path in (REPO_ROOT / entry.directory).glob("*.md")
+    if translation_file(path.name)
 )
 VOCABULARY_FILES = [f"{SCHEMA.vocabulary_directory}/{v.file}" for v in SCHEMA.vocabularies]
 
@@ -36,6 +44,14 @@ def test_entry_file_is_valid(shipped, kind, path):
     assert not problems, _explain(problems)
     entries = shipped.experiments if kind == "experiment" else shipped.learnings
     assert path in {e.path for e in entries.values()}
+
+
+@pytest.mark.parametrize("path", TRANSLATION_FILES)
+def test_translated_body_is_valid(shipped, path):
+    problems = [p for p in shipped.problems if p.path == path]
+    assert not problems, _explain(problems)
+    original, language = translation_file(path)
+    assert language in shipped.bodies[original], f"{path}: not used as the {language} body of {original}"
 
 
 @pytest.mark.parametrize("path", VOCABULARY_FILES)

@@ -58,6 +58,15 @@ Lähteet puuttuvat (2):
 
 Mahdolliset kaksoiskappaleet (1):
   experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2” – muistuttaa: experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella” (0.96)
+
+Kääntämättä (7):
+  content/opit/lahteeton.md ”Lähteetön oppi” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  content/opit/testioppi.md ”Testioppi” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  experiments/jatkuu.md ”Jatkuva kokeilu” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  experiments/kesken.md ”Kesken jäänyt kokeilu” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  experiments/testikokeilu.md ”Testikokeilu” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
 """
 
 

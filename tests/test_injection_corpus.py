@@ -117,6 +117,8 @@ def test_the_places_are_every_leaf_of_the_schema(schema):
                 yield name
 
     expected = {(entry["kind"], name) for entry in raw["entries"] for name in leaves(entry["fields"], "")}
+    # Not translations.fi: the corpus entries are Finnish (corpus.OWN_LANGUAGE); sv and en stand in.
+    expected = {(kind, name) for kind, name in expected if not name.startswith("translations.fi.")}
     assert {(place.kind, place.name) for place in places(schema)} == expected
     assert {
         ("experiment", "organisers.0.name"),

@@ -95,7 +95,10 @@ def test_the_feed_is_valid_atom(built_site, shipped):
         published = entry.findall(f"{ATOM}published")
         assert len(published) <= 1 and (not published or published[0].text <= updated)
         links = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
-        assert len(links) == 1 and links[0].get("href").startswith("https://")
+        # RFC 4287 4.2.7.2: at most one alternate per (type, hreflang); here one per language.
+        pairs = [(link.get("type"), link.get("hreflang")) for link in links]
+        assert len(pairs) == len(set(pairs)) and {h for _, h in pairs} == {"fi", "sv", "en"}
+        assert all(link.get("href").startswith("https://") for link in links)
     assert stamps == sorted(stamps, reverse=True)
     assert one(root, "updated").text == max(stamps)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from generator.lunr_index import load_index, merge_shards, needed_shards, search
 from generator.pages import SitePlanner
 from generator.schema import load_schema
 from generator.search import body_text
-from tests.support import REPO_ROOT, copy_fixture_site
+from tests.support import REPO_ROOT, copy_fixture_site, run_node
 
 NODE = shutil.which("node")
 
@@ -159,15 +158,7 @@ def javascript(finder_data) -> dict:
         ],
         "queries": _queries(words),
     }
-    done = subprocess.run(
-        [NODE, str(REPO_ROOT / "tests" / "js" / "equivalence.js")],
-        input=json.dumps(job),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return {"job": job, **json.loads(done.stdout)}
+    return run_node("equivalence.js", job)
 
 
 def test_every_word_of_the_catalogue_is_trimmed_filtered_and_stemmed_the_same(javascript):

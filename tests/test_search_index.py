@@ -23,6 +23,7 @@ from generator.lunr_index import (
 )
 from generator.pages import SitePlanner
 from generator.search import FIELDS, SearchData, body_text
+from tests.support import assert_same_lunr_index
 
 
 @pytest.fixture(scope="module")
@@ -70,22 +71,7 @@ def test_the_merged_shards_are_the_index_plain_lunr_py_builds(data, meta, shards
     plain = builder.build().serialize()
     ours = merge_shards(meta["index"], shards.values())
 
-    # lunr numbers terms as it meets them, we in sorted order; renumber lunr's to compare.
-    rank = {posting["_index"]: n for n, (_, posting) in enumerate(plain["invertedIndex"])}
-    assert [t for t, _ in ours["invertedIndex"]] == [t for t, _ in plain["invertedIndex"]]
-    for (term, mine), (_, theirs) in zip(ours["invertedIndex"], plain["invertedIndex"], strict=True):
-        assert mine == {**theirs, "_index": rank[theirs["_index"]]}, term
-
-    def renumbered(elements):
-        pairs = sorted(zip((rank[i] for i in elements[::2]), elements[1::2], strict=True))
-        return [x for pair in pairs for x in pair]
-
-    assert dict(ours["fieldVectors"]) == {
-        ref: renumbered(elements) for ref, elements in plain["fieldVectors"] if elements
-    }
-    assert {k: ours[k] for k in ("version", "fields", "pipeline")} == {
-        k: plain[k] for k in ("version", "fields", "pipeline")
-    }
+    assert_same_lunr_index(ours, plain)
 
 
 @pytest.mark.parametrize("query", ["kunnissa", "kuntien", "kunnat", "kuntaan"])

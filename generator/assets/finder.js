@@ -1,10 +1,19 @@
 /*!
- * Kokeilukatalogi: the finder at /haku/ (issue 4).
+ * Kokeilukatalogi: the finder at /haku/, /sv/haku/ and /en/haku/ (issues 4 and 9).
  *
  * Loaded on every page (mkdocs extra_javascript). On a page without #kk-finder it does nothing
- * and loads nothing, except that the header search form still submits to /haku/ as a plain GET
- * form. On /haku/ it loads haku/data/meta.json, then lunr.js + lunr-languages Finnish (lazily,
- * as script elements) and the index shards a query needs, and renders results and facet counts.
+ * and loads nothing, except that the header search form still submits to the finder as a plain
+ * GET form. On a finder page it loads its language's meta.json (haku/data/, sv/haku/data/ or
+ * en/haku/data/ under the site root), then lunr.js + the lunr-languages files the language needs
+ * (lazily, as script elements) and the index shards a query needs, and renders results and facet
+ * counts.
+ *
+ * The page says its language with data-lang on #kk-finder ("fi" when it is missing) and the site
+ * root with data-root. The language chooses the data folder, the result links' prefix
+ * ("", "sv/", "en/") and the messages. meta.json chooses the query's pipelines: its "passes"
+ * (Swedish and English: the page language's stems on the page's fields, then two Finnish
+ * passes, generator/search.py SearchData.passes); a Finnish meta.json has none, which means one
+ * Finnish pass over every field.
  *
  * Data contract: the docstrings of generator/search.py (the files) and generator/lunr_index.py
  * (shards, which shards a stem needs, merging, the query).
@@ -12,9 +21,9 @@
  * Two parts:
  * - a pure core (no DOM): shardFile, reduceGradation, stemsOf, shardsFor, mergeShards + search
  *   (lunr.js's own query, the reference), searchShards (the same answer straight from the
- *   shards, fast enough for 10,000 documents: what the browser runs), facet filtering and
- *   counting, result display helpers, URL state. Exported for Node (`module.exports`) once
- *   `lunr` (with lunr.fi) is a global.
+ *   shards, fast enough for 10,000 documents: what the browser runs), passes (queryPasses,
+ *   searchPasses), facet filtering and counting, result display helpers, URL state, messages.
+ *   Exported for Node (`module.exports`) once `lunr` (with lunr.fi and lunr.sv) is a global.
  * - the browser part: runs only in a browser, never in Node. Contract with pages and tests:
  *   #kk-finder gets data-state="loading" | "ready" | "error"; after every render it receives
  *   `kk-finder:rendered` (detail {query, count, shown, ms}), after a failure `kk-finder:error`.
@@ -31,10 +40,27 @@
   /** URL query parameters of the facets, in the spec's display order (used before meta.json). */
   var FACET_PARAMS = ['laji', 'teema', 'alue', 'taso', 'tila', 'vuosi'];
 
-  function getLunr(lib) {
+  /** The site's languages: the URL prefix of each (the primary language has none). */
+  var LANGUAGES = ['fi', 'sv', 'en'];
+  var PRIMARY = 'fi';
+
+  function languageOf(value) {
+    return LANGUAGES.indexOf(value) >= 0 ? value : PRIMARY;
+  }
+
+  function prefixOf(lang) {
+    return lang === PRIMARY ? '' : lang + '/';
+  }
+
+  /**
+   * lunr (the given library or the global), checked to have the lunr-languages file of
+   * `language` when one is named that needs one (English is built into lunr.js).
+   */
+  function getLunr(lib, language) {
     var l = lib || (typeof lunr !== 'undefined' ? lunr : undefined); // eslint-disable-line no-undef
-    if (!l || !l.fi || !l.fi.stemmer) {
-      throw new Error('lunr with lunr.fi (lunr-languages) is not loaded');
+    if (!l || !l.tokenizer) throw new Error('lunr is not loaded');
+    if (language && language !== 'en' && !(l[language] && l[language].stemmer)) {
+      throw new Error('lunr with lunr.' + language + ' (lunr-languages) is not loaded');
     }
     return l;
   }
@@ -63,15 +89,48 @@
    */
   var plainWord = new WeakMap();
 
-  /** Whether every character of s is one of lunr.fi's word characters. */
-  function isPlain(L, s) {
-    var pattern = plainWord.get(L);
-    if (!pattern) {
-      pattern = new RegExp('^[' + L.fi.wordCharacters + ']+$');
-      plainWord.set(L, pattern);
+  /** Whether every character of s is one of lunr.<lang>'s word characters (lunr-languages). */
+  function isPlain(L, s, lang) {
+    var patterns = plainWord.get(L);
+    if (!patterns) {
+      patterns = {};
+      plainWord.set(L, patterns);
     }
-    return pattern.test(s);
+    var code = lang || PRIMARY;
+    if (!patterns[code]) patterns[code] = new RegExp('^[' + L[code].wordCharacters + ']+$');
+    return patterns[code].test(s);
   }
+
+  /** English: every token but one with a character outside the BMP (generator/english.py). */
+  var ASTRAL = /[\uD800-\uDFFF]/;
+
+  /**
+   * Each language's pipeline, as generator/pipelines.py has it: trimmer, stop-word filter,
+   * stemmer, which tokens the stemmer sees, and what follows the stemmer.
+   */
+  var PIPELINES = {
+    fi: {
+      trimmer: function (L) { return L.fi.trimmer; },
+      stopWordFilter: function (L) { return L.fi.stopWordFilter; },
+      stemmer: function (L) { return L.fi.stemmer; },
+      plain: function (L, s) { return isPlain(L, s, 'fi'); },
+      after: function (stem) { return reduceGradation(stem); }
+    },
+    sv: {
+      trimmer: function (L) { return L.sv.trimmer; },
+      stopWordFilter: function (L) { return L.sv.stopWordFilter; },
+      stemmer: function (L) { return L.sv.stemmer; },
+      plain: function (L, s) { return isPlain(L, s, 'sv'); },
+      after: function (stem) { return stem; }
+    },
+    en: {
+      trimmer: function (L) { return L.trimmer; },
+      stopWordFilter: function (L) { return L.stopWordFilter; },
+      stemmer: function (L) { return L.stemmer; },
+      plain: function (L, s) { return !ASTRAL.test(s); },
+      after: function (stem) { return stem; }
+    }
+  };
 
   function reduceGradation(stem) {
     var chars = Array.from(stem);
@@ -84,26 +143,32 @@
   }
 
   /**
-   * The query's stems: lunr.tokenizer, then per token lunr.fi.trimmer, lunr.fi.stopWordFilter
-   * (stop words and empty tokens dropped), and for a plain word lunr.fi.stemmer and
-   * reduceGradation (other tokens as they are); unique, in
+   * The query's stems in a language (default Finnish): lunr.tokenizer, then per token the
+   * language's trimmer and stop-word filter (stop words and empty tokens dropped), and for a
+   * plain word its stemmer (Finnish: then reduceGradation; other tokens as they are); unique, in
    * first-seen order, empty stems dropped. An empty array means "browse" (no text query).
    */
-  function stemsOf(query, lunrLib) {
-    var L = getLunr(lunrLib);
+  function stemsOf(query, lunrLib, language) {
+    var lang = language || PRIMARY;
+    var L = getLunr(lunrLib, lang);
+    var pipeline = PIPELINES[lang];
+    if (!pipeline) throw new Error('no pipeline for ' + lang);
+    var trimmer = pipeline.trimmer(L);
+    var stopWordFilter = pipeline.stopWordFilter(L);
+    var stemmer = pipeline.stemmer(L);
     var tokens = L.tokenizer(query == null ? '' : String(query));
     var seen = new Set();
     var stems = [];
     for (var i = 0; i < tokens.length; i++) {
-      var token = L.fi.trimmer(tokens[i]);
+      var token = trimmer(tokens[i]);
       if (!token || token.toString() === '') continue;
-      token = L.fi.stopWordFilter(token);
+      token = stopWordFilter(token);
       if (!token || token.toString() === '') continue;
-      // stemmer-kk (generator/finnish.py): only a plain word is stemmed; a token with other
-      // characters inside (an address, markup) is searched as it is.
+      // Our stemming step (generator/pipelines.py): only a plain word is stemmed; a token with
+      // other characters inside (an address, markup) is searched as it is.
       var text = token.toString();
-      var stem = isPlain(L, text) ? L.fi.stemmer(token) : null;
-      var s = stem == null ? text : reduceGradation(stem.toString());
+      var stem = pipeline.plain(L, text) ? stemmer(token) : null;
+      var s = stem == null ? text : pipeline.after(stem.toString());
       if (s === '' || seen.has(s)) continue;
       seen.add(s);
       stems.push(s);
@@ -221,17 +286,18 @@
    * exact term with boost 10; no pipeline at query time (the stems are already stemmed).
    * No stems → [] (browsing is `browse(meta)`).
    */
-  function search(index, stems, lunrLib) {
+  function search(index, stems, lunrLib, fields) {
     var L = getLunr(lunrLib);
     if (!stems || stems.length === 0) return [];
+    var restrict = fields && fields.length ? {fields: fields.slice()} : {};
     var results = index.query(function (q) {
       stems.forEach(function (s) {
-        q.term(s, {
+        q.term(s, Object.assign({
           presence: L.Query.presence.REQUIRED,
           usePipeline: false,
           wildcard: Array.from(s).length >= 2 ? L.Query.wildcard.TRAILING : L.Query.wildcard.NONE
-        });
-        q.term(s, {boost: EXACT_BOOST, usePipeline: false});
+        }, restrict));
+        q.term(s, Object.assign({boost: EXACT_BOOST, usePipeline: false}, restrict));
       });
     });
     return results.map(function (r) {
@@ -291,12 +357,15 @@
    * field scores added in the order lunr first met each field match (clauses, then expanded
    * terms in TokenSet order, then fields, then ascending documents); then a stable sort by
    * score, highest first. A stem with "*" in it falls back to lunr itself.
+   *
+   * With `only` (field names), every clause searches those fields only (lunr's clause.fields):
+   * the other fields neither match nor score.
    */
-  function searchShards(meta, shards, stems, lunrLib) {
+  function searchShards(meta, shards, stems, lunrLib, only) {
     var L = getLunr(lunrLib);
     if (!stems || stems.length === 0) return [];
     for (var w = 0; w < stems.length; w++) {
-      if (stems[w].indexOf('*') >= 0) return search(mergeShards(meta, shards, L), stems, L);
+      if (stems[w].indexOf('*') >= 0) return search(mergeShards(meta, shards, L), stems, L, only);
     }
     var list = Array.isArray(shards) ? shards : Object.keys(shards || {}).map(function (k) {
       return shards[k];
@@ -308,7 +377,9 @@
       for (var i = 0; i < entries.length; i++) terms.set(entries[i][0], [shard.start + i, entries[i][1] || {}]);
     });
     var names = Array.from(terms.keys());
-    var fields = meta.index.fields;
+    var fields = only && only.length ? only.filter(function (f) {
+      return meta.index.fields.indexOf(f) >= 0;
+    }) : meta.index.fields;
     var F = fields.length;
     var count = meta.count;
 
@@ -412,6 +483,92 @@
     return results.sort(function (a, b) {
       return scores[b] - scores[a];
     });
+  }
+
+  /**
+   * The passes of a query on an index, from its meta.json: [{language, fields, except}], fields
+   * null meaning every field, except the ordinals the pass leaves out (null: none). A meta.json
+   * without "passes" (the Finnish one) has one pass: its "language" (Finnish when absent) over
+   * every field. Passes of unknown languages are dropped. (generator/search.py SearchData.passes
+   * says why the Swedish and English ones have three.)
+   */
+  var compiledPasses = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  function passesOf(meta) {
+    var known = meta && typeof meta === 'object' && compiledPasses ? compiledPasses.get(meta) : null;
+    if (known) return known;
+    var passes = readPasses(meta);
+    if (meta && typeof meta === 'object' && compiledPasses) compiledPasses.set(meta, passes);
+    return passes;
+  }
+
+  function readPasses(meta) {
+    var given = meta && Array.isArray(meta.passes) ? meta.passes.filter(function (pass) {
+      return pass && Object.prototype.hasOwnProperty.call(PIPELINES, pass.language);
+    }) : [];
+    if (!given.length) return [{language: languageOf(meta && meta.language), fields: null, except: null}];
+    return given.map(function (pass) {
+      return {
+        language: pass.language,
+        fields: Array.isArray(pass.fields) ? pass.fields.map(String) : null,
+        except: Array.isArray(pass.except) && pass.except.length ? new Set(pass.except) : null
+      };
+    });
+  }
+
+  /** The languages whose lunr-languages files a meta.json's passes need. */
+  function passLanguages(meta) {
+    var out = [];
+    passesOf(meta).forEach(function (pass) {
+      if (out.indexOf(pass.language) < 0) out.push(pass.language);
+    });
+    return out;
+  }
+
+  /** A query's passes with their stems: [{language, fields, except, stems}]. */
+  function queryPasses(meta, query, lunrLib) {
+    return passesOf(meta).map(function (pass) {
+      return {
+        language: pass.language,
+        fields: pass.fields,
+        except: pass.except,
+        stems: stemsOf(query, lunrLib, pass.language)
+      };
+    });
+  }
+
+  /** The shard prefixes (meta.shards order) that the stems of all these passes need. */
+  function shardsForPasses(meta, passes) {
+    var stems = [];
+    passes.forEach(function (pass) {
+      pass.stems.forEach(function (s) {
+        if (stems.indexOf(s) < 0) stems.push(s);
+      });
+    });
+    return shardsFor(meta, stems);
+  }
+
+  /**
+   * The ordinals a query finds (its passes from queryPasses), in order: the first pass's
+   * documents as searchShards ranks them, then each later pass's documents that no earlier pass
+   * found and that it does not leave out, in its own order. [] when the first pass has no stems
+   * (no text query: browse). generator/lunr_index.py search is the same with lunr.py's
+   * Index.query.
+   */
+  function searchPasses(meta, shards, passes, lunrLib) {
+    if (!passes.length || !passes[0].stems.length) return [];
+    var seen = new Set();
+    var out = [];
+    passes.forEach(function (pass) {
+      if (!pass.stems.length) return;
+      searchShards(meta, shards, pass.stems, lunrLib, pass.fields).forEach(function (ordinal) {
+        if (!seen.has(ordinal) && !(pass.except && pass.except.has(ordinal))) {
+          seen.add(ordinal);
+          out.push(ordinal);
+        }
+      });
+    });
+    return out;
   }
 
   /** Every ordinal in ascending order (newest first): the results of an empty query. */
@@ -586,6 +743,18 @@
     return kind.url + slug + '/';
   }
 
+  var LANG_CODE = /^[a-z]{2,3}$/;
+
+  /**
+   * The language of a record's title and summary when it is not the page's (its 6th element,
+   * a language code), else null.
+   */
+  function textLanguage(record, pageLang) {
+    var code = record[5];
+    if (typeof code !== 'string' || !LANG_CODE.test(code) || code === languageOf(pageLang)) return null;
+    return code;
+  }
+
   /** The docs/<k>.json chunk numbers holding these ordinals (unique, ascending). */
   function chunksFor(meta, ordinals) {
     var set = new Set();
@@ -660,22 +829,70 @@
     });
   }
 
-  /** The Finnish status line for a completed render. */
-  function statusText(query, count, filtered) {
+  /**
+   * The finder's own words in each language (data-lang chooses): the status line's parts, the
+   * loading and error messages. Contributor text (a query) is only ever put in with textContent.
+   */
+  var MESSAGES = {
+    fi: {
+      loading: 'Ladataan hakua…',
+      error: 'Haku ei latautunut. Tarkista verkkoyhteys ja lataa sivu uudelleen.',
+      count: function (n) { return n === 1 ? '1 tulos' : n + ' tulosta'; },
+      forQuery: function (q) { return ' haulla ”' + q + '”'; },
+      none: function (q) { return 'Ei tuloksia haulla ”' + q + '”. '; },
+      tryWord: 'Kokeile toista sanaa.',
+      tryWordOrFacets: 'Kokeile toista sanaa tai poista rajauksia.',
+      noneSelected: 'Ei tuloksia valituilla rajauksilla. Poista rajauksia.'
+    },
+    sv: {
+      loading: 'Sökningen laddas…',
+      error: 'Sökningen kunde inte laddas. Kontrollera nätverksanslutningen och ladda om sidan.',
+      count: function (n) { return n === 1 ? '1 träff' : n + ' träffar'; },
+      forQuery: function (q) { return ' för ”' + q + '”'; },
+      none: function (q) { return 'Inga träffar för ”' + q + '”. '; },
+      tryWord: 'Pröva ett annat ord.',
+      tryWordOrFacets: 'Pröva ett annat ord eller ta bort några val.',
+      noneSelected: 'Inga träffar med de valda avgränsningarna. Ta bort några val.'
+    },
+    en: {
+      loading: 'Loading the search…',
+      error: 'The search did not load. Check your network connection and reload the page.',
+      count: function (n) { return n === 1 ? '1 result' : n + ' results'; },
+      forQuery: function (q) { return ' for “' + q + '”'; },
+      none: function (q) { return 'No results for “' + q + '”. '; },
+      tryWord: 'Try another word.',
+      tryWordOrFacets: 'Try another word or remove some of the choices.',
+      noneSelected: 'No results with the chosen options. Remove some of the choices.'
+    }
+  };
+
+  function messagesOf(lang) {
+    return MESSAGES[languageOf(lang)];
+  }
+
+  /** The status line for a completed render, in the page's language (Finnish by default). */
+  function statusText(query, count, filtered, lang) {
+    var m = messagesOf(lang);
     var q = String(query || '').trim();
     if (count === 0) {
-      if (q) {
-        return 'Ei tuloksia haulla ”' + q + '”. ' +
-          (filtered ? 'Kokeile toista sanaa tai poista rajauksia.' : 'Kokeile toista sanaa.');
-      }
-      return 'Ei tuloksia valituilla rajauksilla. Poista rajauksia.';
+      if (q) return m.none(q) + (filtered ? m.tryWordOrFacets : m.tryWord);
+      return m.noneSelected;
     }
-    var n = count === 1 ? '1 tulos' : count + ' tulosta';
-    return q ? n + ' haulla ”' + q + '”' : n;
+    var n = m.count(count);
+    return q ? n + m.forQuery(q) : n;
   }
 
   var core = {
     FACET_PARAMS: FACET_PARAMS,
+    LANGUAGES: LANGUAGES,
+    MESSAGES: MESSAGES,
+    languageOf: languageOf,
+    prefixOf: prefixOf,
+    passesOf: passesOf,
+    passLanguages: passLanguages,
+    queryPasses: queryPasses,
+    shardsForPasses: shardsForPasses,
+    searchPasses: searchPasses,
     shardFile: shardFile,
     reduceGradation: reduceGradation,
     stemsOf: stemsOf,
@@ -689,6 +906,7 @@
     facetCounts: facetCounts,
     metaLine: metaLine,
     docPath: docPath,
+    textLanguage: textLanguage,
     chunksFor: chunksFor,
     parseState: parseState,
     stateToSearch: stateToSearch,
@@ -708,9 +926,6 @@
 
   var PAGE_SIZE = 10;
   var URL_DELAY = 150;
-  var LUNR_FILES = ['lunr.js', 'lunr.stemmer.support.js', 'lunr.fi.js'];
-  var MSG_LOADING = 'Ladataan hakua…';
-  var MSG_ERROR = 'Haku ei latautunut. Tarkista verkkoyhteys ja lataa sivu uudelleen.';
 
   /** The site root from this script's own URL (…/assets/haku/finder.js → …/). */
   var scriptRoot = (function () {
@@ -730,13 +945,25 @@
     return Date.now();
   };
 
-  /* Loading: lunr scripts once per page life, data once per (root, version). */
+  /* Loading: lunr scripts once per page life, data once per (root, language, version). */
 
-  var lunrPromise = null;
+  /**
+   * The languages a finder page's query needs before its meta.json says: its own and Finnish
+   * (the Swedish and English finders also search Finnish words).
+   */
+  function pageLanguages(lang) {
+    return lang === PRIMARY ? [PRIMARY] : [lang, PRIMARY];
+  }
 
-  function lunrReady() {
-    return typeof window.lunr !== 'undefined' && window.lunr.fi && window.lunr.fi.stemmer &&
-      window.lunr.Pipeline.registeredFunctions['stemmer-fi'];
+  function languageReady(lang) {
+    var L = window.lunr;
+    if (typeof L === 'undefined' || !L.Pipeline) return false;
+    if (lang === 'en') return true;
+    return !!(L[lang] && L[lang].stemmer && L.Pipeline.registeredFunctions['stemmer-' + lang]);
+  }
+
+  function lunrReady(languages) {
+    return (languages || [PRIMARY]).every(languageReady);
   }
 
   function loadScript(src) {
@@ -755,30 +982,48 @@
     });
   }
 
+  var lunrChain = Promise.resolve();
+  var lunrPending = new Map();
+
   /**
-   * lunr.js, then lunr.stemmer.support.js, then lunr.fi.js: the three are requested at once and
-   * run in order (dynamically inserted scripts with async = false keep their insertion order).
+   * lunr.js, then lunr.stemmer.support.js, then the lunr-languages file of each language that
+   * needs one (lunr.fi.js, lunr.sv.js; English is built into lunr.js), each only when it is not
+   * there yet: requested at once and run in order (dynamically inserted scripts with
+   * async = false keep their insertion order). Loads run one after another, so lunr.js is never
+   * loaded twice (a second copy would forget the languages registered with the first).
    */
-  function loadLunr(root) {
-    if (lunrReady()) return Promise.resolve(window.lunr);
-    if (!lunrPromise) {
-      var base = new URL('assets/haku/', root).href;
-      var wanted = LUNR_FILES.filter(function (file) {
-        if (file === 'lunr.js') return typeof window.lunr === 'undefined';
-        if (file === 'lunr.stemmer.support.js') return !(window.lunr && window.lunr.stemmerSupport);
-        return true;
+  function loadLunr(root, languages) {
+    var wantedLanguages = languages || [PRIMARY];
+    if (lunrReady(wantedLanguages)) return Promise.resolve(window.lunr);
+    var key = wantedLanguages.slice().sort().join(' ');
+    if (!lunrPending.has(key)) {
+      var promise = lunrChain.catch(function () {}).then(function () {
+        if (lunrReady(wantedLanguages)) return window.lunr;
+        var base = new URL('assets/haku/', root).href;
+        var files = [];
+        if (typeof window.lunr === 'undefined') files.push('lunr.js');
+        var missing = wantedLanguages.filter(function (lang) {
+          return lang !== 'en' && !languageReady(lang);
+        });
+        if (missing.length && !(window.lunr && window.lunr.stemmerSupport)) files.push('lunr.stemmer.support.js');
+        missing.forEach(function (lang) {
+          files.push('lunr.' + lang + '.js');
+        });
+        return Promise.all(files.map(function (file) {
+          return loadScript(base + file);
+        })).then(function () {
+          if (!lunrReady(wantedLanguages)) throw new Error('lunr-languages did not register');
+          return window.lunr;
+        });
       });
-      lunrPromise = Promise.all(wanted.map(function (file) {
-        return loadScript(base + file);
-      })).then(function () {
-        if (!lunrReady()) throw new Error('lunr.fi did not register');
-        return window.lunr;
-      });
-      lunrPromise.catch(function () {
-        lunrPromise = null; // a later query may try again
-      });
+      lunrChain = promise;
+      lunrPending.set(key, promise);
+      var forget = function () {
+        lunrPending.delete(key); // done, or failed: a later query may try again
+      };
+      promise.then(forget, forget);
     }
-    return lunrPromise;
+    return lunrPending.get(key);
   }
 
   function fetchJSON(url) {
@@ -790,12 +1035,12 @@
 
   var stores = new Map();
 
-  /** Cached data of one site root and data version: meta, shards and docs chunks. */
-  function dataStore(root, version) {
-    var id = root + '\n' + version;
+  /** Cached data of one site root, language and data version: meta, shards and docs chunks. */
+  function dataStore(root, lang, version) {
+    var id = root + '\n' + lang + '\n' + version;
     var store = stores.get(id);
     if (store) return store;
-    var base = new URL('haku/data/', root).href;
+    var base = new URL(prefixOf(lang) + 'haku/data/', root).href;
     var suffix = function (v) {
       return v ? '?v=' + encodeURIComponent(v) : '';
     };
@@ -860,9 +1105,13 @@
     this.list = el.querySelector('#kk-finder-results');
     this.more = el.querySelector('#kk-finder-more');
     this.pathname = location.pathname;
+    this.lang = languageOf(el.getAttribute('data-lang'));
+    this.messages = messagesOf(this.lang);
+    this.languages = pageLanguages(this.lang);
     var rootAttr = el.getAttribute('data-root');
-    this.root = rootAttr !== null ? new URL(rootAttr, location.href).href : (scriptRoot || new URL('../', location.href).href);
-    this.store = dataStore(this.root, el.getAttribute('data-version') || '');
+    var fallbackRoot = new URL(this.lang === PRIMARY ? '../' : '../../', location.href).href;
+    this.root = rootAttr !== null ? new URL(rootAttr, location.href).href : (scriptRoot || fallbackRoot);
+    this.store = dataStore(this.root, this.lang, el.getAttribute('data-version') || '');
     this.seq = 0;
     this.urlTimer = null;
     this.meta = null;
@@ -920,7 +1169,7 @@
   };
 
   Finder.prototype.preloadLunr = function () {
-    loadLunr(this.root).catch(function () {
+    loadLunr(this.root, this.languages).catch(function () {
       /* reported when a query needs it */
     });
   };
@@ -990,7 +1239,7 @@
     if (seq !== this.seq || !this.alive) return;
     this.el.setAttribute('data-state', 'error');
     if (this.list) this.list.setAttribute('aria-busy', 'false');
-    this.setStatus(MSG_ERROR);
+    this.setStatus(this.messages.error);
     this.el.dispatchEvent(new CustomEvent('kk-finder:error', {detail: {query: this.state.q}}));
   };
 
@@ -1000,10 +1249,10 @@
     var start = now();
     var state = this.state;
     this.setBusy(true);
-    if (!this.meta) this.setStatus(MSG_LOADING);
+    if (!this.meta) this.setStatus(this.messages.loading);
     try {
       // The scripts and the facet data load side by side.
-      var scripts = state.q.trim() !== '' ? loadLunr(this.root) : null;
+      var scripts = state.q.trim() !== '' ? loadLunr(this.root, this.languages) : null;
       var meta = await this.store.meta();
       if (seq !== this.seq) return;
       if (!this.meta) {
@@ -1011,23 +1260,25 @@
         state = this.state = parseState(stateToSearch(state, null), meta);
       }
       var ordinals;
-      var stems = [];
+      var passes = [];
       if (state.q.trim() !== '') {
-        if (!lunrReady()) this.setStatus(MSG_LOADING);
-        await (scripts || loadLunr(this.root));
+        var languages = passLanguages(meta);
+        if (!lunrReady(languages)) this.setStatus(this.messages.loading);
+        if (scripts) await scripts;
+        await loadLunr(this.root, languages);
         if (seq !== this.seq) return;
-        stems = stemsOf(state.q);
+        passes = queryPasses(meta, state.q);
       }
-      if (!stems.length) {
+      if (!passes.length || !passes[0].stems.length) {
         ordinals = browse(meta);
       } else {
-        var prefixes = shardsFor(meta, stems);
+        var prefixes = shardsForPasses(meta, passes);
         var store = this.store;
         var loaded = await Promise.all(prefixes.map(function (prefix) {
           return store.shard(meta, prefix);
         }));
         if (seq !== this.seq) return;
-        ordinals = searchShards(meta, loaded, stems);
+        ordinals = searchPasses(meta, loaded, passes);
       }
       var matches = filterByFacets(meta, ordinals, state.facets);
       var first = matches.slice(0, PAGE_SIZE);
@@ -1042,13 +1293,14 @@
       this.list.textContent = '';
       this.appendResults(first, records);
       this.updateCounts(counts, state);
-      this.setStatus(statusText(state.q, matches.length, hasSelection(state)));
+      this.setStatus(statusText(state.q, matches.length, hasSelection(state), this.lang));
       this.done(state.q, start);
-      if (!stems.length && !lunrReady()) {
+      var wanted = this.languages;
+      if (!passes.length && !lunrReady(wanted)) {
         // Browsing needs no lunr; fetch it while the visitor reads, so the first query is quick.
         var root = this.root;
         (window.requestIdleCallback || window.setTimeout)(function () {
-          loadLunr(root).catch(function () {});
+          loadLunr(root, wanted).catch(function () {});
         });
       }
     } catch (error) {
@@ -1112,9 +1364,13 @@
     heading.className = 'kk-result__title';
     var path = docPath(meta, record);
     var title = String(record[2] == null ? '' : record[2]);
+    // The title and summary are in another language than the page's (an untranslated entry):
+    // say which, for screen readers and hyphenation (WCAG 3.1.2).
+    var textLang = textLanguage(record, this.lang);
+    if (textLang) heading.setAttribute('lang', textLang);
     if (path) {
       var link = document.createElement('a');
-      link.setAttribute('href', new URL(path, this.root).href);
+      link.setAttribute('href', new URL(prefixOf(this.lang) + path, this.root).href);
       link.textContent = title;
       heading.appendChild(link);
     } else {
@@ -1131,6 +1387,7 @@
     if (record[3]) {
       var summary = document.createElement('p');
       summary.className = 'kk-result__summary';
+      if (textLang) summary.setAttribute('lang', textLang);
       summary.textContent = String(record[3]);
       item.appendChild(summary);
     }
@@ -1191,7 +1448,7 @@
     } catch (error) {
       el.setAttribute('data-state', 'error');
       var status = el.querySelector('#kk-finder-status');
-      if (status) status.textContent = MSG_ERROR;
+      if (status) status.textContent = messagesOf(el.getAttribute('data-lang')).error;
     }
   }
 

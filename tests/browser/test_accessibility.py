@@ -32,6 +32,20 @@ PAGES = [
     "avoin-data/",
     "saavutettavuusseloste/",
     "osallistu/",
+    # The Swedish and English versions: a translated experiment, one shown in its original
+    # language (lang="fi" parts), listings, the map, a translated and a fallback content page.
+    "sv/",
+    "sv/kokeilut/perustulokokeilu/",
+    "sv/kokeilut/circul/",
+    "sv/alueet/",
+    "sv/osallistu/",
+    "sv/saavutettavuusseloste/",
+    "en/",
+    "en/kokeilut/",
+    "en/kokeilut/perustulokokeilu/",
+    "en/opit/perustulo-ei-parantanut-tyollistymista/",
+    "en/tilastot/",
+    "en/osallistu/kentat/",
 ]
 
 
@@ -67,6 +81,18 @@ def test_no_violation_in_the_finder_with_a_query_and_a_facet(browser, site_serve
         page.goto(site_server + "haku/?q=kunta&teema=kiertotalous", wait_until="networkidle")
         page.wait_for_selector('#kk-finder[data-state="ready"]')
         assert page.locator(".kk-result").count() > 0 or "0" in page.inner_text("[role=status]")
+        assert violations(page) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(("path", "query"), [("sv/haku/", "basinkomst"), ("en/haku/", "basic income")])
+def test_no_violation_in_the_swedish_and_english_finders(browser, site_server, path, query):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{site_server}{path}?q={query}", wait_until="networkidle")
+        page.wait_for_selector('#kk-finder[data-state="ready"]')
+        assert page.locator(".kk-result").count() > 0
         assert violations(page) == []
     finally:
         page.close()

@@ -49,10 +49,11 @@ def _front_matter(path: Path) -> dict:
 
 
 def _entries(folder: str) -> dict[str, dict]:
+    """The entries of a folder; not their translated bodies (``x.sv.md``, no front matter)."""
     return {
         path.stem: _front_matter(path)
         for path in sorted((REPO_ROOT / folder).glob("*.md"))
-        if path.name != "index.md"
+        if path.name != "index.md" and "." not in path.stem
     }
 
 
@@ -500,3 +501,55 @@ def test_a_hostile_title_is_shown_as_text(browser, fixture_server):
         assert s.errors == []
     finally:
         s.close()
+
+
+# -- the Swedish and English finders (issue 9) ----------------------------------------------------
+
+LANGUAGE_FINDERS = [
+    # (language, a query in it, the laji facet's legend, a status value's label, the count's words)
+    ("sv", "basinkomst", "Typ", ("paattynyt", "Avslutat"), ("träff", "träffar"), " för ”{}”"),
+    ("en", "basic income", "Kind", ("paattynyt", "Completed"), ("result", "results"), " for “{}”"),
+]
+
+
+def _count_in(words: tuple[str, str], n: int) -> str:
+    return f"{n} {words[0] if n == 1 else words[1]}"
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "legend", "status_value", "words", "for_query"), LANGUAGE_FINDERS
+)
+def test_each_language_s_finder_finds_the_basic_income_experiment_in_its_language(
+    session, experiments, learnings, language, query, legend, status_value, words, for_query
+):
+    page = session.open(f"{language}/haku/")
+    assert status(page) == _count_in(words, len(experiments) + len(learnings))
+    assert page.locator('#kk-finder [data-facet="laji"] legend').inner_text().strip() == legend
+    value, label = status_value
+    box_label = page.locator(f'#kk-finder input[name="tila"][value="{value}"]').locator("xpath=..")
+    assert label in box_label.inner_text()
+
+    detail = search(page, query)
+    paths = shown(page)
+    assert f"/{language}/kokeilut/perustulokokeilu/" in paths[:3]
+    assert all(p.startswith((f"/{language}/kokeilut/", f"/{language}/opit/")) for p in paths)
+    assert status(page) == _count_in(words, detail["count"]) + for_query.format(query)
+    wait_for_query(page, {"q": [query]})
+    # The Finnish words of the catalogue still find it (the finder's Finnish pass).
+    search(page, "perustulon")
+    assert f"/{language}/kokeilut/perustulokokeilu/" in shown(page)
+    assert session.errors == []
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_result_shown_in_finnish_on_another_language_s_finder_says_so(session, language):
+    page = session.open(f"{language}/haku/?q=kunnissa")
+    paths = all_results(page)
+    assert paths and all(p.startswith(f"/{language}/") for p in paths)
+    items = page.locator("#kk-finder-results > li").filter(has=page.locator('h2[lang="fi"]'))
+    assert items.count() > 0  # untranslated entries, found by a Finnish word
+    item = items.first
+    assert item.locator(".kk-result__summary").get_attribute("lang") == "fi"
+    assert item.locator(".kk-result__meta").get_attribute("lang") is None
+    assert page.evaluate("document.documentElement.lang") == language
+    assert session.errors == []

@@ -304,7 +304,8 @@ def test_every_other_page_with_a_payload_runs_none(browsing, corpus, built):
     themes = {f"teemat/{theme}/": theme for theme in corpus.themes}
     assert set(themes) <= set(others)
     for path, found, page in browsing.visit(others):
-        browsing.check(f"{path}: the finder started", not found["finder"] or path == "haku/")
+        finders = ("haku/", "sv/haku/", "en/haku/")  # the finder of each language
+        browsing.check(f"{path}: the finder started", not found["finder"] or path in finders)
         theme = themes.get(path)
         if theme is None:
             continue

@@ -92,8 +92,13 @@ def places(schema: Schema) -> list[Place]:
     """Every leaf value of every entry kind in the schema."""
     found: list[Place] = []
     for entry in schema.entries:
-        found.extend(_leaves(entry.kind, entry.fields, ()))
+        found.extend(p for p in _leaves(entry.kind, entry.fields, ()) if p.path[:2] != OWN_LANGUAGE)
     return found
+
+
+# The entries are Finnish (language defaults to fi), so a Finnish translation would be refused
+# (translation-same-language): the Swedish and English translations carry the same fields.
+OWN_LANGUAGE = ("translations", "fi")
 
 
 def _leaves(kind: str, specs: tuple[FieldSpec, ...], prefix: tuple) -> Iterator[Place]:
@@ -147,7 +152,9 @@ class Defaults:
         if spec.is_list:
             return [self.value(item_spec(spec), label, ref)]
         if spec.type == "object":
-            return {f.name: self.value(f, label, ref) for f in spec.fields}
+            return {
+                f.name: self.value(f, label, ref) for f in spec.fields if (spec.name, f.name) != OWN_LANGUAGE
+            }
         if spec.type == "text":
             return _filler(spec, f"{label}: tavallista tekstiä kentässä {spec.name}.")
         if spec.type == "url":

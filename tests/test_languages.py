@@ -1,0 +1,195 @@
+"""The site in Finnish (/), Swedish (/sv/) and English (/en/): what a reader of each version sees.
+
+Plan-level tests read the page plan of the shipped catalogue; site-level tests read the one
+session build (``built_site``).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from generator import translation
+from generator.languages import CODES, url_in
+from generator.pages import plan_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def plan(shipped):
+    return plan_site(shipped, site_url="https://example.fi/kk/")
+
+
+def _html(site, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+# -- the plan ---------------------------------------------------------------------------------
+
+
+def test_every_page_exists_in_every_language_at_the_same_path(plan, shipped):
+    by_language = {code: {p.url for p in plan.pages if p.language == code} for code in CODES}
+    finnish = by_language["fi"]
+    assert finnish, "no Finnish pages"
+    for code in ("sv", "en"):
+        # Plus the fallbacks of hand-written pages (the field reference has no translation).
+        assert by_language[code] - {url_in(url, code) for url in finnish} == {f"/{code}/osallistu/kentat/"}
+        assert {url_in(url, code) for url in finnish} <= by_language[code], code
+    slug = next(iter(shipped.experiments))
+    assert f"/sv/kokeilut/{slug}/" in by_language["sv"]
+
+
+def test_every_word_the_pages_use_is_translated(shipped, monkeypatch):
+    """Plans the whole site with strict translators: a text missing from translations.yml fails."""
+    strict = {code: translation.Translator(code, strict=True) for code in CODES}
+    monkeypatch.setattr("generator.pages.translator", strict.__getitem__)
+    monkeypatch.setattr("generator.feed.translator", strict.__getitem__)
+    plan_site(shipped, site_url="https://example.fi/kk/")
+    # mkdocs.yml's navigation titles are translated by the plugin from the same catalogue.
+    config = (shipped.root / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = re.findall(r"^\s*- ([^:\n]+):", config.split("\nnav:\n", 1)[1], re.M)
+    assert "Osallistu" in nav
+    for title in nav:
+        for code in ("sv", "en"):
+            strict[code].gettext(title)
+    # And so are the theme's own words (the header search, the feed link, the switcher).
+    for text in translation.THEME_WORDS.values():
+        for code in ("sv", "en"):
+            strict[code].gettext(text)
+
+
+def test_a_translated_entry_shows_its_translation_and_an_untranslated_one_says_so(plan, shipped):
+    entry = shipped.experiments["perustulokokeilu"]
+    swedish = next(p for p in plan.pages if p.url == "/sv/kokeilut/perustulokokeilu/")
+    title = entry.values["translations"]["sv"]["title"]
+    assert swedish.title == title
+    assert f"<h1>{title}</h1>" in swedish.markdown
+    assert "kk-translation-note" not in swedish.markdown  # title, summary and body all Swedish
+    assert '<div class="kk-original"' not in swedish.markdown
+    # Names stay as they are, marked as Finnish: "Kansaneläkelaitos (Kela)".
+    assert '<span lang="fi">Kansaneläkelaitos (Kela)</span>' in swedish.markdown
+    untranslated = next(
+        e
+        for e in shipped.experiments.values()
+        if not e.values.get("translations") and e.path not in shipped.bodies
+    )
+    english = next(p for p in plan.pages if p.url == f"/en/kokeilut/{untranslated.slug}/")
+    assert english.title == untranslated.title
+    assert f'<h1 lang="fi">{untranslated.title}</h1>' in english.markdown
+    assert "It is shown in its original language (Finnish)." in english.markdown
+    assert '<div class="kk-original" lang="fi" markdown="1">' in english.markdown
+
+
+def test_links_on_a_swedish_page_stay_in_swedish_and_files_are_shared(plan):
+    page = next(p for p in plan.pages if p.url == "/sv/avoin-data/")
+    links = re.findall(r"\]\(([^)]+)\)|href=\"([^\"]+)\"", page.markdown)
+    targets = [a or b for a, b in links if not (a or b).startswith(("http", "#"))]
+    # Pages: ../teemat/ from /sv/avoin-data/ stays under /sv/; files: ../../data/… are shared.
+    assert any(t.endswith(".json") and t.startswith("../../") for t in targets)
+    assert "../../feed.sv.xml" in targets  # the Swedish feed
+    assert all(not t.endswith("/") or not t.startswith("../../") for t in targets), targets
+
+
+def test_each_language_has_its_feed_with_links_to_the_others(plan, shipped):
+    feeds = {f.src_uri: f.content for f in plan.files if re.fullmatch(r"feed(\.\w\w)?\.xml", f.src_uri)}
+    assert set(feeds) == {"feed.xml", "feed.sv.xml", "feed.en.xml"}
+    root = ET.fromstring(feeds["feed.sv.xml"])
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "sv"
+    assert root.find(f"{ATOM}title").text == "Försökskatalogen: de senaste försöken och lärdomarna"
+    for item in root.findall(f"{ATOM}entry"):
+        links = {link.get("hreflang"): link.get("href") for link in item.findall(f"{ATOM}link")}
+        assert set(links) == {"fi", "sv", "en"}
+        assert links["sv"].startswith("https://example.fi/kk/sv/")
+        # A title shown in its original language says which.
+        slug = links["fi"].rstrip("/").rsplit("/", 1)[-1]
+        entry = shipped.experiments.get(slug) or shipped.learnings.get(slug)
+        translated = "sv" in (entry.values.get("translations") or {})
+        assert (item.get("{http://www.w3.org/XML/1998/namespace}lang") is None) == translated, slug
+    # The ids are the same in every feed.
+    ids = {
+        code: [e.find(f"{ATOM}id").text for e in ET.fromstring(feeds[name]).findall(f"{ATOM}entry")]
+        for code, name in (("fi", "feed.xml"), ("sv", "feed.sv.xml"))
+    }
+    assert ids["fi"] == ids["sv"]
+
+
+def test_the_export_carries_every_language(plan):
+    import json
+
+    data = json.loads(next(f.content for f in plan.files if f.src_uri == "data/kokeilut.json"))
+    records = data["experiments"] if isinstance(data, dict) else data
+    basic = next(r for r in records if r["slug"] == "perustulokokeilu")
+    assert basic["translations"]["en"]["title"] == "Basic income experiment"
+    assert {code for code, value in basic["translations"].items() if value} == {"sv", "en"}
+
+
+# -- the built site ---------------------------------------------------------------------------
+
+
+@pytest.mark.e2e
+def test_each_version_is_in_its_language(built_site):
+    for url, code in (
+        ("/", "fi"),
+        ("/sv/", "sv"),
+        ("/en/", "en"),
+        ("/sv/kokeilut/", "sv"),
+        ("/en/haku/", "en"),
+    ):
+        html = _html(built_site, url)
+        assert f'<html lang="{code}"' in html, url
+    # Material's own words follow the page: its "skip to content" link.
+    assert "Gå till innehållet" in _html(built_site, "/sv/")
+    assert "Skip to content" in _html(built_site, "/en/")
+
+
+@pytest.mark.e2e
+def test_the_navigation_is_translated_and_stays_in_the_language(built_site):
+    html = _html(built_site, "/sv/teemat/")
+    nav = re.findall(
+        r'<a href="([^"]+)" class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', html
+    )
+    titles = [title for _, title in nav]
+    assert {"Startsida", "Försök", "Lärdomar", "Teman", "Sök", "Öppna data"} <= set(titles), titles
+    for href, _ in nav:
+        # From /sv/teemat/, a link that climbs two levels would leave the Swedish version.
+        assert not href.startswith("../../"), href
+
+
+@pytest.mark.e2e
+def test_the_switcher_and_hreflang_name_the_same_page_in_each_language(built_site):
+    html = _html(built_site, "/en/kokeilut/perustulokokeilu/")
+    switcher = dict(
+        re.findall(r'<a href="([^"]+)" hreflang="(\w\w)" lang="\w\w" class="md-select__link"', html)
+    )
+    assert switcher == {
+        "../../../kokeilut/perustulokokeilu/": "fi",
+        "../../../sv/kokeilut/perustulokokeilu/": "sv",
+        "./": "en",
+    }
+    alternates = dict(re.findall(r'<link rel="alternate " hreflang="([\w-]+)" href="([^"]+)">', html))
+    base = "https://kokeileva-suomi.github.io/kokeilukatalogi/"
+    assert alternates == {
+        "fi": base + "kokeilut/perustulokokeilu/",
+        "x-default": base + "kokeilut/perustulokokeilu/",
+        "sv": base + "sv/kokeilut/perustulokokeilu/",
+        "en": base + "en/kokeilut/perustulokokeilu/",
+    }
+
+
+@pytest.mark.e2e
+def test_translated_content_pages_and_fallbacks(built_site):
+    # The contributor guide is translated; the field reference is shown in Finnish with a note.
+    guide = _html(built_site, "/sv/osallistu/")
+    assert "Delta" in guide and "kk-translation-note" not in guide
+    reference = _html(built_site, "/sv/osallistu/kentat/")
+    assert "Den här sidan har inte översatts ännu" in reference
+    assert '<div class="kk-original" lang="fi">' in reference
+    # The Swedish home page has its own introduction and Swedish headings.
+    home = _html(built_site, "/sv/")
+    assert "De senaste försöken" in home
+    # The header search sends Swedish queries to the Swedish finder (/sv/kokeilut/ → /sv/haku/).
+    assert 'class="kk-header-search" role="search" action="../haku/"' in _html(built_site, "/sv/kokeilut/")
+    # (tests/test_site_build.py checks every link of every page, in every language.)
