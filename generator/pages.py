@@ -49,6 +49,7 @@ from generator.schema import TaxonomySpec
 from generator.search import ASSET_DIR, FINDER_SCRIPT, FINDER_URL, SearchData, finder_script
 from generator.sitefile import SiteFile
 from generator.taxonomy import Taxonomy, TermGroup, group_taxonomies, term_ids
+from generator.validation import evaluation_published
 
 HOME_URL = "/"
 STATISTICS_URL = "/tilastot/"
@@ -70,6 +71,12 @@ FIELD_KINDS_FI = {
     "objects": "olio",
 }
 PAGE_SEGMENT = "sivu"
+# The Finnish words of the evidence views (published evaluations per level), kept together for
+# the translation layer to come. Field and term names come from the schema and the vocabularies.
+UI_FI = {
+    "published_evaluations": "Julkaistu arviointi",
+    "published_evaluations_of": "Julkaistu arviointi {count} kokeilusta",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +159,9 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(date_fi=format_date, euros=format_euros)
-    env.globals.update(count_fi=count_fi, years=lambda e: format_years(e["start"], e["end"]), UNKNOWN=UNKNOWN)
+    env.globals.update(
+        count_fi=count_fi, years=lambda e: format_years(e["start"], e["end"]), UNKNOWN=UNKNOWN, ui=UI_FI
+    )
     return env
 
 
@@ -214,6 +223,16 @@ class SitePlanner:
 
     def label(self, vocabulary: str, term_id: str) -> str:
         return self.vocabularies[vocabulary][term_id].fi
+
+    def field_label(self, field: str, sub: str) -> str:
+        """The Finnish name of an experiment's sub-field: ("evaluation", "evaluator") → "Arvioija"."""
+        spec = self._fields["experiment"][field]
+        return next(f.label_fi for f in spec.fields if f.name == sub)
+
+    @cached_property
+    def published_evaluations(self) -> Counter[str]:
+        """How many experiments of each level have a published evaluation (evaluation.status)."""
+        return Counter(e["level"] for e in self.experiments if evaluation_published(e))
 
     def terms_of(self, entry: Entry, taxonomy: str) -> list[TermGroup]:
         found = self.taxonomies[taxonomy]
@@ -417,6 +436,7 @@ class SitePlanner:
             "Kokeilukatalogi",
             intro=self.intro("index.md"),
             levels=levels,
+            evaluated=self.published_evaluations,
             newest_experiments=self.experiments[: self.site.newest_count],
             newest_learnings=self.learnings[: self.site.newest_count],
             experiments_url=self.schema.experiment.listing_url,
@@ -558,6 +578,7 @@ class SitePlanner:
             taxonomy=taxonomy,
             intro=self.intro(src_uri_for(spec.url, index=True)),
             map=region_map(taxonomy, _linker(spec.url)) if spec.name == "alueet" else "",
+            evaluated=self.published_evaluations if spec.field == "level" else None,
         )
         return PageSpec(src_uri_for(spec.url, index=True), spec.url, spec.label_fi, markdown, in_nav=True)
 

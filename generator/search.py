@@ -5,9 +5,10 @@ terms and scores from them as lunr does (generator/assets/finder.js). What it do
 under ``haku/data/``, fetched with ``?v=<version>`` so a new build never mixes with cached files
 of an old one):
 
-- ``meta.json``: the facets (laji, teema, alue, taso, tila, vuosi) with their labels, every
-  document's facet values as small integers, and the list of shards. Facet counts come from here,
-  never from the full-text index.
+- ``meta.json``: the facets (laji, teema, alue, taso, tila, arviointi, tulos, vuosi) with their
+  labels, every document's facet values as small integers, and the list of shards. Facet counts
+  come from here, never from the full-text index. A learning takes the regions, level, evaluation
+  design (arviointi) and outcome (tulos) of the experiments it names.
 - ``terms/<file>.json``: a shard, the terms that start with the shard's prefix, each with its
   documents and their lunr scores per field. A prefix with too many postings is split into
   longer prefixes, so every shard stays small however large the catalogue grows.
@@ -53,6 +54,9 @@ CHUNK = 10
 BODY_WORDS = 100
 # Field boosts: a word in the title counts ten times a word in the body.
 FIELDS = (("title", 10), ("summary", 4), ("keywords", 3), ("body", 1))
+
+# The evidence facets: URL parameter → (group field, sub-field) of an experiment.
+EVIDENCE_FACETS = {"arviointi": ("evaluation", "design"), "tulos": ("result", "outcome")}
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"<?\b(?:https?|mailto):[^\s>]+>?")
@@ -120,6 +124,15 @@ class SearchData:
                 ids += [i for i in term_ids(experiment, spec) if i not in ids]
             return ids
 
+        def sub_union(field: str, sub: str) -> list[str]:
+            ids: list[str] = []
+            for experiment in experiments:
+                group = experiment.values.get(field)
+                value = group.get(sub) if isinstance(group, dict) else None
+                if isinstance(value, str) and value not in ids:
+                    ids.append(value)
+            return ids
+
         date = entry_date(entry)
         year = str(date.year) if isinstance(date, PartialDate) else "tuntematon"
         status = entry.values.get("status") if entry.kind == "experiment" else None
@@ -129,6 +142,8 @@ class SearchData:
             "alue": union("alueet"),
             "taso": union("tasot"),
             "tila": [status] if isinstance(status, str) else [],
+            "arviointi": sub_union(*EVIDENCE_FACETS["arviointi"]),
+            "tulos": sub_union(*EVIDENCE_FACETS["tulos"]),
             "vuosi": [year],
         }
 
@@ -143,6 +158,15 @@ class SearchData:
             terms = self.taxonomies[name].terms
             return Facet(param, label, tuple((t.id, t.label) for t in terms if t.id in used.get(param, ())))
 
+        def from_group(param: str) -> Facet:
+            """A facet over a sub-field of a group: arviointi (evaluation.design), tulos."""
+            field, sub = EVIDENCE_FACETS[param]
+            group = self.catalogue.schema.experiment.field(field)
+            spec = next(f for f in group.fields if f.name == sub)
+            terms = self.vocabularies[spec.vocabulary]
+            values = tuple((t.id, t.fi) for t in terms if t.id in used.get(param, ()))
+            return Facet(param, group.label_fi, values)
+
         tilat = self.vocabularies["tilat"]
         years = sorted((y for y in used.get("vuosi", ()) if y != "tuntematon"), reverse=True)
         facets = [
@@ -155,6 +179,8 @@ class SearchData:
             from_taxonomy("alue", "Alue", "alueet"),
             from_taxonomy("taso", "Tavoitetaso", "tasot"),
             Facet("tila", "Tila", tuple((t.id, t.fi) for t in tilat if t.id in used.get("tila", ()))),
+            from_group("arviointi"),
+            from_group("tulos"),
             Facet(
                 "vuosi",
                 "Vuosi",
@@ -162,7 +188,8 @@ class SearchData:
                 + ((("tuntematon", "Tuntematon"),) if "tuntematon" in used.get("vuosi", ()) else ()),
             ),
         ]
-        return facets, values
+        # A facet no document has a value in (no experiment records an evaluation) is left out.
+        return [f for f in facets if f.values], values
 
     # -- the index --------------------------------------------------------------------------
 

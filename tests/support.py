@@ -27,6 +27,7 @@ sources:
   - https://www.example.fi/kokeilu
 contact:
   organisation: Tampereen kaupunki
+result: {outcome: toimi}
 ---
 
 Kokeilun kuvaus.

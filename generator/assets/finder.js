@@ -29,7 +29,7 @@
    * ---------------------------------------------------------------------------------------- */
 
   /** URL query parameters of the facets, in the spec's display order (used before meta.json). */
-  var FACET_PARAMS = ['laji', 'teema', 'alue', 'taso', 'tila', 'vuosi'];
+  var FACET_PARAMS = ['laji', 'teema', 'alue', 'taso', 'tila', 'arviointi', 'tulos', 'vuosi'];
 
   function getLunr(lib) {
     var l = lib || (typeof lunr !== 'undefined' ? lunr : undefined); // eslint-disable-line no-undef

@@ -32,6 +32,7 @@ PAGES = [
     "avoin-data/",
     "saavutettavuusseloste/",
     "osallistu/",
+    "opas/",
 ]
 
 
