@@ -33,7 +33,9 @@ def _env(code: Path | None) -> dict[str, str]:
 
 def _run(args: list[str], code: Path | None, cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(args, cwd=cwd, env=_env(code), check=True, capture_output=True)
+    done = subprocess.run(args, cwd=cwd, env=_env(code), capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
 
 

@@ -5,6 +5,8 @@ It lists, each section sorted by path:
 - ongoing experiments (status ``kaynnissa``) whose end date has passed: the last day the date
   can mean (``end: 2023`` has passed on 2024-01-01);
 - completed experiments (status ``paattynyt`` or ``skaalattu``) that no learning names;
+- completed experiments without a result (the warning ``result-missing`` of ``kokeilu check``);
+- experiments whose evaluation is published without a report link (``report-missing``);
 - entries not reviewed within :data:`REVIEW_DAYS` days: the review date is the date of the last
   commit that touched the file (read for all files from one ``git log``); a file git does not
   know, or a catalogue outside git, is left out of this section;
@@ -29,10 +31,11 @@ from generator.localization import find_untranslated
 from generator.model import Entry
 from generator.presentation import count_fi
 from generator.similarity import Match, similar_pairs
+from generator.validation import COMPLETED_STATUSES, evaluation_published
 
 REVIEW_DAYS = 365
 ONGOING = {"kaynnissa"}
-COMPLETED = {"paattynyt", "skaalattu"}
+COMPLETED = COMPLETED_STATUSES
 
 
 @dataclass
@@ -98,6 +101,23 @@ def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=None) -> Edi
         if e.values.get("status") in COMPLETED and not catalogue.learnings_of(e.slug):
             no_learnings.items.append(_item(e))
 
+    no_result = Section(
+        "Päättyneet kokeilut ilman tulosta",
+        "Kokeilu on päättynyt, mutta kenttä result puuttuu. Kirjaa lopputulos (myös ei toiminut "
+        "tai tuntematon) ja mieluiten yhteenveto.",
+    )
+    for e in experiments:
+        if e.values.get("status") in COMPLETED and e.values.get("result") is None:
+            no_result.items.append(_item(e))
+
+    no_report = Section(
+        "Julkaistu arviointi ilman raporttia",
+        "Arvioinnin tila on julkaistu, mutta raportin linkki (evaluation.reports) puuttuu.",
+    )
+    for e in experiments:
+        if evaluation_published(e) and not e["evaluation"].get("reports"):
+            no_report.items.append(_item(e))
+
     stale = Section(
         f"Tarkistamatta yli {REVIEW_DAYS} päivää",
         f"Tiedostoa ei ole muutettu {REVIEW_DAYS} päivään (viimeisimmän commitin päivä).",
@@ -145,7 +165,7 @@ def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=None) -> Edi
         experiments=kinds.count("experiment"),
         learnings=kinds.count("learning"),
         errors=len(catalogue.errors),
-        sections=[overdue, no_learnings, stale, no_sources, duplicates, untranslated],
+        sections=[overdue, no_learnings, no_result, no_report, stale, no_sources, duplicates, untranslated],
     )
 
 

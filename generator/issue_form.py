@@ -326,7 +326,8 @@ def experiment_from_issue(
         out = _answer_lines(item, answer, schema, vocabularies, problems)
         if out:
             lines_by_label[item.label] = out
-    # Object fields: funding, contact.
+    # Object fields: funding, contact, evaluation, result, ethics. A sub-field is read like a
+    # field of its own (a dropdown label becomes its id, a list has one item per line).
     for spec in schema.experiment.fields:
         if spec.type != "object":
             continue
@@ -335,11 +336,19 @@ def experiment_from_issue(
             if spec.required and spec.unknown:
                 lines_by_label[spec.label_fi] = [f"{spec.name}: {schema.unknown_value}"]
             continue
-        out = [f"{spec.name}:"]
+        lines_by_label[spec.label_fi] = [f"{spec.name}:"]
         for item, answer in given:
-            value = " ".join(answer.split())
-            out.append(f"  {item.spec.name}: {yaml_value(item.spec, value)}")
-        lines_by_label[spec.label_fi] = out
+            lines = _answer_lines(item, answer, schema, vocabularies, problems)
+            lines_by_label[item.label] = ["  " + line for line in lines]
+        answered = {item.spec.name for item, _ in given}
+        for sub in spec.fields:
+            if sub.required and sub.name not in answered:
+                label = next(f.label for f in form_fields if f.parent is spec and f.spec is sub)
+                message = (
+                    f"vastaus puuttuu, ja se tarvitaan, kun ryhmän {spec.label_fi} muihin kohtiin "
+                    "on vastattu."
+                )
+                problems.append(FormProblem(label, message))
     title = " ".join(answers.get(schema.experiment.fields[0].label_fi, "").split())
     slug = slugify(title)
     if title and not slug:
@@ -351,10 +360,15 @@ def experiment_from_issue(
     description = answers.get(BODY_LABEL, "")
     if not description:
         problems.append(FormProblem(BODY_LABEL, "vastaus puuttuu: kirjoita kokeilun kuvaus."))
-    # Front matter in schema order, remembering the first line of each field.
+    # Front matter in schema order, remembering the first line of each field and sub-field, so
+    # that a problem is named by the question of the form it comes from.
     text_lines = ["---"]
     starts: list[tuple[int, str]] = []
-    order = [s.label_fi for s in schema.experiment.fields]
+    order = [
+        label
+        for s in schema.experiment.fields
+        for label in [s.label_fi, *(f.label for f in form_fields if f.parent is s)]
+    ]
     for label in order:
         if label in lines_by_label:
             starts.append((len(text_lines) + 1, label))

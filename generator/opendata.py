@@ -3,7 +3,8 @@
 - ``data/kokeilut.json`` and ``data/opit.json``: ``kokeilu export``'s lists, one file each.
 - ``data/kokeilut.csv``: one row per experiment, UTF-8 with a header row, comma-separated,
   quoted where needed (RFC 4180). A nested field becomes one column per sub-field
-  (``funding.amount``); a list of objects one column per sub-field too (``organisers.name``,
+  (``funding.amount_eur``; a list inside it, ``evaluation.reports``, is joined like any list);
+  a list of objects one column per sub-field too (``organisers.name``,
   ``organisers.type``, the n-th items belonging together). A list is joined with
   :data:`SEPARATOR`; a ``|`` or ``\\`` inside an item is escaped with a backslash. An empty cell
   is ``null`` (unknown or absent); for a list field, the marker :data:`EMPTY_LIST` is the empty
@@ -49,6 +50,8 @@ class Column:
 
     @property
     def is_list(self) -> bool:
+        if self.sub is not None and self.sub.type in LIST_TYPES:
+            return True  # a list inside a group: evaluation.reports
         return self.spec.type in LIST_TYPES or self.spec.type == "objects"
 
 
@@ -97,6 +100,10 @@ def _split(cell: str) -> list[str]:
     return items
 
 
+def _list_cell(items: list[Any]) -> str:
+    return SEPARATOR.join(_escape(item) for item in items) if items else EMPTY_LIST
+
+
 def _cell(value: Any, column: Column) -> str:
     spec, sub = column.spec, column.sub
     if value is None:
@@ -105,13 +112,15 @@ def _cell(value: Any, column: Column) -> str:
         inner = value
         for part in column.parts:
             inner = inner.get(part) if isinstance(inner, dict) else None
-        return "" if inner is None else str(inner)
+        if inner is None:
+            return ""
+        return _list_cell(inner) if isinstance(inner, list) else str(inner)
     if spec.type == "objects":
         if not value:
             return EMPTY_LIST
         return SEPARATOR.join(_escape("" if item.get(sub.name) is None else item[sub.name]) for item in value)
     if spec.type in LIST_TYPES:
-        return SEPARATOR.join(_escape(item) for item in value) if value else EMPTY_LIST
+        return _list_cell(value)
     return str(value)
 
 
@@ -127,6 +136,8 @@ def write_csv(experiments: list[dict[str, Any]], schema: Schema) -> str:
 
 
 def _typed(text: str, spec: FieldSpec) -> Any:
+    if spec.type in LIST_TYPES:
+        return [] if text == EMPTY_LIST else _split(text)
     if spec.type == "number":
         number = float(text)
         return int(number) if number.is_integer() and "." not in text else number

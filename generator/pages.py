@@ -60,6 +60,7 @@ from generator.search import ASSET_DIR, FINDER_SCRIPT, FINDER_URL, SearchData, f
 from generator.sitefile import SiteFile
 from generator.taxonomy import Taxonomy, TermGroup, group_taxonomies, term_ids
 from generator.translation import translator
+from generator.validation import evaluation_published
 
 HOME_URL = "/"
 STATISTICS_URL = "/tilastot/"
@@ -274,6 +275,16 @@ class SitePlanner:
     def language_name(self, code: str) -> str:
         """A language's name in this page's language: "ruotsi", "finska", "Finnish"."""
         return LANGUAGES[code].names[self.language]
+
+    def field_label(self, field: str, sub: str) -> str:
+        """An experiment's sub-field name in this language: ("evaluation", "evaluator") → "Arvioija"."""
+        spec = self._fields["experiment"][field]
+        return self._(next(f.label_fi for f in spec.fields if f.name == sub))
+
+    @cached_property
+    def published_evaluations(self) -> Counter[str]:
+        """How many experiments of each level have a published evaluation (evaluation.status)."""
+        return Counter(e["level"] for e in self.experiments if evaluation_published(e))
 
     def terms_of(self, entry: Entry, taxonomy: str) -> list[TermGroup]:
         found = self.taxonomies[taxonomy]
@@ -519,6 +530,7 @@ class SitePlanner:
             title,
             intro=self.intro("index.md"),
             levels=levels,
+            evaluated=self.published_evaluations,
             newest_experiments=self.experiments[: self.site.newest_count],
             newest_learnings=self.learnings[: self.site.newest_count],
             experiments_url=self.schema.experiment.listing_url,
@@ -678,6 +690,7 @@ class SitePlanner:
                 if spec.name == "alueet"
                 else ""
             ),
+            evaluated=self.published_evaluations if spec.field == "level" else None,
         )
         return self.page(src_uri_for(spec.url, index=True), spec.url, title, markdown, in_nav=True)
 

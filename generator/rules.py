@@ -51,6 +51,8 @@ RULES: dict[str, str] = {
     "date-order": "An end date before the start date.",
     "end-missing": "Warning: a finished experiment without an end date.",
     "end-unknown-but-not-ended": "Warning: an end marked unknown on an experiment that has not ended.",
+    "result-missing": "Warning: a completed experiment (paattynyt, skaalattu) without a result.",
+    "report-missing": "Warning: an evaluation marked published (julkaistu) without a report link.",
     "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
     "missing-reference": "A learning names an experiment that does not exist.",
     "personal-data": "Warning: a personal-looking e-mail address (etunimi.sukunimi@) or a mobile number.",

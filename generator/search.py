@@ -6,10 +6,11 @@ terms and scores from them as lunr does (generator/assets/finder.js). What it do
 under the language's data folder, ``haku/data/``, ``sv/haku/data/`` or ``en/haku/data/``, fetched
 with ``?v=<version>`` so a new build never mixes with cached files of an old one):
 
-- ``meta.json``: the facets (laji, teema, alue, taso, tila, vuosi) with their labels in the
-  page's language, every document's facet values as small integers, and the list of shards.
-  Facet counts come from here, never from the full-text index. The Swedish and English ones
-  also say ``language`` and the query's ``passes`` (below).
+- ``meta.json``: the facets (laji, teema, alue, taso, tila, arviointi, tulos, vuosi) with their
+  labels in the page's language, every document's facet values as small integers, and the list
+  of shards. Facet counts come from here, never from the full-text index. A learning takes the
+  regions, level, evaluation design (arviointi) and outcome (tulos) of the experiments it names.
+  The Swedish and English ones also say ``language`` and the query's ``passes`` (below).
 - ``terms/<file>.json``: a shard, the terms that start with the shard's prefix, each with its
   documents and their lunr scores per field. A prefix with too many postings is split into
   longer prefixes, so every shard stays small however large the catalogue grows.
@@ -103,7 +104,12 @@ LABELS: dict[str, dict[str, str]] = {
     "Tuntematon": {"sv": "Okänd", "en": "Unknown"},
     "Kokeilu": {"sv": "Försök", "en": "Experiment"},
     "Oppi": {"sv": "Lärdom", "en": "Learning"},
+    "Arviointi": {"sv": "Utvärdering", "en": "Evaluation"},
+    "Tulos": {"sv": "Resultat", "en": "Result"},
 }
+
+# The evidence facets: URL parameter → (group field, sub-field) of an experiment.
+EVIDENCE_FACETS = {"arviointi": ("evaluation", "design"), "tulos": ("result", "outcome")}
 
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"<?\b(?:https?|mailto):[^\s>]+>?")
@@ -183,6 +189,15 @@ class _Shared:
                 ids += [i for i in term_ids(experiment, spec) if i not in ids]
             return ids
 
+        def sub_union(field: str, sub: str) -> list[str]:
+            ids: list[str] = []
+            for experiment in experiments:
+                group = experiment.values.get(field)
+                value = group.get(sub) if isinstance(group, dict) else None
+                if isinstance(value, str) and value not in ids:
+                    ids.append(value)
+            return ids
+
         date = entry_date(entry)
         year = str(date.year) if isinstance(date, PartialDate) else "tuntematon"
         status = entry.values.get("status") if entry.kind == "experiment" else None
@@ -192,6 +207,8 @@ class _Shared:
             "alue": union("alueet"),
             "taso": union("tasot"),
             "tila": [status] if isinstance(status, str) else [],
+            "arviointi": sub_union(*EVIDENCE_FACETS["arviointi"]),
+            "tulos": sub_union(*EVIDENCE_FACETS["tulos"]),
             "vuosi": [year],
         }
 
@@ -262,10 +279,19 @@ class SearchData:
                 tuple((t.id, t.label) for t in terms if t.id in used.get(param, ())),
             )
 
+        def from_group(param: str) -> Facet:
+            """A facet over a sub-field of a group: arviointi (evaluation.design), tulos."""
+            field, sub = EVIDENCE_FACETS[param]
+            group = self.catalogue.schema.experiment.field(field)
+            spec = next(f for f in group.fields if f.name == sub)
+            terms = self.vocabularies[spec.vocabulary]
+            values = tuple((t.id, t.label(language)) for t in terms if t.id in used.get(param, ()))
+            return Facet(param, label(group.label_fi, language), values)
+
         tilat = self.vocabularies["tilat"]
         years = sorted((y for y in used.get("vuosi", ()) if y != "tuntematon"), reverse=True)
         kinds = (("kokeilu", label("Kokeilut", language)), ("oppi", label("Opit", language)))
-        return [
+        facets = [
             Facet("laji", label("Laji", language), tuple(v for v in kinds if v[0] in used["laji"])),
             from_taxonomy("teema", "Teema", "teemat"),
             from_taxonomy("alue", "Alue", "alueet"),
@@ -275,6 +301,8 @@ class SearchData:
                 label("Tila", language),
                 tuple((t.id, t.label(language)) for t in tilat if t.id in used.get("tila", ())),
             ),
+            from_group("arviointi"),
+            from_group("tulos"),
             Facet(
                 "vuosi",
                 label("Vuosi", language),
@@ -286,6 +314,8 @@ class SearchData:
                 ),
             ),
         ]
+        # A facet no document has a value in (no experiment records an evaluation) is left out.
+        return [f for f in facets if f.values]
 
     # -- the index --------------------------------------------------------------------------
 

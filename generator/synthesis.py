@@ -25,7 +25,10 @@ region: 23 and 19 as shipped), with skewed distributions: levels about 5 % valta
 alueellinen and 60 % ruohonjuuri; one to three themes, a few common and a long tail (Zipf over a
 seeded order); one or two regions weighted by population (a nationwide experiment usually has
 ``regions: []``, Koko Suomi); statuses consistent with the dates; start years 2008–2026, some
-unknown. A learning names one to three experiments and shares their themes.
+unknown; an evaluation design and a result for every completed experiment (and some others),
+mostly of unknown design, a published evaluation always with its report. A learning names one
+to three experiments and shares their themes. A hand-written page's link to a real entry the
+synthetic catalogue lacks (the guide's examples) keeps its text and loses its target.
 
 Output is deterministic for a seed: one ``random.Random(seed)``, sorted inputs, nothing
 time-based; two runs write byte-identical folders. The first experiment is the same at every
@@ -40,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import posixpath
 import random
 import re
 import shutil
@@ -410,6 +414,17 @@ STATUS_WEIGHTS = {
     "unknown": {"tuntematon": 50, "paattynyt": 30, "kaynnissa": 20},
 }
 ENDED = ("paattynyt", "skaalattu", "keskeytetty")
+# Completed experiments carry a result (kokeilu check warns otherwise, rule result-missing).
+COMPLETED = ("paattynyt", "skaalattu")
+DESIGN_WEIGHTS = {
+    "tuntematon": 45,
+    "laadullinen": 20,
+    "ennen-jalkeen": 14,
+    "ei-arviointia": 10,
+    "vertailuryhma": 8,
+    "satunnaistettu": 3,
+}
+OUTCOME_WEIGHTS = {"toimi": 35, "osittain": 25, "ei-toiminut": 15, "tuntematon": 25}
 YEARS = range(2008, 2027)
 YEAR_WEIGHTS = (2, 2, 3, 3, 4, 5, 6, 8, 10, 11, 10, 9, 7, 7, 7, 7, 6, 5, 3)
 
@@ -646,6 +661,22 @@ def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+def _evidence(rng: random.Random, status: str, report: str) -> list[str]:
+    """The evaluation and result lines of one experiment; ``report`` is the report's address."""
+    lines: list[str] = []
+    if status in COMPLETED or rng.random() < 0.4:
+        design = _weighted(rng, DESIGN_WEIGHTS)
+        lines += ["evaluation:", f"  design: {design}"]
+        if design not in ("tuntematon", "ei-arviointia"):
+            state = "julkaistu" if status in COMPLETED and rng.random() < 0.6 else "kaynnissa"
+            lines.append(f"  status: {state}")
+            if state == "julkaistu":  # a published evaluation links its report (report-missing)
+                lines += ["  reports:", f"    - {report}"]
+    if status in COMPLETED:
+        lines += ["result:", f"  outcome: {_weighted(rng, OUTCOME_WEIGHTS)}"]
+    return lines
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
@@ -797,7 +828,7 @@ class Generator:
             region = rng.choices(self.regions, weights=REGION_WEIGHTS)[0]
             town = rng.choice(self.municipalities[region])
             lines.append(f"scaling_partners: [{_q(town[1] + ' kaupunki')}]")
-        info = {"lines": lines, "organisers": organisers, "places": places}
+        info = {"lines": lines, "organisers": organisers, "places": places, "status": status}
         info.update(themes=themes, year=start_year)
         return title, writer.body(150, 400), info
 
@@ -931,6 +962,36 @@ def _site_files(root: Path, repo: Path, schema: Schema) -> None:
     write_derived_files(root, schema, vocabularies)
 
 
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def _unlink_missing_entries(root: Path, schema: Schema, slugs: set[str]) -> None:
+    """Hand-written pages (the guide for experimenters) link to real experiments and learnings
+    as examples. A synthetic catalogue has other entries: such a link keeps its text and loses
+    its target, so that ``mkdocs build --strict`` still finds every link."""
+    docs = root / schema.site.docs_directory
+    prefixes = tuple(entry.listing_url.strip("/") + "/" for entry in schema.entries)
+    entry_folders = {(root / folder).resolve() for folder in _directories(schema).values()}
+    for page in sorted(docs.rglob("*.md")):
+        if page.parent.resolve() in entry_folders and page.name != "index.md":
+            continue
+        text = page.read_text(encoding="utf-8")
+        folder = posixpath.dirname(page.relative_to(docs).as_posix())
+
+        def unlink(match: re.Match, folder: str = folder) -> str:
+            target = match.group(2).split("#", 1)[0].split("?", 1)[0]
+            path = posixpath.normpath(posixpath.join(folder, target))
+            if path.startswith(prefixes) and path.endswith(".md") and path.count("/") == 1:
+                slug = path.split("/", 1)[1].removesuffix(".md")
+                if slug != "index" and slug not in slugs:
+                    return match.group(1)
+            return match.group(0)
+
+        changed = _LINK.sub(unlink, text)
+        if changed != text:
+            page.write_text(changed, encoding="utf-8", newline="\n")
+
+
 def make_synthetic(root: Path, count: int, seed: int, repo: Path) -> Synthesis:
     """Write a synthetic catalogue of ``count`` experiments, trained on the catalogue at
     ``repo``, straight into the folder ``root`` (made if missing). :func:`synthesise` is the
@@ -962,6 +1023,7 @@ def make_synthetic(root: Path, count: int, seed: int, repo: Path) -> Synthesis:
             lines += ["contact:", f"  organisation: {_q(organisers[0][0])}"]
             if rng.random() < 0.5:
                 lines.append(f"  url: https://www.{host}.fi/")
+        lines += _evidence(rng, info["status"], f"https://www.{host}.fi/kokeilut/{slug}/arviointi")
         text = "\n".join([*lines, "---", "", body])
         (experiments / f"{slug}.md").write_text(text, encoding="utf-8", newline="\n")
         made.append((slug, info))
@@ -971,6 +1033,7 @@ def make_synthetic(root: Path, count: int, seed: int, repo: Path) -> Synthesis:
         slug = generator.slug(title)
         (learnings / f"{slug}.md").write_text("\n".join(lines), encoding="utf-8", newline="\n")
         learned.append(slug)
+    _unlink_missing_entries(root, schema, {slug for slug, _ in made} | set(learned))
     return Synthesis(tuple(slug for slug, _ in made), tuple(learned))
 
 

@@ -15,6 +15,16 @@ from generator.problems import Problem, ProblemSink
 
 # Statuses that mean the experiment is over, so its end date is expected.
 ENDED_STATUSES = frozenset({"paattynyt", "skaalattu", "keskeytetty"})
+# Statuses of an experiment that ran its course, so its result is expected.
+COMPLETED_STATUSES = frozenset({"paattynyt", "skaalattu"})
+# The evaluation status that promises a report.
+PUBLISHED_EVALUATION = "julkaistu"
+
+
+def evaluation_published(entry: Entry) -> bool:
+    """True when the experiment's evaluation is marked published (evaluation.status)."""
+    evaluation = entry.values.get("evaluation")
+    return isinstance(evaluation, dict) and evaluation.get("status") == PUBLISHED_EVALUATION
 
 
 def check_duplicate_slugs(files: Iterable[EntryFile]) -> list[Problem]:
@@ -71,7 +81,8 @@ def check_references(learnings: Iterable[Entry], experiment_slugs: set[str], clo
 
 
 def check_experiment(entry: Entry) -> list[Problem]:
-    """Rules between the fields of one experiment: date order and a missing end date."""
+    """Rules between the fields of one experiment: date order, a missing end date, a missing
+    result and a published evaluation without a report."""
     problems: list[Problem] = []
     sink = ProblemSink(entry.path, problems)
     start, end = entry["start"], entry["end"]
@@ -100,5 +111,27 @@ def check_experiment(entry: Entry) -> list[Problem]:
             "end-unknown-but-not-ended",
             f'Päättymisaika on "tuntematon", mutta tila on {entry["status"]}. Jos kokeilu ei ole '
             "päättynyt, poista end-rivi; muuten korjaa tila.",
+        )
+    if entry["status"] in COMPLETED_STATUSES and entry.values.get("result") is None:
+        line, column = entry.location("status")
+        sink.warning(
+            line,
+            column,
+            "result-missing",
+            "Kokeilu on päättynyt, mutta sen tulos puuttuu. Lisää kenttä result ja sen alle "
+            "outcome sanastosta content/sanastot/tulokset.yml (esimerkiksi outcome: ei-toiminut, "
+            "tai outcome: tuntematon, jos tulosta ei tiedetä) sekä mieluiten yhteenveto summary. "
+            'Myös "ei toiminut" on arvokas tulos.',
+        )
+    if evaluation_published(entry) and not entry["evaluation"].get("reports"):
+        line, column = entry.location("evaluation", "status")
+        sink.warning(
+            line,
+            column,
+            "report-missing",
+            "Arviointi on merkitty julkaistuksi, mutta raportin linkki puuttuu. Lisää "
+            "evaluation-ryhmään raportin osoite, esimerkiksi "
+            "reports: [https://www.example.fi/raportti.pdf], tai muuta arvioinnin tilaksi "
+            "suunniteltu tai kaynnissa.",
         )
     return problems

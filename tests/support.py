@@ -30,6 +30,7 @@ sources:
   - https://www.example.fi/kokeilu
 contact:
   organisation: Tampereen kaupunki
+result: {outcome: toimi}
 ---
 
 Kokeilun kuvaus.

@@ -246,3 +246,15 @@ def test_a_bulk_import_finds_the_same_duplicates_as_one_by_one(tmp_path, monkeyp
     pairs = {(d.path, d.other_path) for d in by_index}
     assert ("experiments/pyorakokeilu-tampereella.md", "experiments/pyorakokeilu-tampereela.md") in pairs
     assert ("experiments/perustulokokeilu-kelassa.md", "experiments/perustulokokeilu.md") in pairs
+
+
+def test_a_changed_evaluation_or_result_is_named_in_finnish(check):
+    before = check({"experiments/testikokeilu.md": VALID_EXPERIMENT}).experiments["testikokeilu"]
+    evidence = "evaluation:\n  design: laadullinen\nresult: {outcome: ei-toiminut}"
+    changed = VALID_EXPERIMENT.replace("result: {outcome: toimi}", evidence)
+    after = check({"experiments/testikokeilu.md": changed}).experiments["testikokeilu"]
+    schema = check({}).schema
+    assert catalogue_diff.field_changes(before, after, schema.experiment.fields) == [
+        "arviointi muuttui",
+        "tulos muuttui",
+    ]

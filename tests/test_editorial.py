@@ -15,12 +15,18 @@ from tests.support import VALID_EXPERIMENT, VALID_LEARNING
 from tests.test_catalogue_diff import commit, git
 
 
-def experiment(title: str, status: str = "paattynyt", end: str = "2019") -> str:
+def experiment(
+    title: str, status: str = "paattynyt", end: str = "2019", evidence: str = "result: {outcome: toimi}"
+) -> str:
     return (
         VALID_EXPERIMENT.replace("title: Testikokeilu", f"title: {title}")
         .replace("status: paattynyt", f"status: {status}")
         .replace("end: 2019", f"end: {end}")
+        .replace("result: {outcome: toimi}", evidence)
     )
+
+
+PUBLISHED_WITHOUT_REPORT = "evaluation: {design: laadullinen, status: julkaistu}\nresult: {outcome: toimi}"
 
 
 FILES = {
@@ -30,16 +36,26 @@ FILES = {
     "experiments/kesken.md": experiment("Kesken jäänyt kokeilu", status="kaynnissa", end="2023"),
     # Ongoing and ends in the future.
     "experiments/jatkuu.md": experiment("Jatkuva kokeilu", status="kaynnissa", end="2030-06"),
-    # Completed without learnings; also a near-duplicate of the next one.
-    "experiments/pyorakokeilu.md": experiment("Pyöräkokeilu Tampereella"),
-    "experiments/pyorakokeilu-2.md": experiment("Pyöräkokeilu Tampereella 2", status="skaalattu"),
+    # Completed without learnings; also a near-duplicate of the next one. Without a result.
+    "experiments/pyorakokeilu.md": experiment("Pyöräkokeilu Tampereella", evidence=""),
+    # Its evaluation is published, but there is no link to the report.
+    "experiments/pyorakokeilu-2.md": experiment(
+        "Pyöräkokeilu Tampereella 2", status="skaalattu", evidence=PUBLISHED_WITHOUT_REPORT
+    ),
+    # A result is not expected before the end; a planned evaluation needs no report yet.
+    "experiments/alkamassa.md": experiment(
+        "Alkamassa oleva kokeilu",
+        status="suunniteltu",
+        end="2030",
+        evidence="evaluation: {design: satunnaistettu, status: suunniteltu}",
+    ),
     "content/opit/testioppi.md": VALID_LEARNING,
     # A learning without sources.
     "content/opit/lahteeton.md": VALID_LEARNING.replace("title: Testioppi", "title: Lähteetön oppi"),
 }
 
 EXPECTED_TEXT = """\
-Toimituksellinen raportti 2024-06-01: 5 kokeilua, 2 oppia.
+Toimituksellinen raportti 2024-06-01: 6 kokeilua, 2 oppia.
 
 Käynnissä, vaikka päättymispäivä on ohi (1):
   experiments/kesken.md ”Kesken jäänyt kokeilu” – päättyi 2023
@@ -47,6 +63,12 @@ Käynnissä, vaikka päättymispäivä on ohi (1):
 Päättyneet kokeilut ilman oppeja (2):
   experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2”
   experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella”
+
+Päättyneet kokeilut ilman tulosta (1):
+  experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella”
+
+Julkaistu arviointi ilman raporttia (1):
+  experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2”
 
 Tarkistamatta yli 365 päivää (2):
   content/opit/lahteeton.md ”Lähteetön oppi” – viimeksi muutettu 2022-01-01
@@ -59,9 +81,10 @@ Lähteet puuttuvat (2):
 Mahdolliset kaksoiskappaleet (1):
   experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2” – muistuttaa: experiments/pyorakokeilu.md ”Pyöräkokeilu Tampereella” (0.96)
 
-Kääntämättä (7):
+Kääntämättä (8):
   content/opit/lahteeton.md ”Lähteetön oppi” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
   content/opit/testioppi.md ”Testioppi” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
+  experiments/alkamassa.md ”Alkamassa oleva kokeilu” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
   experiments/jatkuu.md ”Jatkuva kokeilu” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
   experiments/kesken.md ”Kesken jäänyt kokeilu” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
   experiments/pyorakokeilu-2.md ”Pyöräkokeilu Tampereella 2” – otsikko ja tiivistelmä: sv, en; kuvaus: sv, en
@@ -91,7 +114,7 @@ def test_markdown_report_escapes_titles(make_catalogue):
         "<!-- kokeilu-report -->",
         "# Toimituksellinen raportti",
         "",
-        "Toimituksellinen raportti 2024-06-01: 5 kokeilua, 2 oppia.",
+        "Toimituksellinen raportti 2024-06-01: 6 kokeilua, 2 oppia.",
     ]
     assert (
         "- **\\*Kesken\\* &lt;b&gt;@\u200dkaikki&lt;/b&gt;** (experiments/kesken.md) – päättyi 2019" in lines

@@ -41,6 +41,47 @@ def test_complete_issue_gives_a_valid_file(make_catalogue, capsys, monkeypatch):
     assert entry["themes"] == ["ilmasto", "lapset-ja-nuoret", "maaseutu"]
     assert [o["type"] for o in entry["organisers"]] == ["jarjesto", "kunta"]
     assert len(entry["sources"]) == 2
+    assert entry["evaluation"] == {
+        "design": "ennen-jalkeen",
+        "evaluator": "Säräisniemen kyläyhdistys",
+        "status": "julkaistu",
+        "reports": ["https://www.example.fi/raportti", "https://www.example.fi/mittaukset"],
+    }
+    assert entry["result"]["outcome"] == "osittain"
+    assert entry["result"]["summary"].startswith("Kylätalon ostosähkö väheni kesällä, mutta")
+    assert entry["ethics"] == {
+        "consent": None,
+        "harms": None,
+        "participants": "Kaikki kylätalon käyttäjät olivat mukana.",
+    }
+
+
+def test_an_answered_group_needs_its_required_answer(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Arviointi: Asetelma", "_No response_")
+    body = replace_answer(body, "Tulos: Lopputulos", "Toimi hyvin")
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Arviointi: Asetelma": vastaus puuttuu' in err
+    assert 'Kenttä "Tulos: Lopputulos": "Toimi hyvin" ei ole vaihtoehtojen joukossa.' in err
+
+
+def test_unanswered_evidence_groups_are_left_out(make_catalogue, capsys, monkeypatch):
+    body = COMPLETE
+    for label in (
+        "Arviointi: Asetelma",
+        "Arviointi: Arvioija",
+        "Arviointi: Arvioinnin tila",
+        "Arviointi: Raportit",
+        "Tulos: Lopputulos",
+        "Tulos: Yhteenveto",
+        "Etiikka: Osallistujien valinta",
+    ):
+        body = replace_answer(body, label, "_No response_")
+    body = replace_answer(body, "Tila", "Käynnissä")
+    body = replace_answer(body, "Päättyi", "_No response_")
+    root = make_catalogue()
+    assert from_issue(root, body, monkeypatch=monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "evaluation" not in out and "result" not in out and "ethics" not in out
 
 
 def test_write_creates_the_file_and_refuses_to_overwrite(make_catalogue, capsys, monkeypatch):
@@ -106,7 +147,15 @@ def test_malformed_date_and_url_name_the_form_field(make_catalogue, capsys, monk
     err = problems_of(make_catalogue(), body, capsys, monkeypatch)
     assert 'Kenttä "Alkoi": "toukokuu 2019" ei ole aika' in err
     assert 'Kenttä "Lähteet":' in err
-    assert 'Kenttä "Rahoitus":' in err
+    assert 'Kenttä "Rahoitus: Summa euroina":' in err
+
+
+def test_a_bad_report_address_names_its_question(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(
+        COMPLETE, "Arviointi: Raportit", "https://www.example.fi/raportti\nftp://example.fi/r"
+    )
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Arviointi: Raportit": "ftp:"-alkuiset osoitteet eivät ole sallittuja.' in err
 
 
 def test_unknown_dropdown_values_suggest_the_closest(make_catalogue, capsys, monkeypatch):

@@ -35,8 +35,10 @@ def test_every_page_exists_in_every_language_at_the_same_path(plan, shipped):
     finnish = by_language["fi"]
     assert finnish, "no Finnish pages"
     for code in ("sv", "en"):
-        # Plus the fallbacks of hand-written pages (the field reference has no translation).
-        assert by_language[code] - {url_in(url, code) for url in finnish} == {f"/{code}/osallistu/kentat/"}
+        # Plus the fallbacks of hand-written pages without a translation: the field reference
+        # (generated from the Finnish schema) and the guide for experimenters.
+        fallbacks = {f"/{code}/osallistu/kentat/", f"/{code}/opas/"}
+        assert by_language[code] - {url_in(url, code) for url in finnish} == fallbacks
         assert {url_in(url, code) for url in finnish} <= by_language[code], code
     slug = next(iter(shipped.experiments))
     assert f"/sv/kokeilut/{slug}/" in by_language["sv"]

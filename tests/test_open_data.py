@@ -3,6 +3,8 @@ data, the /avoin-data/ page generated from the schema, and the Atom feed (RFC 42
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from xml.etree import ElementTree as ET
@@ -58,6 +60,42 @@ def test_list_items_with_the_separator_or_a_backslash_survive(shipped):
     back = read_csv(write_csv([tricky], shipped.schema), shipped.schema)[0]
     assert back["municipalities"] == [f"A{SEPARATOR}B", "C\\\\D", ""]
     assert back["regions"] == []  # nationwide, not unknown
+
+
+def test_evaluation_result_and_ethics_are_columns_that_read_back(shipped):
+    exported = {e["slug"]: e for e in export_catalogue(shipped)["experiments"]}
+    basic_income = exported["perustulokokeilu"]
+    assert basic_income["evaluation"]["design"] == "satunnaistettu"
+    assert basic_income["evaluation"]["status"] == "julkaistu"
+    assert basic_income["evaluation"]["reports"]
+    assert basic_income["result"]["outcome"] == "osittain"
+    assert basic_income["ethics"]["participants"]
+    names = [c.name for c in columns(shipped.schema)]
+    assert names[-9:] == [
+        "evaluation.design",
+        "evaluation.evaluator",
+        "evaluation.status",
+        "evaluation.reports",
+        "result.outcome",
+        "result.summary",
+        "ethics.consent",
+        "ethics.harms",
+        "ethics.participants",
+    ]
+    reports = ["https://www.example.fi/a", f"https://www.example.fi/b?x=1{SEPARATOR}2"]
+    tricky = {**basic_income, "evaluation": {**basic_income["evaluation"], "reports": reports}}
+    table = write_csv(
+        [tricky, {**basic_income, "evaluation": None, "result": None, "ethics": None}], shipped.schema
+    )
+    row = next(csv.DictReader(io.StringIO(table)))
+    assert (
+        row["evaluation.reports"]
+        == f"https://www.example.fi/a{SEPARATOR}https://www.example.fi/b?x=1\\{SEPARATOR}2"
+    )
+    first, absent = read_csv(table, shipped.schema)
+    assert first["evaluation"] == tricky["evaluation"]
+    assert first["result"] == basic_income["result"] and first["ethics"] == basic_income["ethics"]
+    assert (absent["evaluation"], absent["result"], absent["ethics"]) == (None, None, None)
 
 
 def test_the_open_data_page_documents_every_column_and_the_licence(built_site, shipped):

@@ -453,7 +453,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_printably_with_a_suggestion(ch
 
 def test_a_placeholder_after_a_unicode_line_separator_is_on_its_file_line(check_one):
     text = VALID_EXPERIMENT.replace("Kokeilun kuvaus.", "Kuvaus\u2028jatkuu TÄYDENNÄ.")
-    assert check_one(EXPERIMENT, text.encode()) == {(EXPERIMENT, 19, 15, "placeholder")}
+    assert check_one(EXPERIMENT, text.encode()) == {(EXPERIMENT, 20, 15, "placeholder")}
 
 
 def test_an_intro_name_that_is_not_utf8_is_reported_printably(check_one):

@@ -151,11 +151,44 @@ def test_facet_counts_come_from_the_catalogue(shipped, data, meta):
     assert counts["laji"] == {"kokeilu": len(shipped.experiments), "oppi": len(shipped.learnings)}
     assert sum(counts["vuosi"].values()) == meta["count"] == len(shipped.experiments) + len(shipped.learnings)
     params = [f["param"] for f in meta["facets"]]
-    assert params == ["laji", "teema", "alue", "taso", "tila", "vuosi"]
+    assert params == ["laji", "teema", "alue", "taso", "tila", "arviointi", "tulos", "vuosi"]
     for facet in meta["facets"]:
         column = meta["docs"][facet["param"]]
         assert len(column) == meta["count"]
         assert all(0 <= v < len(facet["values"]) for values in column for v in values)
+
+
+def test_the_evidence_facets_count_experiments_and_the_learnings_drawn_from_them(shipped, data, meta):
+    """arviointi is evaluation.design and tulos is result.outcome; a learning takes the values
+    of the experiments it names, as it does for the region and the level."""
+    counts = data.counts()
+    for param, field, sub in (("arviointi", "evaluation", "design"), ("tulos", "result", "outcome")):
+
+        def value(experiment, field=field, sub=sub):
+            group = experiment.values.get(field)
+            return group[sub] if group else None
+
+        expected = Counter(value(e) for e in shipped.experiments.values() if value(e))
+        for learning in shipped.learnings.values():
+            expected.update({value(shipped.experiments[s]) for s in learning["experiments"]} - {None})
+        assert counts[param] == dict(expected), param
+    facet = next(f for f in meta["facets"] if f["param"] == "arviointi")
+    assert facet["label"] == "Arviointi"
+    assert {"id": "satunnaistettu", "label": "Satunnaistettu vertailukoe"} in facet["values"]
+    outcomes = next(f for f in meta["facets"] if f["param"] == "tulos")
+    assert {"id": "ei-toiminut", "label": "Ei toiminut"} in outcomes["values"]
+    basic_income = data.documents.index(shipped.experiments["perustulokokeilu"])
+    design = meta["docs"]["arviointi"][basic_income]
+    assert [facet["values"][i]["id"] for i in design] == ["satunnaistettu"]
+
+
+def test_an_evidence_facet_nothing_uses_is_left_out(make_catalogue):
+    from generator.catalogue import load_catalogue
+    from tests.support import VALID_EXPERIMENT
+
+    root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})
+    params = [f.param for f in SitePlanner(load_catalogue(root)).search.facets]
+    assert params == ["laji", "teema", "alue", "taso", "tila", "tulos", "vuosi"]
 
 
 def test_documents_are_numbered_newest_first(data, published, meta):

@@ -86,6 +86,73 @@ def test_an_experiment_page_has_its_facts_learnings_and_edit_link(built_site):
     assert ">Muokkaa GitHubissa</a>" in html
 
 
+def test_an_experiment_page_shows_its_evaluation_result_and_ethics(built_site, shipped):
+    html = (built_site / "kokeilut/perustulokokeilu/index.html").read_text(encoding="utf-8")
+    facts = html.split('<aside class="kk-facts"', 1)[1].split("</aside>", 1)[0]
+    assert "<dt>Arviointi</dt>" in facts and "Satunnaistettu vertailukoe" in facts
+    assert "Arvioinnin tila: julkaistu" in facts
+    report = shipped.experiments["perustulokokeilu"]["evaluation"]["reports"][0]
+    assert f'<ul class="kk-sources"><li><a href="{report}" rel="noopener">' in facts
+    assert (
+        '<dt>Tulos</dt><dd class="kk-facts__result"><span class="kk-outcome kk-outcome--osittain">Toimi osittain</span>'
+        in facts
+    )
+    assert "Osallistujien valinta: Osallistujat arvottiin" in facts
+    # An experiment without a known outcome says so; one without a result shows no row.
+    unknown = (built_site / "kokeilut/lohja-yhteiskayttoautokokeilu/index.html").read_text(encoding="utf-8")
+    assert '<span class="kk-outcome kk-outcome--tuntematon">Tuntematon</span>' in unknown
+    idea = (built_site / "kokeilut/pikselimetsa/index.html").read_text(encoding="utf-8")
+    assert "<dt>Arviointi</dt>" in idea and "<dt>Tulos</dt>" not in idea
+
+
+def test_the_levels_page_and_the_home_page_count_published_evaluations(built_site, shipped):
+    published = {
+        level.id: sum(
+            1
+            for e in shipped.experiments.values()
+            if e["level"] == level.id and (e["evaluation"] or {}).get("status") == "julkaistu"
+        )
+        for level in shipped.vocabularies["tasot"]
+    }
+    assert sum(published.values()) >= 3 and published["valtakunnallinen"] >= 1
+    levels = (built_site / "tasot/index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Julkaistu arviointi</th>' in levels
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for level, count in published.items():
+        total = sum(1 for e in shipped.experiments.values() if e["level"] == level)
+        assert re.search(
+            rf'<a href="\.\./tasot/{level}/">[^<]*</a>.*?</th>\s*<td>{total}</td>\s*<td>{count}</td>',
+            levels,
+            re.S,
+        ), level
+        card = home.split(f'<a href="tasot/{level}/">', 1)[1].split("</li>", 1)[0]
+        assert f'<span class="kk-level__evaluated">Julkaistu arviointi {count} kokeilusta</span>' in card
+
+
+def test_the_guide_for_experimenters_links_to_the_contributor_guide_and_examples(built_site):
+    guide = (built_site / "opas/index.html").read_text(encoding="utf-8")
+    assert "<h1" in guide and "Opas kokeilijalle" in guide
+    for anchor in (
+        "hyva-kokeilu",
+        "tavoitteet",
+        "arviointi",
+        "etiikka",
+        "oppi",
+        "keskenerainen",
+        "epaonnistuminen",
+    ):
+        assert f'id="{anchor}"' in guide, anchor
+    assert 'href="../osallistu/"' in guide
+    assert 'href="../kokeilut/perustulokokeilu/"' in guide
+    assert 'href="../opit/ruotsin-vaihtaminen-toiseen-kieleen-ei-kiinnostanut/"' in guide
+    assert 'href="../haku/?tulos=ei-toiminut"' in guide
+    contributing = (built_site / "osallistu/index.html").read_text(encoding="utf-8")
+    assert 'href="../opas/"' in contributing
+    assert 'href="opas/"' in (built_site / "index.html").read_text(encoding="utf-8")
+    nav = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert {"Opas kokeilijalle": "opas/index.md"} in nav
+
+
 def test_a_learning_page_links_back_to_its_experiments(built_site):
     html = (built_site / "opit/perustulo-ei-parantanut-tyollistymista/index.html").read_text(encoding="utf-8")
     assert 'href="../../kokeilut/perustulokokeilu/"' in html

@@ -163,6 +163,27 @@ def test_taxonomy_distributions(made):
     assert catalogue.errors == [] and len(catalogue.learnings) == 30
 
 
+def test_completed_experiments_have_results_and_designs_vary(made):
+    catalogue = check_catalogue(made["large"], load_schema())
+    assert [p for p in catalogue.problems if p.rule in {"result-missing", "report-missing"}] == []
+    experiments = list(catalogue.experiments.values())
+    completed = [e for e in experiments if e["status"] in {"paattynyt", "skaalattu"}]
+    assert completed and all(e["result"] for e in completed)
+    designs = Counter(e["evaluation"]["design"] for e in experiments if e["evaluation"])
+    assert designs.most_common(1)[0][0] == "tuntematon" and len(designs) >= 4
+    published = [e for e in experiments if (e["evaluation"] or {}).get("status") == "julkaistu"]
+    assert published and all(e["evaluation"]["reports"] for e in published)
+
+
+def test_the_guides_links_to_real_entries_become_text(made):
+    guide = (made["a"] / "content/opas/index.md").read_text(encoding="utf-8")
+    real = (REPO_ROOT / "content/opas/index.md").read_text(encoding="utf-8")
+    assert "](../kokeilut/perustulokokeilu.md)" in real
+    assert "](../kokeilut/" not in guide and "](../opit/" not in guide.replace("](../opit/index.md)", "")
+    assert "Perustulokokeilu" in guide  # the link text stays
+    assert "](../osallistu/index.md)" in guide and "](../haku/index.md)" in guide
+
+
 def test_text_is_varied_inflected_finnish(made):
     large = bodies(made["large"])
     # No two entries share a body, and sentences are rarely repeated.

@@ -80,3 +80,54 @@ def test_an_intro_is_plain_markdown_without_front_matter(check):
     )
     assert located(catalogue) == {("content/tasot/alueellinen.md", 1, 1, "intro-front-matter")}
     assert catalogue.intros == {}
+
+
+def test_a_completed_experiment_without_a_result_is_a_warning_at_its_status(check):
+    text = VALID_EXPERIMENT.replace("result: {outcome: toimi}\n", "")
+    scaled = text.replace("status: paattynyt", "status: skaalattu")
+    catalogue = check({"experiments/tulokseton.md": text, "experiments/skaalattu.md": scaled})
+    assert located(catalogue) == {
+        ("experiments/tulokseton.md", 10, 9, "result-missing"),
+        ("experiments/skaalattu.md", 10, 9, "result-missing"),
+    }
+    assert not catalogue.errors
+    assert {"tulokseton", "skaalattu"} <= set(catalogue.experiments)
+    message = catalogue.problems[0].message
+    assert "result" in message and "outcome: tuntematon" in message
+
+
+def test_an_unknown_outcome_is_a_result_and_other_statuses_need_none(check):
+    unknown = VALID_EXPERIMENT.replace("result: {outcome: toimi}", "result:\n  outcome: tuntematon")
+    files = {"experiments/tuntematon-tulos.md": unknown}
+    for status in ("idea", "suunniteltu", "kaynnissa", "keskeytetty", "tuntematon"):
+        files[f"experiments/tila-{status}.md"] = VALID_EXPERIMENT.replace(
+            "status: paattynyt", f"status: {status}"
+        ).replace("result: {outcome: toimi}\n", "")
+    assert located(check(files)) == set()
+
+
+def test_a_published_evaluation_without_a_report_is_a_warning_at_its_status(check):
+    evidence = "evaluation:\n  design: satunnaistettu\n  status: julkaistu\nresult: {outcome: toimi}"
+    text = VALID_EXPERIMENT.replace("result: {outcome: toimi}", evidence)
+    catalogue = check({"experiments/raportiton.md": text})
+    assert located(catalogue) == {("experiments/raportiton.md", 19, 11, "report-missing")}
+    assert not catalogue.errors
+    assert "reports" in catalogue.problems[0].message
+
+
+def test_a_published_evaluation_with_a_report_and_an_unpublished_one_without_are_fine(check):
+    published = (
+        "evaluation:\n  design: satunnaistettu\n  status: julkaistu\n"
+        "  reports:\n    - https://www.example.fi/raportti.pdf\nresult: {outcome: toimi}"
+    )
+    ongoing = "evaluation: {design: laadullinen, status: kaynnissa}\nresult: {outcome: liian-aikaista}"
+    catalogue = check(
+        {
+            "experiments/raportoitu.md": VALID_EXPERIMENT.replace("result: {outcome: toimi}", published),
+            "experiments/arvioidaan.md": VALID_EXPERIMENT.replace("result: {outcome: toimi}", ongoing),
+        }
+    )
+    assert located(catalogue) == set()
+    assert catalogue.experiments["raportoitu"]["evaluation"]["reports"] == [
+        "https://www.example.fi/raportti.pdf"
+    ]

@@ -38,7 +38,7 @@
    * ---------------------------------------------------------------------------------------- */
 
   /** URL query parameters of the facets, in the spec's display order (used before meta.json). */
-  var FACET_PARAMS = ['laji', 'teema', 'alue', 'taso', 'tila', 'vuosi'];
+  var FACET_PARAMS = ['laji', 'teema', 'alue', 'taso', 'tila', 'arviointi', 'tulos', 'vuosi'];
 
   /** The site's languages: the URL prefix of each (the primary language has none). */
   var LANGUAGES = ['fi', 'sv', 'en'];

@@ -32,6 +32,7 @@ PAGES = [
     "avoin-data/",
     "saavutettavuusseloste/",
     "osallistu/",
+    "opas/",
     # The Swedish and English versions: a translated experiment, one shown in its original
     # language (lang="fi" parts), listings, the map, a translated and a fallback content page.
     "sv/",

@@ -276,6 +276,56 @@ def test_facet_counts_equal_the_catalogue(session, experiments, learnings):
     assert session.errors == []
 
 
+def _outcome(entry: dict) -> str | None:
+    return (entry.get("result") or {}).get("outcome")
+
+
+def test_the_evidence_facets_count_designs_and_outcomes_and_find_what_did_not_work(
+    session, experiments, learnings
+):
+    page = session.open("haku/")
+    toggle(page, "laji", "kokeilu")
+    shown_counts = counts(page)
+    designs = Counter(e["evaluation"]["design"] for e in experiments.values() if e.get("evaluation"))
+    assert {k: v for k, v in shown_counts["arviointi"].items() if v} == dict(designs)
+    outcomes = Counter(_outcome(e) for e in experiments.values() if _outcome(e))
+    assert {k: v for k, v in shown_counts["tulos"].items() if v} == dict(outcomes)
+
+    # "Did not work": the experiments whose outcome says so ...
+    toggle(page, "tulos", "ei-toiminut")
+    failed = {slug for slug, e in experiments.items() if _outcome(e) == "ei-toiminut"}
+    assert failed
+    assert set(all_results(page)) == {f"/kokeilut/{slug}/" for slug in failed}
+    assert query_of(page) == {"laji": ["kokeilu"], "tulos": ["ei-toiminut"]}
+    # ... and, with learnings back in, the learnings drawn from them.
+    toggle(page, "laji", "kokeilu")
+    drawn = {slug for slug, learning in learnings.items() if failed & set(learning["experiments"])}
+    assert set(all_results(page)) == {f"/kokeilut/{s}/" for s in failed} | {f"/opit/{s}/" for s in drawn}
+    assert query_of(page) == {"tulos": ["ei-toiminut"]}
+    assert status(page) == count_text(len(failed) + len(drawn))
+    assert session.errors == []
+
+
+def test_a_url_with_both_evidence_facets_opens_the_randomised_trial(session, experiments):
+    page = session.open("haku/?arviointi=satunnaistettu&tulos=osittain&laji=kokeilu")
+    assert page.is_checked('#kk-finder input[name="arviointi"][value="satunnaistettu"]')
+    assert page.is_checked('#kk-finder input[name="tulos"][value="osittain"]')
+    expected = {
+        f"/kokeilut/{slug}/"
+        for slug, e in experiments.items()
+        if (e.get("evaluation") or {}).get("design") == "satunnaistettu" and _outcome(e) == "osittain"
+    }
+    assert "/kokeilut/perustulokokeilu/" in expected
+    assert set(all_results(page)) == expected
+    # A change rewrites the URL in the finder's order: laji, …, arviointi, tulos, vuosi.
+    toggle(page, "tulos", "toimi")
+    wait_for_query(
+        page, {"laji": ["kokeilu"], "arviointi": ["satunnaistettu"], "tulos": ["toimi", "osittain"]}
+    )
+    assert urlsplit(page.url).query == "laji=kokeilu&arviointi=satunnaistettu&tulos=toimi&tulos=osittain"
+    assert session.errors == []
+
+
 def test_an_empty_query_browses_everything_newest_first(session, experiments, learnings):
     page = session.open("haku/")
     assert len(shown(page)) == 10

@@ -412,12 +412,12 @@ def test_nested_missing_field_is_reported_at_the_group(field):
 
 def test_funding_group_in_a_file(check):
     catalogue = check({PATH: experiment("funding: {}")})
-    assert located(catalogue) == {(PATH, 17, 10, "empty-group")}
+    assert located(catalogue) == {(PATH, 18, 10, "empty-group")}
 
 
 def test_unknown_top_level_field_in_a_file(check):
     catalogue = check({PATH: experiment("otsikko: Toinen")})
-    assert located(catalogue) == {(PATH, 17, 1, "unknown-field")}
+    assert located(catalogue) == {(PATH, 18, 1, "unknown-field")}
     assert 'Tarkoititko "title"?' in catalogue.problems[0].message
 
 
