@@ -229,8 +229,12 @@ def test_kokeilu_render_reports_content_errors_without_a_traceback(tmp_path):
 
 def test_the_shipped_site_renders(tmp_path):
     plan = render_site(REPO_ROOT, tmp_path / "out")
-    assert (tmp_path / "out/docs/kokeilut/perustulokokeilu.md").is_file()
+    # Every generated page is <its URL>/index.md, so every engine reads its links alike.
+    assert (tmp_path / "out/docs/kokeilut/perustulokokeilu/index.md").is_file()
+    assert not (tmp_path / "out/docs/kokeilut/perustulokokeilu.md").exists()
     assert len(plan.pages) > 100
+    for page in plan.pages:
+        assert (tmp_path / "out/docs" / page.url.strip("/") / "index.md").is_file(), page.url
 
 
 def test_mkdocs_serve_rebuilds_when_an_experiment_changes(tmp_path):
