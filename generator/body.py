@@ -29,8 +29,12 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 URL_ATTRIBUTES = ("href", "src")
 SAFE_ATTRIBUTES = frozenset({"href", "src", "alt", "title", "id", "class", "start", "align"})
 _TRIGGERS = ("<", "](", "]:", "{")
-# Classes the theme's scripts act on; a body may not set them with { }.
-RESERVED_CLASSES = frozenset({"mermaid", "arithmatex", "tabbed-set", "md-annotation", "annotate"})
+# Classes the theme's scripts act on; a body may not set them with { }. Zensical's bundle (the
+# engine that builds the tree of `kokeilu render`) fetches scripts from unpkg.com and jsdelivr.net
+# for .glightbox (a lightbox) and .pyodide (Python in the browser) as Material's does for .mermaid.
+RESERVED_CLASSES = frozenset(
+    {"mermaid", "arithmatex", "tabbed-set", "md-annotation", "annotate", "glightbox", "pyodide"}
+)
 # Python-Markdown recurses once per nested list or quote and looks for the end of every
 # unclosed "[" to the end of its paragraph; bodies past these limits are refused unparsed.
 MAX_NESTING = 40

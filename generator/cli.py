@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
         help="kirjoita koko sivusto Markdownina kansioon toista julkaisumoottoria varten",
         description=(
             "Kirjoittaa kansioon OUT sivuston lähteet: käsin kirjoitetut sivut, kaikki "
-            "luettelosta tehdyt sivut, teeman ja mkdocs.yml-tiedoston ilman catalogue-laajennusta. "
+            "luettelosta tehdyt sivut, haun ja avoimen datan tiedostot, teeman ja mkdocs.yml-tiedoston "
+            "ilman catalogue-laajennusta. Sen rakentavat MkDocs, ProperDocs ja Zensical. "
             "Kansio vaihdetaan kokonaisena vasta lopuksi, joten keskeytynyt ajo ei jätä puolikasta tulosta."
         ),
     )
@@ -171,7 +172,8 @@ def _render(args: argparse.Namespace, root: Path) -> int:
         print("kokeilu: korjaa virheet; mitään ei kirjoitettu.", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Kirjoitettiin {len(plan.pages)} tehtyä sivua kansioon {args.out}.")
-    print(f"Rakenna sivusto: mkdocs build -f {args.out / 'mkdocs.yml'}")
+    print(f"Rakenna sivusto: zensical build -f {args.out / 'mkdocs.yml'}")
+    print(f"          tai: mkdocs build -f {args.out / 'mkdocs.yml'}")
     return EXIT_OK
 
 

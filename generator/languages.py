@@ -14,6 +14,7 @@ which language each part is in, so the page can say so and mark it with ``lang``
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,3 +151,36 @@ def localized(entry: Entry, language: str, bodies: dict[str, str] | None = None)
         text_language=text_language,
         body_language=body_language,
     )
+
+
+def directory_url(src_uri: str) -> str:
+    """The site-relative directory URL of a docs page: "sv/osallistu/index.md" → "sv/osallistu/",
+    "osallistu/kentat.md" → "osallistu/kentat/", "index.md" → ""."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri.removesuffix("index.md")
+    return src_uri.removesuffix(".md") + "/"
+
+
+def alternates(src_uri: str, pages: Collection[str], site_url: str = "") -> list[dict[str, str]]:
+    """The page at ``src_uri`` in every language it exists in (``pages``: every docs page), for
+    the language switcher and the hreflang links; [] for a page in one language only.
+
+    Each is {lang, name, locale, url (site-relative), href (absolute, "" without ``site_url``)}.
+    """
+    _, finnish = split_src_uri(src_uri)
+    found = []
+    for code in CODES:
+        candidate = src_uri_in(finnish, code)
+        if candidate not in pages:
+            continue
+        url = directory_url(candidate)
+        found.append(
+            {
+                "lang": code,
+                "name": LANGUAGES[code].name,
+                "locale": LANGUAGES[code].locale,
+                "url": url,
+                "href": site_url.rstrip("/") + "/" + url if site_url else "",
+            }
+        )
+    return found if len(found) > 1 else []

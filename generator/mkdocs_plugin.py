@@ -26,7 +26,7 @@ from mkdocs.utils import CountHandler
 from generator.blocks import HtmlBlocks
 from generator.catalogue import check_catalogue
 from generator.history import head_commit_time, last_commit_dates
-from generator.languages import CODES, LANGUAGES, PRIMARY, split_src_uri, src_uri_in
+from generator.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.output import discard, staging_folder, swap_in
 from generator.pages import REQUIRED_EXTENSION, SitePlan, plan_site
 from generator.reporting import Summary, format_text
@@ -68,6 +68,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # The Swedish and English navigations (MkDocs builds the Finnish one from mkdocs.yml).
         self.navs: dict[str, Navigation] = {}
         self.site_url = ""
+        self.doc_pages: frozenset[str] = frozenset()  # every page's src_uri (alternates)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this one instance for every build in the
@@ -185,6 +186,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self._refuse_clash(files, data.src_uri, config)
             file = File.generated(config, data.src_uri, content=data.content)
             files.append(self._track(file, data.content))
+        self.doc_pages = frozenset(f.src_uri for f in files.documentation_pages())
         return files
 
     def _track(self, file: File, content: str | bytes) -> File:
@@ -248,26 +250,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             context["config"] = _LocalConfig(config, translator(code).gettext(config.site_name))
         return context
 
-    def _alternates(self, page: Page, files: Files) -> list[dict[str, str]]:
-        """The page in every language it exists in: its switcher and hreflang links."""
-        _, finnish = split_src_uri(page.file.src_uri)
-        found = []
-        for code in CODES:
-            file = files.get_file_from_path(src_uri_in(finnish, code))
-            if file is None or not file.is_documentation_page():
-                continue
-            url = file.url
-            found.append(
-                {
-                    "lang": code,
-                    "name": LANGUAGES[code].name,
-                    "url": url,
-                    "href": self.site_url.rstrip("/") + "/" + url if self.site_url else "",
-                    "locale": LANGUAGES[code].locale,
-                }
-            )
-        return found if len(found) > 1 else []
-
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -281,7 +263,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self._date(page)
         # The page's language comes from its folder (sv/, en/), never from its front matter.
         page.meta["kk_lang"] = split_src_uri(page.file.src_uri)[0]
-        page.meta["kk_alternates"] = self._alternates(page, files)
+        page.meta["kk_alternates"] = alternates(page.file.src_uri, self.doc_pages, self.site_url)
         page.meta["kk_ui"] = theme_words(page.meta["kk_lang"])
         # theme/main.html prints kk_json_ld unescaped into <head>: only ours, already escaped for
         # a <script> element; a hand-written page's front matter cannot set it.

@@ -8,6 +8,9 @@
 - ``fixture_site`` → ``fixture_plan`` / ``built_fixture_site``: the small site of
   tests/fixtures/site/, its page plan, and one strict MkDocs build of it.
 - ``built_site``: one strict MkDocs build of the repository.
+- ``engine_site``: ``engine_site(site, engine)`` is the repository ("repo") or the fixture site
+  ("fixture") built by MkDocs, ProperDocs or Zensical (tests/engines.py), once per session; the
+  MkDocs builds are ``built_site`` and ``built_fixture_site``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ from generator.catalogue import Catalogue, check_catalogue, load_catalogue
 from generator.pages import SitePlan, plan_site
 from generator.rendering import plugin_options, read_site_config
 from generator.schema import load_schema
+from tests.engines import properdocs_build, zensical_build
 from tests.support import REPO_ROOT, build_site, copy_fixture_site, write_catalogue
+
+SITES = ("fixture", "repo")
 
 
 @pytest.fixture(scope="session")
@@ -83,3 +89,36 @@ def fixture_plan(fixture_site) -> SitePlan:
 def built_fixture_site(fixture_site, tmp_path_factory) -> Path:
     """One strict MkDocs build of the fixture site."""
     return build_site(fixture_site / "mkdocs.yml", tmp_path_factory.mktemp("fixture-built"))
+
+
+@pytest.fixture(scope="session")
+def site_source(request) -> Callable[[str], Path]:
+    """``site_source("repo")`` is the repository; ``site_source("fixture")`` the fixture site."""
+
+    def source(site: str) -> Path:
+        return REPO_ROOT if site == "repo" else request.getfixturevalue("fixture_site")
+
+    return source
+
+
+@pytest.fixture(scope="session")
+def engine_site(request, site_source, tmp_path_factory) -> Callable[[str, str], Path]:
+    """``engine_site(site, engine)``: one strict build of ``site`` by ``engine`` per session."""
+    built: dict[tuple[str, str], Path] = {}
+
+    def build(site: str, engine: str) -> Path:
+        if (site, engine) not in built:
+            if engine == "mkdocs":
+                path = request.getfixturevalue("built_site" if site == "repo" else "built_fixture_site")
+            elif engine == "properdocs":
+                path = properdocs_build(
+                    site_source(site), tmp_path_factory.mktemp(f"{site}-properdocs") / "site"
+                )
+            elif engine == "zensical":
+                path = zensical_build(site_source(site), tmp_path_factory.mktemp(f"{site}-zensical") / "tree")
+            else:  # pragma: no cover
+                raise ValueError(engine)
+            built[(site, engine)] = path
+        return built[(site, engine)]
+
+    return build

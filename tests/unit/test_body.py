@@ -117,6 +117,12 @@ def test_a_class_the_theme_acts_on_is_refused_at_its_line():
     assert _problems("Kappale.\n{: .oma-luokka #tunniste }\n") == set()
 
 
+@pytest.mark.parametrize("name", ["glightbox", "pyodide"])
+def test_the_classes_zensical_fetches_scripts_for_are_refused(name):
+    # Zensical's bundle loads a lightbox or Pyodide from unpkg.com / jsdelivr.net for them.
+    assert _problems(f"[kuva](kuva.png){{: .{name} }}\n") == {(1, 21, "unsafe-attribute")}
+
+
 def test_deep_nesting_and_bracket_floods_are_refused_unparsed():
     assert _problems("Johdanto.\n\n" + "> " * 41 + "lainaus\n") == {(3, 1, "body-too-complex")}
     assert _problems("Johdanto.\n\n" + "> " * 5 + "lainaus\n\n- a\n  - b\n    - c\n") == set()
