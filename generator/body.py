@@ -18,6 +18,8 @@ import re
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, HTML_PLACEHOLDER_RE, STX
 
@@ -38,6 +40,8 @@ RESERVED_CLASSES = frozenset(
 # Python-Markdown recurses once per nested list or quote and looks for the end of every
 # unclosed "[" to the end of its paragraph; bodies past these limits are refused unparsed.
 MAX_NESTING = 40
+# The opening line of a fenced code block, as fenced_code reads it (its "attrs" group is the { }).
+_FENCE = FencedBlockPreprocessor.FENCED_BLOCK_RE
 MAX_BRACKETS = 500  # unclosed-bracket work grows with brackets × paragraph length
 # A line that may nest deeply: ten container markers, or indentation of ten levels. Only such
 # bodies are looked at line by line.
@@ -149,12 +153,41 @@ def _too_complex(text: str, first_line: int, sink: ProblemSink) -> bool:
     return refused
 
 
+def _check_fences(text: str, first_line: int, sink: ProblemSink) -> None:
+    """The { } of a fenced code block ("``` { .text onclick=… }"). fenced_code, which MkDocs
+    always enables, copies every key there onto the <code> element; the inspector never sees it,
+    because fenced_code keeps the finished block away from the tree. Only #id and .class pass."""
+    if "```" not in text and "~~~" not in text:
+        return
+    for match in _FENCE.finditer(text):
+        attributes = match.group("attrs")
+        if not attributes:
+            continue
+        pairs, _ = get_attrs_and_remainder(attributes)
+        for key, value in pairs:
+            if key in ("id", ".") and not (key == "." and value in RESERVED_CLASSES):
+                continue
+            offset = match.start("attrs") + max(attributes.find(value if key == "." else key), 0)
+            line = first_line + text.count("\n", 0, offset)
+            column = offset - text.rfind("\n", 0, offset)
+            shown = f".{value}" if key == "." else key
+            sink.error(
+                line,
+                column,
+                "unsafe-attribute",
+                f'Koodilohkon aaltosulkeissa on "{shown}". Koodilohkon {{ }} saa antaa vain '
+                "tunnisteen (#nimi) ja luokkia (.nimi), joita sivuston teema ei tulkitse; poista muut.",
+            )
+            break
+
+
 def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
     """Report raw HTML, unsafe links and attributes in a Markdown ``text`` starting at ``first_line``."""
     if _too_complex(text, first_line, sink):
         return
     if not any(trigger in text for trigger in _TRIGGERS):
         return
+    _check_fences(text, first_line, sink)
     md, inspector = _parser()
     md.reset()
     inspector.found.clear()

@@ -128,3 +128,41 @@ def test_deep_nesting_and_bracket_floods_are_refused_unparsed():
     assert _problems("Johdanto.\n\n" + "> " * 5 + "lainaus\n\n- a\n  - b\n    - c\n") == set()
     assert _problems("Alku.\n\nToinen kappale " + "[" * 501 + "\n") == {(3, 16, "body-too-complex")}
     assert _problems("Alku " + "[x] " * 400 + "\n") == set()
+
+
+@pytest.mark.parametrize(
+    ("fence", "column"),
+    [
+        ('``` { .text onclick="window.kkPwned=1" }', 13),
+        ("~~~ {style='color:red'}", 6),
+        ("``` { .mermaid }", 8),
+        ("```` { #koodi .python data-x=1 }", 23),
+    ],
+)
+def test_a_fenced_code_block_may_not_set_attributes_or_theme_classes(fence, column):
+    # MkDocs always enables fenced_code, which copies the keys of the { } onto <code>.
+    text = f"Kuvaus.\n\n{fence}\nkoodi\n{fence.split()[0]}\n"
+    assert _problems(text) == {(3, column, "unsafe-attribute")}
+    assert "Koodilohkon" in _messages(text)[0]
+
+
+def test_a_fenced_code_block_with_an_id_classes_or_a_language_passes():
+    text = "``` { #esimerkki .python }\nprint(1)\n```\n\n```yaml\nlevel: alueellinen\n```\n"
+    assert _problems(text) == set()
+
+
+@pytest.mark.e2e
+def test_the_checker_parses_what_the_site_parses(built_site):
+    # The site's Markdown (MkDocs' defaults plus mkdocs.yml) parses fenced code; so does the
+    # fence check above, with fenced_code's own pattern; every other extension the body checker
+    # uses is also the site's.
+    import yaml
+
+    from generator.body import EXTENSIONS
+    from tests.support import REPO_ROOT
+
+    config = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = {e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]}
+    assert set(EXTENSIONS) <= names
+    guide = (built_site / "osallistu/index.html").read_text(encoding="utf-8")
+    assert "<pre><code" in guide  # fenced code is on: the check above is needed
