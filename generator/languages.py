@@ -106,12 +106,8 @@ class LocalEntry(Entry):
     body_language: str = PRIMARY
 
     @property
-    def translated(self) -> bool:
-        """Whether everything shown is in the page's language."""
-        return self.text_language == self.language and self.body_language == self.language
-
-    @property
     def other_language(self) -> bool:
+        """Whether anything shown (title and summary, or body) is not in the page's language."""
         return self.text_language != self.language or self.body_language != self.language
 
 

@@ -38,6 +38,7 @@ from generator.languages import (
     LANGUAGES,
     PRIMARY,
     LocalEntry,
+    directory_url,
     localized,
     split_src_uri,
     src_uri_in,
@@ -380,9 +381,11 @@ class SitePlanner:
         if found is not None:
             return found.markdown
         original: Intro | None = self.catalogue.intros.get(src_uri)
-        if original is None:
-            return ""
-        return original.markdown if self.language == PRIMARY else wrap_language(original.markdown, PRIMARY)
+        return self.in_language(original.markdown, PRIMARY) if original is not None else ""
+
+    def in_language(self, markdown: str, language: str) -> Markup:
+        """Markdown written in ``language``, marked as such on a page in another language."""
+        return Markup(markdown if language == self.language else wrap_language(markdown, language))
 
     # -- the pages ----------------------------------------------------------------------------
 
@@ -726,13 +729,7 @@ def plan_site(
             raise ValueError(f"two generated pages at {page.src_uri}")
         seen.add(page.src_uri)
     schema = catalogue.schema
-    docs = schema.site.docs_directory
-    replaces = {intro.src_uri for intro in catalogue.intros.values()}
-    replaces.update(
-        f.path.removeprefix(docs + "/")
-        for f in (*catalogue.files, *catalogue.translation_files)
-        if f.path.startswith(docs + "/")
-    )
+    replaces = replaced_sources(catalogue)
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
     # The languages share the finder's scripts: one copy of each file.
     unique: dict[str, SiteFile] = {}
@@ -745,16 +742,23 @@ def plan_site(
     return SitePlan(tuple(pages), frozenset(replaces), tuple(watch), tuple(files), scripts)
 
 
+def replaced_sources(catalogue: Catalogue) -> set[str]:
+    """The docs-relative files the generated pages replace: the intros, and the learnings and
+    their translated bodies, which live in the docs folder but are not pages of their own."""
+    docs = catalogue.schema.site.docs_directory + "/"
+    replaced = {intro.src_uri for intro in catalogue.intros.values()}
+    replaced.update(
+        f.path.removeprefix(docs)
+        for f in (*catalogue.files, *catalogue.translation_files)
+        if f.path.startswith(docs)
+    )
+    return replaced
+
+
 def hand_written_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -> list[str]:
     """The docs-relative paths of the hand-written Finnish pages (not intros, entries or
     translations), sorted."""
-    skip = set(catalogue.intros) | set(generated)
-    docs = catalogue.schema.site.docs_directory
-    skip.update(
-        f.path.removeprefix(docs + "/")
-        for f in (*catalogue.files, *catalogue.translation_files)
-        if f.path.startswith(docs + "/")
-    )
+    skip = replaced_sources(catalogue) | generated
     found: list[str] = []
     for path in sorted(docs_root.rglob("*.md")):
         src_uri = path.relative_to(docs_root).as_posix()
@@ -790,16 +794,9 @@ def fallback_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -
                 + wrap_language(body, PRIMARY)
             )
             source = f"{catalogue.schema.site.docs_directory}/{src_uri}"
-            pages.append(PageSpec(target, page_url(target), title, markdown, source=source, language=code))
+            url = "/" + directory_url(target)
+            pages.append(PageSpec(target, url, title, markdown, source=source, language=code))
     return pages
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL of a docs-relative Markdown path: "sv/osallistu/kentat.md" →
-    "/sv/osallistu/kentat/", "sv/index.md" → "/sv/"."""
-    if src_uri == "index.md" or src_uri.endswith("/index.md"):
-        return "/" + src_uri.removesuffix("index.md")
-    return "/" + src_uri.removesuffix(".md") + "/"
 
 
 def _first_heading(markdown: str) -> str:

@@ -124,3 +124,14 @@ def assert_same_lunr_index(ours: dict[str, Any], plain: dict[str, Any]) -> None:
     assert {k: ours[k] for k in ("version", "fields", "pipeline")} == {
         k: plain[k] for k in ("version", "fields", "pipeline")
     }
+
+
+def synthetic_catalogue(folder: Path, count: int, seed: int) -> Catalogue:
+    """A checked synthetic catalogue (``kokeilu synth``) of ``count`` experiments; it has no errors."""
+    from generator.catalogue import check_catalogue
+    from generator.synthesis import make_synthetic
+
+    make_synthetic(folder, count, seed, REPO_ROOT)
+    catalogue = check_catalogue(folder, load_schema())
+    assert not catalogue.errors, catalogue.errors[:5]
+    return catalogue

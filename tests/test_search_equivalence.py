@@ -8,7 +8,6 @@ not skip: the equivalence is what makes an index built in Python safe to search 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -21,7 +20,7 @@ from generator.lunr_index import load_index, merge_shards, needed_shards, search
 from generator.pages import SitePlanner
 from generator.schema import load_schema
 from generator.search import body_text
-from tests.support import REPO_ROOT, copy_fixture_site, run_node
+from tests.support import REPO_ROOT, copy_fixture_site, run_node, synthetic_catalogue
 
 NODE = shutil.which("node")
 
@@ -97,16 +96,6 @@ def _words_and_texts(search_data) -> tuple[list[str], list[str]]:
     return words, texts
 
 
-def _synthetic(folder: Path):
-    spec = importlib.util.spec_from_file_location("synthetic", REPO_ROOT / "benchmarks" / "synthetic.py")
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
-    synthetic.make_synthetic(folder, 400, seed=3)
-    catalogue = check_catalogue(folder, load_schema())
-    assert not catalogue.errors
-    return catalogue
-
-
 @pytest.fixture(scope="module", params=["shipped", "synthetic", "fixture"])
 def finder_data(request, shipped, tmp_path_factory) -> tuple[object, Path]:
     """A catalogue's finder data, written to a folder as the site publishes it. The fixture
@@ -114,7 +103,7 @@ def finder_data(request, shipped, tmp_path_factory) -> tuple[object, Path]:
     if request.param == "shipped":
         catalogue = shipped
     elif request.param == "synthetic":
-        catalogue = _synthetic(tmp_path_factory.mktemp("synthetic"))
+        catalogue = synthetic_catalogue(tmp_path_factory.mktemp("synthetic"), 400, seed=3)
     else:
         catalogue = check_catalogue(
             copy_fixture_site(tmp_path_factory.mktemp("fixture") / "site"), load_schema()

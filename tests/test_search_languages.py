@@ -13,7 +13,6 @@ from generated words that end in every suffix the stemmers know.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import shutil
@@ -56,7 +55,7 @@ from generator.search import (
     search_data,
 )
 from generator.swedish import swedish_pipeline
-from tests.support import REPO_ROOT, assert_same_lunr_index, copy_fixture_site, run_node
+from tests.support import REPO_ROOT, assert_same_lunr_index, copy_fixture_site, run_node, synthetic_catalogue
 
 NODE = shutil.which("node")
 CORPUS = REPO_ROOT / "tests" / "fixtures" / "search"
@@ -191,16 +190,6 @@ def _words(catalogue, language: str) -> list[str]:
     return sorted(set(corpus) | set(made))
 
 
-def _synthetic(folder: Path):
-    spec = importlib.util.spec_from_file_location("synthetic", REPO_ROOT / "benchmarks" / "synthetic.py")
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
-    synthetic.make_synthetic(folder, 300, seed=5)
-    catalogue = check_catalogue(folder, load_schema())
-    assert not catalogue.errors
-    return catalogue
-
-
 @pytest.fixture(scope="module")
 def catalogues(shipped, tmp_path_factory) -> dict:
     """The shipped catalogue (with its first translations), a synthetic one (Finnish only: every
@@ -208,7 +197,7 @@ def catalogues(shipped, tmp_path_factory) -> dict:
     fixture = check_catalogue(copy_fixture_site(tmp_path_factory.mktemp("fixture") / "site"), load_schema())
     return {
         "shipped": shipped,
-        "synthetic": _synthetic(tmp_path_factory.mktemp("synthetic")),
+        "synthetic": synthetic_catalogue(tmp_path_factory.mktemp("synthetic"), 300, seed=5),
         "fixture": fixture,
     }
 

@@ -31,7 +31,7 @@ def test_a_translated_title_and_summary_are_shown_in_their_language(check):
     # No Swedish body file: the body stays in Finnish, and the page says so.
     assert (swedish.body_language, swedish.other_language) == ("fi", True)
     finnish = localized(entry, "fi")
-    assert (finnish.title, finnish.translated) == ("Testikokeilu", True)
+    assert (finnish.title, finnish.other_language) == ("Testikokeilu", False)
 
 
 def test_a_translation_is_checked_like_the_original(check):
@@ -75,7 +75,7 @@ def test_a_translated_body_file_is_read_and_checked(check):
     assert located(catalogue) == {("experiments/testikokeilu.sv.md", 3, 7, "unsafe-link")}
     entry = catalogue.experiments["testikokeilu"]
     english = localized(entry, "en", catalogue.bodies[entry.path])
-    assert (english.body, english.translated) == ("The experiment's description.\n", True)
+    assert (english.body, english.other_language) == ("The experiment's description.\n", False)
     assert "sv" not in catalogue.bodies[entry.path]
 
 

@@ -7,7 +7,6 @@
 // lunr.Index.query and through finder.js's own scoring of the shards (searchShards).
 'use strict';
 const fs = require('fs');
-const path = require('path');
 
 const job = JSON.parse(fs.readFileSync(0, 'utf8'));
 const lunr = require(job.lunr['lunr.js']);
@@ -15,6 +14,7 @@ require(job.lunr['lunr.stemmer.support.js'])(lunr);
 require(job.lunr['lunr.fi.js'])(lunr);
 global.lunr = lunr;
 const finder = require(job.finder);
+const {loadIndex} = require('./shards.js');
 
 function pipeline(word) {
   // lunr-languages' functions one by one, then what finder.js makes of the word as a query.
@@ -26,15 +26,8 @@ function pipeline(word) {
   return {trimmed, stop: false, stem: lunr.fi.stemmer(token).toString(), query};
 }
 
-const meta = JSON.parse(fs.readFileSync(path.join(job.data, 'meta.json'), 'utf8'));
-const shards = {};
-for (const prefix of meta.shards) {
-  const file = path.join(job.data, 'terms', finder.shardFile(prefix) + '.json');
-  shards[prefix] = JSON.parse(fs.readFileSync(file, 'utf8'));
-}
-const whole = finder.mergeShards(meta, Object.values(shards));
-// The same whole index through lunr's own serialization round trip.
-const reloaded = lunr.Index.load(JSON.parse(JSON.stringify(whole.toJSON())));
+// The whole index, and the same through lunr's own serialization round trip.
+const {meta, shards, whole, reloaded} = loadIndex(job.data, finder, lunr);
 
 const queries = job.queries.map((query) => {
   const stems = finder.stemsOf(query);

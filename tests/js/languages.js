@@ -12,7 +12,6 @@
 //   shards the query needs) and through finder.js's own scoring of the shards (searchPasses).
 'use strict';
 const fs = require('fs');
-const path = require('path');
 
 const job = JSON.parse(fs.readFileSync(0, 'utf8'));
 const lunr = require(job.lunr['lunr.js']);
@@ -21,6 +20,7 @@ require(job.lunr['lunr.fi.js'])(lunr);
 require(job.lunr['lunr.sv.js'])(lunr);
 global.lunr = lunr;
 const finder = require(job.finder);
+const {loadIndex} = require('./shards.js');
 
 const FUNCTIONS = {
   sv: {trimmer: lunr.sv.trimmer, stopWordFilter: lunr.sv.stopWordFilter, stemmer: lunr.sv.stemmer},
@@ -57,14 +57,7 @@ function lunrPasses(index, passes) {
 }
 
 function searchIndex(spec) {
-  const meta = JSON.parse(fs.readFileSync(path.join(spec.data, 'meta.json'), 'utf8'));
-  const shards = {};
-  for (const prefix of meta.shards) {
-    const file = path.join(spec.data, 'terms', finder.shardFile(prefix) + '.json');
-    shards[prefix] = JSON.parse(fs.readFileSync(file, 'utf8'));
-  }
-  const whole = finder.mergeShards(meta, Object.values(shards));
-  const reloaded = lunr.Index.load(JSON.parse(JSON.stringify(whole.toJSON())));
+  const {meta, shards, whole, reloaded} = loadIndex(spec.data, finder, lunr);
   return spec.queries.map((query) => {
     const passes = finder.queryPasses(meta, query, lunr);
     const needed = finder.shardsForPasses(meta, passes);
