@@ -21,7 +21,7 @@ from generator.model import UNKNOWN
 from generator.problems import ProblemSink
 from generator.schema import FieldSpec, item_spec
 from generator.slug import is_slug, slugify
-from generator.yamltree import Mapping, Node, Scalar, Sequence, describe, yaml_number
+from generator.yamltree import Mapping, Node, Scalar, Sequence, describe, number_reading, yaml_number
 
 INVALID: Any = object()
 
@@ -31,6 +31,9 @@ _WHITESPACE = re.compile(r"\s+")
 _ALLOWED_SCHEMES = ("http", "https")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 
+# The most digits a number may have before its decimal point: JSON readers (JavaScript) keep
+# integers exact up to 2**53, about 9.007e15.
+_MAX_DIGITS = 15
 _TRUTHY = {"yes", "true", "on"}
 # How messages count the items of each list type ("vähintään 1 tunnistetta").
 _LIST_NOUNS = {
@@ -99,6 +102,16 @@ def inline_example(spec: FieldSpec) -> str:
     return f"{name}: {flow.strip().removesuffix('...').strip()}"
 
 
+def _short(value: str, limit: int = 40) -> str:
+    """``value`` for a message: a long one cut, with … at the cut."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _has_control(node: Node) -> bool:
+    """A scalar holding a control character: compose() or the file scan has reported it."""
+    return isinstance(node, Scalar) and node.control
+
+
 def _quoted_example(name: str, value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'{name}: "{escaped}"'
@@ -112,10 +125,12 @@ class FieldChecker:
         sink: ProblemSink,
         vocabularies: MappingABC[str, Any],
         unknown_value: str,
+        markup_hint: str = "linkit ja muotoilut kuuluvat kuvaukseen",
     ) -> None:
         self.sink = sink
         self.vocabularies = vocabularies
         self.unknown_value = unknown_value
+        self.markup_hint = markup_hint  # where markup belongs instead, for not-plain-text
         self.locations: dict[tuple, tuple[int, int]] = {}
 
     # -- groups of fields ---------------------------------------------------------------
@@ -136,7 +151,8 @@ class FieldChecker:
             name = key.value
             spec = by_name.get(name)
             if spec is None:
-                self._unknown_field(key, specs)
+                if not key.control:
+                    self._unknown_field(key, specs)
                 continue
             if name in seen:  # a duplicate key; compose() has reported it
                 continue
@@ -185,6 +201,8 @@ class FieldChecker:
     # -- one value ----------------------------------------------------------------------
 
     def check(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        if _has_control(node):
+            return INVALID  # reported where the character is (generator/control_characters.py)
         if spec.unknown and isinstance(node, Scalar) and node.value == self.unknown_value:
             return UNKNOWN
         if spec.is_list:
@@ -235,11 +253,12 @@ class FieldChecker:
                 f"YAML lukee arvon {value} päivämääräksi, mutta tässä pitää olla {expected}. "
                 f"{self._trap_fix(spec, node)}",
             )
+        reading = number_reading(node)
         return self._error(
             node,
             "yaml-number",
-            f"YAML lukee arvon {value} luvuksi, mutta tässä pitää olla {expected}. "
-            f"{self._trap_fix(spec, node)}",
+            f"YAML lukee arvon {_short(value)} {reading.phrase if reading else 'luvuksi'}, mutta tässä "
+            f"pitää olla {expected}. {self._trap_fix(spec, node)}",
         )
 
     def _trap_fix(self, spec: FieldSpec, node: Scalar) -> str:
@@ -283,7 +302,7 @@ class FieldChecker:
                     node,
                     "not-plain-text",
                     f'Kentässä "{spec.name}" on merkintäkoodia ("{markup.group(0)}"). Kirjoita se '
-                    "pelkkänä tekstinä; linkit ja muotoilut kuuluvat kuvaukseen.",
+                    f"pelkkänä tekstinä; {self.markup_hint}.",
                 )
         return value
 
@@ -380,6 +399,15 @@ class FieldChecker:
             return self._error(node, "bad-date", str(error))
 
     def _check_number(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        reading = number_reading(node) if isinstance(node, Scalar) else None
+        if reading is not None:
+            return self._error(
+                node,
+                "yaml-number",
+                f"YAML lukee arvon {_short(node.value)} {reading.phrase}. Kirjoita luku tavallisin "
+                "numeroin, ilman etunollia, alaviivoja, kaksoispisteitä ja e-kirjainta (desimaalit "
+                f"pisteen jälkeen), esimerkiksi {spec.name}: {reading.decimal or 1000}.",
+            )
         if not isinstance(node, Scalar) or node.kind not in {"int", "float"}:
             if isinstance(node, Scalar) and node.kind == "str":
                 digits = re.sub(r"[\s€.,]|eur(oa)?", "", node.value, flags=re.IGNORECASE)
@@ -391,9 +419,16 @@ class FieldChecker:
                     f"lainausmerkkejä, välilyöntejä ja €-merkkiä: {spec.name}: {example}",
                 )
             return self._wrong_type(spec, node, "luku")
-        value = yaml_number(node.value)
-        if value != value or value in (float("inf"), float("-inf")):  # NaN or infinity
-            return self._error(node, "wrong-type", f'Kentän "{spec.name}" arvon pitää olla luku.')
+        digits = len(node.value.lstrip("+-").split(".")[0])
+        if digits > _MAX_DIGITS:
+            return self._error(
+                node,
+                "out-of-range",
+                f'Kentän "{spec.name}" arvossa on {digits} numeroa ennen desimaalipistettä; '
+                f"enintään {_MAX_DIGITS} sallitaan, jotta luku säilyy tarkkana avoimessa datassa. "
+                "Tarkista, onko luvussa ylimääräisiä numeroita.",
+            )
+        value = yaml_number(node.value)  # a plain decimal, finite
         if spec.minimum is not None and value < spec.minimum:
             return self._error(
                 node,
@@ -434,7 +469,7 @@ class FieldChecker:
         for index, item_node in enumerate(node.items):
             item_path = (*path, index)
             self.locations[item_path] = (item_node.line, item_node.column)
-            value = item_check(item, item_node, item_path)
+            value = INVALID if _has_control(item_node) else item_check(item, item_node, item_path)
             if value is INVALID:
                 failed = True
                 continue

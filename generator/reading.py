@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.control_characters import check_control_characters
 from generator.frontmatter import normalise_newlines
 from generator.problems import ProblemSink
 
@@ -37,7 +38,9 @@ def read_text(path: Path, sink: ProblemSink, max_bytes: int) -> str | None:
     except UnicodeDecodeError as error:
         _report_encoding(data, error, sink)
         text = data.decode("utf-8", errors="replace")
-    return normalise_newlines(text)
+    text = normalise_newlines(text)
+    check_control_characters(text, sink)
+    return text
 
 
 def _report_encoding(data: bytes, error: UnicodeDecodeError, sink: ProblemSink) -> None:

@@ -1,10 +1,18 @@
-"""The contributor guide's field reference, rendered from the schema and the vocabularies."""
+"""The contributor guide's field reference, rendered from the schema and the vocabularies.
+
+The template autoescapes. The schema's own text is trusted Markdown (``|safe`` in the template);
+vocabulary text comes from contributors and goes through :func:`markdown_text` (``|md``), so a
+label shows as the characters it is, whatever it holds.
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 
 import jinja2
+from markupsafe import Markup
 
 from generator.schema import FieldSpec, Schema
 from generator.vocabulary import Vocabulary
@@ -55,13 +63,26 @@ def describe_field(spec: FieldSpec, schema: Schema) -> str:
     return text
 
 
+# What starts markup in a Markdown table cell, with the site's extensions: Python-Markdown's
+# inline syntax (code, emphasis, links and images, attr_list braces, the backslash itself) and
+# the tables' cell separator. HTML's characters become character references.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]|]")
+
+
+def markdown_text(value: object) -> Markup:
+    """``value`` as literal text on one line of Markdown, shown exactly as written."""
+    text = html.escape(" ".join(str(value).split()), quote=False)
+    return Markup(_MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(), text))
+
+
 def render_field_reference(schema: Schema, vocabularies: Mapping[str, Vocabulary]) -> str:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
-        autoescape=False,
+        autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["md"] = markdown_text
     template = env.get_template("field-reference.md.j2")
     text = template.render(
         schema=schema,

@@ -8,6 +8,10 @@ RULES: dict[str, str] = {
     "file-missing": "A file the catalogue needs (a vocabulary) does not exist.",
     "file-unreadable": "The file cannot be read (permissions, I/O).",
     "encoding": "Bytes that are not UTF-8.",
+    "control-character": (
+        "A control character (C0 but tab and newline, DEL, C1) or a bidi embedding, override or "
+        "isolate, in the file or as a YAML escape in a value."
+    ),
     "unexpected-file": "A file or folder in an entry folder that would not be published.",
     "bad-slug": "A file name or term id that is not a lower-case ASCII slug.",
     "frontmatter-missing": "No front matter block at the top of the file.",
@@ -24,7 +28,10 @@ RULES: dict[str, str] = {
     "duplicate-key": "The same key twice in one mapping.",
     "yaml-truthy": "yes/no/on/off/true/false read as a boolean where text or an id is expected.",
     "yaml-date": "An unquoted date where text is expected.",
-    "yaml-number": "A number where text or an id is expected.",
+    "yaml-number": (
+        "A number where text or an id is expected, or a number not written as a plain decimal "
+        "(190:20:30, 0x10, 0b101, 017, 1_000, 1e3, .inf)."
+    ),
     # Fields
     "unknown-field": "A key the schema does not know, with a did-you-mean.",
     "missing-field": "A required field is absent.",
@@ -41,7 +48,7 @@ RULES: dict[str, str] = {
     "bad-date": "A date that cannot be read or does not exist.",
     "bad-url": "A web address that is not http(s), or malformed.",
     "bad-email": "An e-mail address that is malformed.",
-    "out-of-range": "A number below its minimum.",
+    "out-of-range": "A number below its minimum, or with over 15 digits before the point (inexact in JSON).",
     # Markdown bodies (experiments, learnings, intros)
     "raw-html": "HTML in a Markdown body; bodies are Markdown only.",
     "unsafe-link": "A link or image whose address is not http, https, mailto or relative.",

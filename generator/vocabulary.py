@@ -16,6 +16,10 @@ from generator.yamltree import Mapping, Sequence, compose
 # Vocabulary files are longer than entries but shallow: a list of flat mappings.
 _MAX_VOCABULARY_BYTES = 100_000  # the real ones are a few KB; a fork's PR may change them
 _MAX_VOCABULARY_DEPTH = 3
+_MARKUP_HINT = (
+    "sivusto, kenttäviite ja lomake näyttävät sanaston nimet ja kuvaukset sellaisinaan, "
+    "merkkeinä eikä muotoiluna"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +142,7 @@ def load_vocabularies(root: Path, schema: Schema, problems: list[Problem]) -> di
 
 def _read_terms(node: Sequence, spec: VocabularySpec, schema: Schema, sink: ProblemSink) -> list[Term]:
     specs = schema.term_fields_for(spec)
-    checker = FieldChecker(sink, {}, schema.unknown_value)
+    checker = FieldChecker(sink, {}, schema.unknown_value, _MARKUP_HINT)
     terms: list[Term] = []
     first_line: dict[str, int] = {}
     for item in node.items:

@@ -8,18 +8,34 @@ Why not ``yaml.safe_load``:
 This module reads the parser's event stream (libyaml when available) and builds the tree itself,
 without recursion, refusing aliases, explicit tags and deep nesting as it goes. Plain scalars
 keep their text and carry the type YAML 1.1 would give them, so the schema can decide what to
-accept and can name the trap when a value is read as something else.
+accept and can name the trap when a value is read as something else (:func:`number_reading`
+names the numbers not written as plain decimals: 190:20:30, 0x10, 017, 1_000, 1e3, .inf).
+
+Control characters (generator/control_characters.py) are reported where they are: one written
+as a YAML escape at its value, one written as itself at its place unless the file scan has
+reported it. YAML's reader refuses most of them outright; they are read as U+FFFD instead, so
+the rest of the front matter is still checked. A scalar holding one is marked ``control`` and
+the field checks skip it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import yaml
 from yaml.resolver import Resolver
 
+from generator.control_characters import (
+    CONTROL_CHARACTER,
+    CONTROL_RULE,
+    escaped_message,
+    reported_lines,
+    written_message,
+)
 from generator.problems import ProblemSink
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -53,6 +69,9 @@ class Scalar(Node):
     value: str
     kind: str  # str | bool | int | float | null | timestamp
     plain: bool  # written without quotes or block indicators
+    # The value holds a control character (generator/control_characters.py), already reported:
+    # the field checks skip it.
+    control: bool = False
 
     @property
     def is_null(self) -> bool:
@@ -140,17 +159,19 @@ _SYNTAX_HINTS = (
 # feeds, so parser marks are translated when the text has any of these.
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 _YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
+_LINE_FEED = re.compile("\n")
 _BREAK_NAMES = {"\x85": "U+0085 (NEL)", "\u2028": "U+2028 (LS)", "\u2029": "U+2029 (PS)"}
 
 
 class _Marks:
     """Turns parser marks (0-based YAML line and column) into text offsets and file positions."""
 
-    __slots__ = ("first_line", "lines", "text")
+    __slots__ = ("first_line", "lines", "starts", "text")
 
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
         self.first_line = first_line
+        self.starts: list[int] | None = None  # offsets of the lines, computed when first needed
         # Per YAML line: (its offset in the text, its file line, its column in that file line - 1).
         self.lines: list[tuple[int, int, int]] | None = None
         if _YAML_ONLY_BREAKS.search(text):
@@ -172,13 +193,17 @@ class _Marks:
 
     def offset(self, mark: yaml.Mark) -> int:
         if self.lines is None:
-            start = 0
-            for _ in range(mark.line):
-                start = self.text.find("\n", start) + 1
-                if start == 0:
-                    return len(self.text)
-            return start + mark.column
+            if self.starts is None:
+                self.starts = [0, *(found.end() for found in _LINE_FEED.finditer(self.text))]
+            if mark.line >= len(self.starts):
+                return len(self.text)
+            return self.starts[mark.line] + mark.column
         return self.lines[min(mark.line, len(self.lines) - 1)][0] + mark.column
+
+    def file_position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of the file at a text offset, lines split at line feeds."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.text.count("\n", 0, offset) + self.first_line, offset - line_start + 1
 
     def line_text(self, mark: yaml.Mark) -> str:
         """The whole file line the mark is on."""
@@ -228,6 +253,46 @@ def _syntax_message(error: yaml.MarkedYAMLError, marks: _Marks, mark: yaml.Mark 
     return f"YAML-muotoa ei voi lukea: {hint} {detail}".strip()
 
 
+# The control characters YAML's reader refuses outright (all but tab, LF, CR and NEL, which it
+# reads as line breaks), and what stands in for them so that the rest of the YAML is still read.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_BLANK = "\ufffd"
+
+
+def _blank_unreadable(text: str, first_line: int, sink: ProblemSink, reported: set[int]) -> str:
+    """``text`` with each control character YAML refuses replaced by U+FFFD, reported at its
+    place unless a problem is already reported on its line (``reported``, the file scan's)."""
+    line, counted = first_line, 0
+    for found in _UNREADABLE.finditer(text):
+        line += text.count("\n", counted, found.start())
+        counted = found.start()
+        if line not in reported:
+            reported.add(line)
+            column = found.start() - text.rfind("\n", 0, found.start())
+            sink.error(line, column, CONTROL_RULE, written_message(found.group()))
+    return _UNREADABLE.sub(_BLANK, text)
+
+
+def _report_control(
+    marks: _Marks, event: yaml.ScalarEvent, where: tuple[int, int], sink: ProblemSink, reported: set[int]
+) -> None:
+    """Report a control character in a scalar's value: written as an escape (only double quotes
+    have them), at the value; written as itself, at the character, unless a problem is already
+    reported on its line (``reported``, the file scan's)."""
+    start = marks.offset(event.start_mark)
+    written = marks.text[start : marks.offset(event.end_mark)]
+    for char in CONTROL_CHARACTER.findall(event.value):
+        at = written.find(char)
+        if at < 0:
+            sink.error(*where, CONTROL_RULE, escaped_message(char))
+            return
+        line, column = marks.file_position(start + at)
+        if line not in reported:
+            reported.add(line)
+            sink.error(line, column, CONTROL_RULE, written_message(char))
+            return
+
+
 _ANCHOR_HINT = (
     "YAML-viittaukset (&nimi ja *nimi) eivät ole sallittuja etutiedoissa. Kirjoita arvo "
     "auki jokaiseen kohtaan, jossa sitä tarvitaan."
@@ -269,6 +334,11 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
     Returns None when the YAML cannot be used; every reason has been reported to ``sink``.
     An empty document gives None without a problem.
     """
+    control_lines: set[int] | None = None  # lines with a control character reported
+    unreadable = _UNREADABLE.search(text) is not None
+    if unreadable:
+        control_lines = reported_lines(sink)
+        text = _blank_unreadable(text, first_line, sink, control_lines)
     marks = _Marks(text, first_line)
     # Without NEL, LS or PS (nearly always) a mark's file line is its YAML line plus an offset.
     line_shift = first_line if marks.lines is None else None  # mark lines are 0-based
@@ -330,10 +400,18 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
                         "jos arvo on tekstiä, laita se lainausmerkkeihin.",
                     )
                     usable = False
+                value = event.value
+                control = CONTROL_CHARACTER.search(value) is not None
+                if unreadable and not control:
+                    control = _BLANK in value  # reported by _blank_unreadable()
+                elif control:
+                    if control_lines is None:
+                        control_lines = reported_lines(sink)
+                    _report_control(marks, event, (line, column), sink, control_lines)
                 if event.implicit[0] and not event.style:
-                    attach(Scalar(line, column, event.value, resolve_plain(event.value), True))
+                    attach(Scalar(line, column, value, resolve_plain(value), True, control))
                 else:
-                    attach(Scalar(line, column, event.value, "str", False))
+                    attach(Scalar(line, column, value, "str", False, control))
             elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
                 line, column = marks.position(event.start_mark)
                 if event.tag is not None and not event.implicit:
@@ -384,8 +462,7 @@ def compose(text: str, first_line: int, sink: ProblemSink, max_depth: int) -> No
         # libyaml reports a byte offset, PyYAML a character index: find the character itself.
         position = text.find(chr(code))
         position = error.position if position < 0 else position
-        line = text.count("\n", 0, position) + first_line
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        line, column = marks.file_position(position)
         sink.error(
             line,
             column,
@@ -421,6 +498,78 @@ def yaml_number(text: str) -> int | float:
     if resolve_plain(text) == "int":
         return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode("tag:yaml.org,2002:int", text))
     return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode("tag:yaml.org,2002:float", text))
+
+
+# A number every reader takes alike (YAML 1.1 and 1.2; JSON too, but for a plus sign): an
+# optional sign, digits without a leading zero, and decimals after a point.
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# Numbers of YAML 1.2 (which editors' YAML servers follow) that YAML 1.1 reads as text.
+_YAML12_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0o[0-7]+")
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_LONGEST_SHOWN = 30  # a number written with more characters is not repeated in a message
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReading:
+    """How YAML reads a plain scalar that is a number, but not written as a plain decimal."""
+
+    phrase: str  # Finnish, after "YAML lukee arvon …": "kuusikymmenjärjestelmän lukuna 685230"
+    decimal: str | None  # the plain decimal the writer most likely meant, when it can be told
+
+
+def number_reading(node: Scalar) -> NumberReading | None:
+    """How YAML reads ``node`` when it is a number not written as a plain decimal (1000, -2,
+    12.5): sexagesimal (190:20:30), hexadecimal (0x10), binary (0b101), octal (017), with
+    underscores (1_000), with an exponent (1.0e+3), infinite or not a number (.inf, .nan); and
+    what YAML 1.1 reads as text but YAML 1.2 as a number (1e3, 0o17, 08). None otherwise."""
+    value = node.value
+    if not node.plain or _PLAIN_DECIMAL.fullmatch(value):
+        return None
+    short = len(value) <= _LONGEST_SHOWN  # a longer number is neither computed nor shown
+    if node.kind == "str":
+        if not _YAML12_NUMBER.fullmatch(value):
+            return None
+        shown = None
+        if short:
+            shown = _decimal(int(value[2:], 8) if value.startswith("0o") else Decimal(value))
+        return NumberReading(
+            "tekstinä, mutta YAML 1.2 ja sitä noudattavat editorit lukevat sen "
+            + (f"lukuna {shown}" if shown else "lukuna"),
+            shown,
+        )
+    if node.kind not in {"int", "float"}:
+        return None
+    lowered = value.lower()
+    if lowered.endswith(".nan"):
+        return NumberReading("ei-luvuksi (NaN)", None)
+    number = yaml_number(value) if short else None
+    if lowered.endswith(".inf") or number in (math.inf, -math.inf):
+        return NumberReading("äärettömäksi", None)
+    shown = _decimal(number) if number is not None else None
+    shown_after = f" {shown}" if shown else ""
+    if ":" in value:
+        return NumberReading(f"kuusikymmenjärjestelmän lukuna{shown_after}", None)
+    if "0x" in lowered:
+        return NumberReading(f"heksadesimaalilukuna{shown_after}", shown)
+    if "0b" in lowered:
+        return NumberReading(f"binäärilukuna{shown_after}", shown)
+    if node.kind == "int" and _OCTAL.fullmatch(value):
+        digits = value.replace("_", "").lstrip("+-").lstrip("0") or "0"
+        meant = ("-" if value.startswith("-") else "") + digits
+        return NumberReading(f"oktaalilukuna{shown_after}", meant if short else None)
+    if "_" in value:
+        return NumberReading(f"lukuna{shown_after} (alaviivat ohittaen)", shown)
+    return NumberReading(f"lukuna{shown_after}", shown)
+
+
+def _decimal(number: int | float | Decimal) -> str | None:
+    """``number`` as a plain decimal, or None when that is too long to show."""
+    if isinstance(number, int):
+        text = str(number)
+    else:
+        exact = Decimal(repr(number)) if isinstance(number, float) else number
+        text = format(exact.normalize(), "f")
+    return text if len(text) <= _LONGEST_SHOWN else None
 
 
 def to_data(node: Node | None) -> Any:

@@ -21,6 +21,7 @@ import yaml
 
 from generator.body import check_body
 from generator.catalogue import check_catalogue
+from generator.control_characters import CONTROL_CHARACTER
 from generator.problems import ProblemSink
 from tests.injection.corpus import build_corpus, normalise, places, write_accepted, write_rejected
 from tests.injection.payloads import BY_ID, FLAG, LINK_FORMS, PAYLOADS, link_form
@@ -140,12 +141,16 @@ def test_every_payload_is_in_every_place(corpus, schema):
 
 def test_every_payload_reaches_the_site_somewhere(corpus):
     """Each payload is accepted in some place, so the browser test really loads it; only the
-    long text with HTML at its end is refused everywhere (too long for every text field)."""
+    long text with HTML at its end is refused everywhere (too long for every text field), and
+    the payloads with a control character (refused in every field and body)."""
     accepted = {pid for pid, _, ok in corpus.placements if ok}
-    assert set(BY_ID) - accepted == {"p58"}
-    # And every short payload is a title (shown in <title>, the h1, listings and the finder).
+    controls = {p.id for p in PAYLOADS if CONTROL_CHARACTER.search(p.text)}
+    assert controls == {"p35", "p71", "p72", "p76", "p86"}
+    assert set(BY_ID) - accepted == {"p58"} | controls
+    assert not any(ok for pid, _, ok in corpus.placements if pid in controls)
+    # And every other short payload is a title (shown in <title>, the h1, listings and the finder).
     for payload in PAYLOADS:
-        if len(normalise(payload.text)) <= 120:
+        if len(normalise(payload.text)) <= 120 and payload.id not in controls:
             assert (payload.id, "experiment.title", True) in corpus.placements
             assert (payload.id, "learning.title", True) in corpus.placements
 

@@ -423,3 +423,17 @@ def test_a_long_line_that_starts_like_a_delimiter_is_not_one(check):
     last = "  organisation: Tampereen kaupunki\n"
     result = check({PATH: VALID_EXPERIMENT.replace(last, last + line + "\n")})
     assert result.located() == {(PATH, 17, 1, "yaml-syntax")}
+
+
+@pytest.mark.parametrize(
+    ("files", "count"),
+    [
+        ({PATH: with_body("\x1b\n" * 45_000)}, 45_000),  # one on each line of a body
+        ({PATH: with_line("k: [" + ", ".join(['"\\e"'] * 16_000) + "]")}, 16_000),  # as escapes
+        ({PATH: with_line("\n".join(f"k{n}: a\x01" for n in range(8_000)))}, 8_000),  # YAML refuses
+    ],
+    ids=["body-lines", "escaped-values", "yaml-controls"],
+)
+def test_floods_of_control_characters_are_each_located(check, files, count):
+    result = check(files)
+    assert result.rules()["control-character"] == count

@@ -406,7 +406,9 @@ def test_yaml_line_separators_do_not_shift_the_lines_of_later_problems(check_one
     text = VALID_EXPERIMENT.replace("title: Testikokeilu", f"title: Testi{separator} kokeilu").replace(
         "status: paattynyt", "status: valmis"
     )
-    assert check_one(EXPERIMENT, text.encode()) == {(EXPERIMENT, 10, 9, "unknown-term")}
+    # NEL is also a C1 control character, refused where it is (control-character).
+    refused = {(EXPERIMENT, 2, 13, "control-character")} if separator == "\x85" else set()
+    assert check_one(EXPERIMENT, text.encode()) == {(EXPERIMENT, 10, 9, "unknown-term")} | refused
 
 
 def test_a_yaml_line_separator_that_breaks_the_yaml_is_located_and_named(check_one):

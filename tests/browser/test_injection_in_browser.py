@@ -297,7 +297,7 @@ def test_every_other_page_with_a_payload_runs_none(browsing, corpus, built):
     others = [path for path in pages if path not in entries]
     # The home page, the listings, the theme pages with their intros, related experiments on the
     # fixture's own pages, the finder's facets: all of them carry payload titles, labels or bodies.
-    for expected in ("", "kokeilut/", "opit/", "teemat/", "haku/"):
+    for expected in ("", "kokeilut/", "opit/", "teemat/", "haku/", "osallistu/kentat/"):
         assert expected in others
     for taxonomy in ("alueet/", "tasot/"):
         assert any(path.startswith(taxonomy) for path in others)

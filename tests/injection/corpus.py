@@ -11,7 +11,8 @@ touching this file. For each (payload, place) the corpus either
 
 What the checker must do with a payload comes from the payload (tests/injection/payloads.py) for
 plain-text, address, e-mail and body places, and from the schema for the rest: the length limits
-of text fields, and vocabulary ids, references, dates and numbers, which no payload can be.
+of text fields, and vocabulary ids, references, dates and numbers, which no payload can be. A
+payload with a control character (generator/control_characters.py) is refused in every place.
 
 The accepted catalogue is the fixture site (tests/fixtures/site/) plus, per payload ``pNN``:
 
@@ -20,7 +21,9 @@ The accepted catalogue is the fixture site (tests/fixtures/site/) plus, per payl
 - ``content/opit/injektio-pNN-oppi.md``: the same for a learning;
 - a theme ``injektio-K`` (content/sanastot/teemat.yml) per group of payloads, one payload in each
   of its text fields (fi, sv, en, description_fi) where it fits, with the entries of the group
-  under it and an intro ``content/teemat/injektio-K.md`` carrying the group's accepted bodies.
+  under it and an intro ``content/teemat/injektio-K.md`` carrying the group's accepted bodies;
+- the field reference (content/osallistu/kentat.md) made from these vocabularies, which shows
+  the theme labels.
 
 Every body starts with the paragraph "Injektiotesti pNN.", which the finder finds.
 """
@@ -39,6 +42,8 @@ from typing import Any
 
 import yaml
 
+from generator.control_characters import CONTROL_CHARACTER
+from generator.reference import render_field_reference
 from generator.schema import FieldSpec, Schema, item_spec, load_schema
 from generator.vocabulary import load_vocabularies
 from tests.injection.payloads import LINK_FORMS, PAYLOADS, Payload, Refusal, link_form
@@ -114,6 +119,8 @@ def _leaves(kind: str, specs: tuple[FieldSpec, ...], prefix: tuple) -> Iterator[
 
 def expected_rule(payload: Payload, spec: FieldSpec) -> str | None:
     """The rule the checker reports for ``payload`` as the value of ``spec``; None: accepted."""
+    if CONTROL_CHARACTER.search(payload.text):
+        return "control-character"  # in every field, before anything else is checked
     if spec.type == "text":
         value = normalise(payload.text)
         if not value:
@@ -128,6 +135,24 @@ def expected_rule(payload: Payload, spec: FieldSpec) -> str | None:
     if spec.type == "email":
         return payload.email
     return NOT_TEXT_RULES[spec.type]
+
+
+def body_placements(payload: Payload) -> list[tuple[str, str, tuple[Refusal, ...]]]:
+    """(place, text, problems) of the payload in a body: as a paragraph ("body") and in each
+    link form ("body.link", …). A control character is refused, at the first one of each line,
+    before anything else in the body is checked; otherwise the payload says what is refused."""
+    placed = [("body", payload.text, payload.body)]
+    for form, problems in (payload.links or {}).items():
+        placed.append((f"body.{form}", link_form(form, payload.id, payload.text), problems))
+    return [(name, text, _character_refusals(text) or problems) for name, text, problems in placed]
+
+
+def _character_refusals(text: str) -> tuple[Refusal, ...]:
+    return tuple(
+        Refusal("control-character", line[found.start() :])
+        for line in text.split("\n")
+        if (found := CONTROL_CHARACTER.search(line))
+    )
 
 
 # -- writing entries --------------------------------------------------------------------------
@@ -275,11 +300,7 @@ class _Builder:
         return "\n\n".join([f"{MARKER_WORD} {pid}.", *parts]) + "\n"
 
     def accepted_body_parts(self, payload: Payload) -> list[str]:
-        parts = [payload.text] if not payload.body else []
-        for form, problems in (payload.links or {}).items():
-            if not problems:
-                parts.append(link_form(form, payload.id, payload.text))
-        return parts
+        return [placed for _, placed, problems in body_placements(payload) if not problems]
 
     def build(self) -> Corpus:
         corpus = self.corpus
@@ -355,9 +376,8 @@ class _Builder:
             shown.title, shown.summary = normalise(data["title"]), normalise(data["summary"])
             parts = self.accepted_body_parts(payload)
             shown.body = bool(parts)
-            self.corpus.placements.append((payload.id, f"{kind}.body", not payload.body))
-            for form, problems in (payload.links or {}).items():
-                self.corpus.placements.append((payload.id, f"{kind}.body.{form}", not problems))
+            for name, _, problems in body_placements(payload):
+                self.corpus.placements.append((payload.id, f"{kind}.{name}", not problems))
             text, _ = emit(data)
             self.corpus.accepted[self.file(kind, slug)] = text + "\n" + self.body(payload.id, parts)
             self.corpus.shown.append(shown)
@@ -378,12 +398,11 @@ class _Builder:
             self.corpus.rejected[path] = text + "\n" + self.body(payload.id, [])
             line, column = where[place.path]
             self.corpus.refusals.add((path, line, column, rule))
-        bodies: list[tuple[str, str, tuple[Refusal, ...]]] = []
-        if payload.body:
-            bodies.append(("body", payload.text, payload.body))
-        for form, problems in (payload.links or {}).items():
-            if problems:
-                bodies.append((f"body-{form}", link_form(form, payload.id, payload.text), problems))
+        bodies = [
+            (name.replace(".", "-"), placed, problems)
+            for name, placed, problems in body_placements(payload)
+            if problems
+        ]
         for kind in ("experiment", "learning"):
             for name, placed, problems in bodies:
                 data = self.entry_data(kind, f"Hylätty {payload.id}", self.corpus.base_experiment)
@@ -411,6 +430,11 @@ def write_accepted(root: Path) -> Corpus:
     vocabulary = root / corpus.schema.vocabulary_directory / f"{THEME_VOCABULARY}.yml"
     with vocabulary.open("a", encoding="utf-8", newline="\n") as out:
         out.write(corpus.theme_terms)
+    # The field reference, as kokeilu schema --write makes it: the theme labels' payloads in it.
+    problems: list = []
+    reference = render_field_reference(corpus.schema, load_vocabularies(root, corpus.schema, problems))
+    assert problems == [], problems
+    (root / corpus.schema.reference_file).write_text(reference, encoding="utf-8", newline="\n")
     _site_config(root / "mkdocs.yml")
     return corpus
 

@@ -322,8 +322,8 @@ def test_negative_number_is_out_of_range(field):
     assert "pienempi kuin 0" in problems[0].message
 
 
-@pytest.mark.parametrize("written", [".nan", ".inf", "[1]", "yes"])
-def test_not_a_finite_number(field, written):
+@pytest.mark.parametrize("written", ["[1]", "yes"])
+def test_not_a_number(field, written):
     _, where, _ = field(f"funding:\n  amount_eur: {written}\n")
     assert where == [(2, 15, "wrong-type")]
 

@@ -306,7 +306,16 @@ def test_to_data_of_nothing_is_none():
     assert to_data(None) is None
 
 
-def test_a_control_character_is_located_and_named():
-    _, problems = run("title: ok\nsummary: väli\x01lyönti\n", first_line=2)
+def test_a_control_character_is_located_and_named_and_the_rest_is_still_read():
+    node, problems = run("title: ok\nsummary: väli\x01lyönti\nlevel: NO\n", first_line=2)
+    assert where(problems) == [(3, 14, "control-character")]
+    assert "U+0001 (SOH)" in problems[0].message
+    assert isinstance(node, Mapping)
+    assert [key.value for key, _ in node.pairs] == ["title", "summary", "level"]
+    assert node.get("summary").control and not node.get("title").control
+
+
+def test_a_character_yaml_refuses_that_is_no_control_character_is_a_syntax_error():
+    _, problems = run("title: ok\nsummary: väli\ufffelyönti\n", first_line=2)
     assert where(problems) == [(3, 14, "yaml-syntax")]
-    assert "U+0001" in problems[0].message
+    assert "U+FFFE" in problems[0].message
