@@ -232,13 +232,20 @@ class SimilarityIndex:
         overall = _Best(limits.total)
         found = 0
         for i, prefix in enumerate(self._prefixes):
-            for j, score in self._similar(i, self._candidates(i, postings)):
-                found += 1
-                if per_entry is None:
+            scored = self._similar(i, self._candidates(i, postings))
+            found += len(scored)
+            if per_entry is None:
+                for j, score in scored:
                     overall.push((score, -j, -i))
-                else:
-                    per_entry[i].push((score, -j))
-                    per_entry[j].push((score, -i))
+            else:
+                for item in heapq.nlargest(per_entry[i].size, ((score, -j) for j, score in scored)):
+                    per_entry[i].push(item)
+                for j, score in scored:
+                    best = per_entry[j]
+                    # Every partner j kept so far comes before i, so it wins a tie: only a
+                    # higher score than j's worst kept one can get in.
+                    if len(best.items) < best.size or score > best.items[0][0]:
+                        best.push((score, -i))
             for gram in prefix:
                 postings.setdefault(gram, []).append(i)
         if per_entry is not None:
