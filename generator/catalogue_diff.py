@@ -12,12 +12,19 @@ names every field that changed, in Finnish: ``alueet: uusimaa → pirkanmaa`` fo
 ``tiivistelmä muuttui`` for long text and nested values, ``kuvaus muuttui`` for the body.
 
 Likely duplicates are added entries similar to another entry of the same kind in HEAD (see
-:mod:`generator.similarity` for the thresholds). The validation result is HEAD's: the error and
-warning counts of the whole catalogue and every problem in the added, renamed and modified files.
+:mod:`generator.similarity` for the thresholds): each added entry's
+:data:`~generator.similarity.PER_ENTRY` best matches, and of those the
+:data:`~generator.similarity.MAX_PAIRS` best; the report says how many it left out. The
+validation result is HEAD's: the error and warning counts of the whole catalogue and every
+problem in the added, renamed and modified files.
+
+Every format escapes the control and bidi characters of the values it prints
+(:mod:`generator.controls`); the JSON as ``\\uXXXX``, which leaves the data exact.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import subprocess
 import tempfile
@@ -26,12 +33,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.catalogue import Catalogue, check_catalogue
-from generator.export import _plain
+from generator.controls import escape_controls, escape_json_controls
+from generator.export import _plain, dump_json
 from generator.model import Entry
 from generator.problems import ConfigError, Problem
-from generator.reporting import Summary, problem_record, summary_line, summary_record
+from generator.reporting import Summary, problem_line, problem_record, summary_line, summary_record
 from generator.schema import FieldSpec, Schema, load_schema
-from generator.similarity import SimilarityIndex, similar_to
+from generator.similarity import SHOWN, Limits, SimilarityIndex, limits_note, similar_to
 
 MARKER = "<!-- kokeilu-diff -->"
 # A text value longer than this, and every nested value, is reported as "muuttui" only.
@@ -75,6 +83,8 @@ class CatalogueDiff:
     head: str
     entries: list[EntryChange] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    duplicates_found: int = 0  # shown or not
+    limits: Limits = SHOWN
     summary: Summary | None = None
     problems: list[Problem] = field(default_factory=list)  # HEAD's problems in changed files
 
@@ -264,15 +274,18 @@ def _change(
     return EntryChange(kind, status, path, shown.title if shown else None, old_path, tuple(changes))
 
 
-def diff_catalogues(root: Path, base: str, head: str, schema: Schema | None = None) -> CatalogueDiff:
-    """Compare the catalogue at two git revisions of the repository that holds ``root``."""
+def diff_catalogues(
+    root: Path, base: str, head: str, schema: Schema | None = None, limits: Limits = SHOWN
+) -> CatalogueDiff:
+    """Compare the catalogue at two git revisions of the repository that holds ``root``;
+    ``limits`` bound the likely duplicates shown."""
     schema = schema or load_schema()
     base_commit = _verify(root, base)
     head_commit = _verify(root, head)
     with tempfile.TemporaryDirectory(prefix="kokeilu-diff-") as temp:
         before = _Side(check_catalogue(materialise(root, base_commit, Path(temp) / "base", schema), schema))
         after = _Side(check_catalogue(materialise(root, head_commit, Path(temp) / "head", schema), schema))
-    report = CatalogueDiff(base, head)
+    report = CatalogueDiff(base, head, limits=limits)
     changed_paths: set[str] = set()
     for status, path, new_path in _name_status(root, base_commit, head_commit, schema):
         if status == "R" and new_path is not None:
@@ -297,29 +310,42 @@ def diff_catalogues(root: Path, base: str, head: str, schema: Schema | None = No
             if letter != "D":
                 changed_paths.add(one)
     report.entries.sort(key=lambda c: (c.kind, _STATUS_ORDER.index(c.status), c.path))
-    report.duplicates = _duplicates(report.entries, after)
+    report.duplicates, report.duplicates_found = _duplicates(report.entries, after, limits)
     head_cat = after.catalogue
     report.summary = Summary.of_catalogue(head_cat, head_cat.problems)
     report.problems = [p for p in head_cat.problems if p.path in changed_paths]
     return report
 
 
-def _duplicates(changes: list[EntryChange], head: _Side) -> list[Duplicate]:
-    """Added entries similar to another entry of the same kind in HEAD (other added ones too).
+def _duplicates(changes: list[EntryChange], head: _Side, limits: Limits) -> tuple[list[Duplicate], int]:
+    """Added entries similar to another entry of the same kind in HEAD (other added ones too),
+    within ``limits``; and how many such pairs there are in all.
 
-    A few added entries are compared with every entry; many (a bulk import) use the index."""
+    A few added entries are compared with every entry; many (a bulk import) use the index.
+    Only each entry's best matches are kept, so the memory never grows with the pairs."""
     added = [c for c in changes if c.status == "added" and head.entry(c.path) is not None]
-    found: list[Duplicate] = []
+    kept: list[Duplicate] = []
+    found = 0
     for kind in sorted({c.kind for c in added}):
         mine = [head.entry(c.path) for c in added if c.kind == kind]
         others = head.catalogue.experiments if kind == "experiment" else head.catalogue.learnings
         index = SimilarityIndex(others.values()) if len(mine) > INDEX_FROM else None
         for entry in mine:
             assert entry is not None
-            matches = index.matches_of(entry) if index else similar_to(entry, others.values())
-            for m in matches:
-                found.append(Duplicate(kind, entry.path, entry.title, m.other.path, m.other.title, m.score))
-    return found
+            if index:
+                matches, count = index.best_matches_of(entry, limits.per_entry)
+            else:
+                every = similar_to(entry, others.values())
+                matches, count = every[: limits.per_entry], len(every)
+            found += count
+            kept += [
+                Duplicate(kind, entry.path, entry.title, m.other.path, m.other.title, m.score)
+                for m in matches
+            ]
+    if limits.total is not None and len(kept) > limits.total:
+        best = set(heapq.nsmallest(limits.total, range(len(kept)), key=lambda n: (-kept[n].score, n)))
+        kept = [d for n, d in enumerate(kept) if n in best]  # in the order found
+    return kept, found
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -362,29 +388,35 @@ def _overview(report: CatalogueDiff) -> str:
 
 
 def _title_text(title: str | None) -> str:
-    return f"”{title}”" if title is not None else "(virheellinen, otsikkoa ei luettu)"
+    return f"”{escape_controls(title)}”" if title is not None else "(virheellinen, otsikkoa ei luettu)"
+
+
+def _duplicates_note(report: CatalogueDiff) -> str:
+    return limits_note(
+        report.duplicates_found, len(report.duplicates), report.limits, whose="kunkin lisätyn merkinnän"
+    )
 
 
 def format_text(report: CatalogueDiff) -> str:
-    lines = [f"Kokoelman muutokset {report.base} → {report.head}", _overview(report)]
+    e = escape_controls
+    lines = [f"Kokoelman muutokset {e(report.base)} → {e(report.head)}", _overview(report)]
     for title, items in _groups(report):
         lines += ["", f"{title} ({len(items)}):"]
         for c in items:
-            where = f"{c.old_path} → {c.path}" if c.old_path else c.path
+            where = f"{e(c.old_path)} → {e(c.path)}" if c.old_path else e(c.path)
             lines.append(f"  {where} {_title_text(c.title)}")
-            lines += [f"    {line}" for line in c.changes]
+            lines += [f"    {e(line)}" for line in c.changes]
     if report.duplicates:
         lines += ["", f"Mahdolliset kaksoiskappaleet ({len(report.duplicates)}):"]
         for d in report.duplicates:
             lines.append(
-                f"  {d.path} ”{d.title}” muistuttaa {KIND_FI[d.kind][0]}a {d.other_path} ”{d.other_title}” "
-                f"(samankaltaisuus {d.score:.2f})"
+                f"  {e(d.path)} {_title_text(d.title)} muistuttaa {KIND_FI[d.kind][0]}a {e(d.other_path)} "
+                f"{_title_text(d.other_title)} (samankaltaisuus {d.score:.2f})"
             )
+        if note := _duplicates_note(report):
+            lines.append(f"  {note}")
     lines += ["", "Tarkistus (HEAD):"]
-    lines += [
-        f"  {p.path}:{p.line}:{p.column}: {p.severity.value}: {p.message} [{p.rule}]"
-        for p in sorted(report.problems)
-    ]
+    lines += [f"  {problem_line(p)}" for p in sorted(report.problems)]
     assert report.summary is not None
     lines.append(f"  {summary_line(report.summary)}")
     return "\n".join(lines) + "\n"
@@ -397,8 +429,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 def escape_markdown(text: str) -> str:
     """Contributor text made inert in a GitHub comment: no HTML, links, emphasis, code, tables,
-    headings or @mentions. Newlines become spaces."""
-    text = " ".join(text.split())
+    headings or @mentions, and control and bidi characters as escapes (``\\u202e``). Newlines
+    and other whitespace become spaces."""
+    text = escape_controls(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A zero-width joiner after @ keeps "@user" readable but stops the mention.
@@ -435,6 +468,8 @@ def format_markdown(report: CatalogueDiff) -> str:
                 f"- **{e(d.title)}** ({_md_path(d.path)}) muistuttaa {KIND_FI[d.kind][0]}a "
                 f"**{e(d.other_title)}** ({_md_path(d.other_path)}), samankaltaisuus {d.score:.2f}"
             )
+        if note := _duplicates_note(report):
+            lines += ["", e(note)]
     lines += ["", "### Tarkistus", "", f"{verdict} {e(summary_line(report.summary))}"]
     if report.problems:
         lines.append("")
@@ -445,8 +480,6 @@ def format_markdown(report: CatalogueDiff) -> str:
 
 
 def format_json(report: CatalogueDiff) -> str:
-    from generator.export import dump_json
-
     assert report.summary is not None
     data = {
         "base": report.base,
@@ -473,10 +506,11 @@ def format_json(report: CatalogueDiff) -> str:
             }
             for d in report.duplicates
         ],
+        "duplicates_found": report.duplicates_found,
         "problems": [problem_record(p) for p in sorted(report.problems)],
         "summary": summary_record(report.summary),
     }
-    return dump_json(data)
+    return escape_json_controls(dump_json(data))
 
 
 DIFF_FORMATTERS = {"text": format_text, "markdown": format_markdown, "json": format_json}

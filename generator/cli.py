@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.catalogue import check_catalogue, find_root
+from generator.controls import escape_controls
 from generator.derived import stale_derived_files, write_derived_files
 from generator.editor_commands import add_editor_commands, editor_commands
 from generator.export import dump_json, export_catalogue
@@ -97,11 +98,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return _COMMANDS[args.command](args, root)
     except ConfigError as error:
-        print(f"kokeilu: {error}", file=sys.stderr)
+        _print_error(error)
         return EXIT_USAGE
     except GeneratorError as error:  # pragma: no cover - every GeneratorError is handled above
-        print(f"kokeilu: {error}", file=sys.stderr)
+        _print_error(error)
         return EXIT_PROBLEMS
+
+
+def _print_error(error: GeneratorError) -> None:
+    """``kokeilu: message`` on stderr; it may quote an argument or git's own words, so each of
+    its lines has its control characters escaped."""
+    lines = str(error).split("\n")
+    print("kokeilu: " + "\n".join(escape_controls(line) for line in lines), file=sys.stderr)
 
 
 def _scope(paths: list[Path], root: Path) -> set[str] | None:

@@ -12,9 +12,11 @@ It lists, each section sorted by path:
   know, or a catalogue outside git, is left out of this section;
 - entries without sources (``sources`` absent or ``tuntematon``);
 - near-duplicates: pairs of entries of the same kind with similar titles or slugs
-  (:mod:`generator.similarity`).
+  (:mod:`generator.similarity`), each kind within its :class:`~generator.similarity.Limits`; a
+  note says the limits and how many pairs they left out.
 
 Only valid entries are reported on; the first line counts the errors that kept others out.
+Every value printed has its control and bidi characters escaped (:mod:`generator.controls`).
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from pathlib import Path
 
 from generator.catalogue import Catalogue
 from generator.catalogue_diff import escape_markdown
+from generator.controls import escape_controls
 from generator.dates import PartialDate
 from generator.history import last_commit_dates
 from generator.localization import find_untranslated
 from generator.model import Entry
 from generator.presentation import count_fi
-from generator.similarity import Match, similar_pairs
+from generator.similarity import SHOWN, Limits, limits_note, similar_pairs
 from generator.validation import COMPLETED_STATUSES, evaluation_published
 
 REVIEW_DAYS = 365
@@ -50,6 +53,7 @@ class Section:
     title: str
     explanation: str
     items: list[Item] = field(default_factory=list)
+    note: str = ""  # what was left out of the items, if anything
 
 
 @dataclass
@@ -77,9 +81,11 @@ def _item(entry: Entry, detail: str = "") -> Item:
     return Item(entry.path, entry.title, detail)
 
 
-def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=None) -> EditorialReport:
+def editorial_report(
+    catalogue: Catalogue, today: dt.date, reviewed=None, limits: Limits = SHOWN
+) -> EditorialReport:
     """Build the report. ``reviewed(root, path)`` gives an entry's review date (or None);
-    by default the date of the file's last commit."""
+    by default the date of the file's last commit. ``limits`` bound the near-duplicates."""
     reviewed = reviewed or LastCommitDate()
     experiments = sorted(catalogue.experiments.values(), key=lambda e: e.path)
     entries = sorted([*catalogue.experiments.values(), *catalogue.learnings.values()], key=lambda e: e.path)
@@ -136,14 +142,17 @@ def editorial_report(catalogue: Catalogue, today: dt.date, reviewed=None) -> Edi
         "Mahdolliset kaksoiskappaleet",
         "Saman lajin merkinnät, joiden otsikot tai tunnisteet ovat lähes samat.",
     )
-    pairs: list[Match] = [
-        *similar_pairs(catalogue.experiments.values()),
-        *similar_pairs(catalogue.learnings.values()),
-    ]
+    shortlists = [similar_pairs(catalogue.experiments.values(), limits)]
+    shortlists.append(similar_pairs(catalogue.learnings.values(), limits))
+    pairs = [m for shortlist in shortlists for m in shortlist.matches]
     for m in sorted(pairs, key=lambda m: (m.entry.path, m.other.path)):
         duplicates.items.append(
             Item(m.entry.path, m.entry.title, f"muistuttaa: {m.other.path} ”{m.other.title}” ({m.score:.2f})")
         )
+    notes = [limits_note(s.found, len(s.matches), limits) for s in shortlists]
+    duplicates.note = " ".join(
+        f"{kind}: {note}" for kind, note in zip(("Kokeilut", "Opit"), notes, strict=True) if note
+    )
 
     untranslated = Section(
         "Kääntämättä",
@@ -183,14 +192,17 @@ def _header(report: EditorialReport) -> str:
 
 
 def format_text(report: EditorialReport) -> str:
+    e = escape_controls
     lines = [_header(report)]
     for section in report.sections:
         lines += ["", f"{section.title} ({len(section.items)}):"]
         if not section.items:
             lines.append("  ei yhtään")
         for item in section.items:
-            detail = f" – {item.detail}" if item.detail else ""
-            lines.append(f"  {item.path} ”{item.title}”{detail}")
+            detail = f" – {e(item.detail)}" if item.detail else ""
+            lines.append(f"  {e(item.path)} ”{e(item.title)}”{detail}")
+        if section.note:
+            lines.append(f"  {section.note}")
     return "\n".join(lines) + "\n"
 
 
@@ -204,6 +216,8 @@ def format_markdown(report: EditorialReport) -> str:
         for item in section.items:
             detail = f" – {e(item.detail)}" if item.detail else ""
             lines.append(f"- **{e(item.title)}** ({e(item.path)}){detail}")
+        if section.note:
+            lines += ["", e(section.note)]
     return "\n".join(lines) + "\n"
 
 

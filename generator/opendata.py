@@ -8,8 +8,13 @@
   ``organisers.type``, the n-th items belonging together). A list is joined with
   :data:`SEPARATOR`; a ``|`` or ``\\`` inside an item is escaped with a backslash. An empty cell
   is ``null`` (unknown or absent); for a list field, the marker :data:`EMPTY_LIST` is the empty
-  list (``regions``: nationwide). :func:`read_csv` turns the table back into the same data, and
-  a test holds it to that.
+  list (``regions``: nationwide). A cell that a spreadsheet would read as a formula, one that
+  starts with a character of :data:`FORMULA_STARTS` (``=``, ``+``, ``-``, ``@``, tab, carriage
+  return, line feed, NUL, or the fullwidth ``＝ ＋ － ＠``), is written with :data:`QUOTE` ``'``
+  in front, as OWASP's CSV-injection guidance says; so is a cell that itself starts with ``'``,
+  so that the rule reads back without doubt: :func:`read_csv` takes one ``'`` off the start of
+  any cell that has one. It turns the table back into the same data, and a test holds it to
+  that.
 
 The columns come from the schema, in its order, so the table and its documentation on the
 /avoin-data/ page (:func:`columns`) never drift apart.
@@ -36,6 +41,10 @@ EXPERIMENTS_CSV = DATA_DIR + "kokeilut.csv"
 SEPARATOR = "|"
 EMPTY_LIST = "[]"
 LIST_TYPES = frozenset({"ids", "refs", "texts", "urls"})
+# A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets (the
+# fullwidth forms are read as their ASCII twins by some). QUOTE in front makes it text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+QUOTE = "'"
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,17 @@ def _cell(value: Any, column: Column) -> str:
     return str(value)
 
 
+def neutralise(cell: str) -> str:
+    """A cell no spreadsheet reads as a formula: :data:`QUOTE` in front of one that starts with a
+    character of :data:`FORMULA_STARTS` or with the quote itself."""
+    return QUOTE + cell if cell.startswith((*FORMULA_STARTS, QUOTE)) else cell
+
+
+def restore(cell: str) -> str:
+    """The cell's value before :func:`neutralise`."""
+    return cell.removeprefix(QUOTE)
+
+
 def write_csv(experiments: list[dict[str, Any]], schema: Schema) -> str:
     """The experiments of ``kokeilu export`` as the documented CSV table."""
     cols = columns(schema)
@@ -131,7 +151,8 @@ def write_csv(experiments: list[dict[str, Any]], schema: Schema) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["slug", "url", *(c.name for c in cols)])
     for data in experiments:
-        writer.writerow([data["slug"], data["url"], *(_cell(data[c.spec.name], c) for c in cols)])
+        cells = [data["slug"], data["url"], *(_cell(data[c.spec.name], c) for c in cols)]
+        writer.writerow([neutralise(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -146,9 +167,10 @@ def _typed(text: str, spec: FieldSpec) -> Any:
 
 def read_csv(text: str, schema: Schema) -> list[dict[str, Any]]:
     """The table back as export records (without path, body and learnings)."""
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = csv.DictReader(io.StringIO(text, newline=""))
     records = []
-    for row in rows:
+    for written in rows:
+        row = {name: restore(cell) for name, cell in written.items()}
         data: dict[str, Any] = {"slug": row["slug"], "url": row["url"]}
         for spec in schema.experiment.fields:
             if spec.type == "object":

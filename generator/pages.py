@@ -519,6 +519,7 @@ class SitePlanner:
             },
             separator=opendata.SEPARATOR,
             empty_list=opendata.EMPTY_LIST,
+            formula_signs=", ".join(f"`{c}`" for c in opendata.FORMULA_STARTS if c.isprintable()),
             columns=opendata.columns(self.schema),
             kinds=FIELD_KINDS_FI,
         )

@@ -1,4 +1,9 @@
-"""Formatters for problems: plain text, GitHub workflow commands and JSON."""
+"""Formatters for problems: plain text, GitHub workflow commands and JSON.
+
+A problem's path and message may quote a contributor's text: every format writes control and
+bidi characters in them as escapes (:mod:`generator.controls`), so no value can rewrite the
+terminal, the CI log or the summary line.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.controls import escape_controls, escape_json_controls
 from generator.export import dump_json
 from generator.presentation import count_fi
 from generator.problems import Problem
@@ -47,17 +53,23 @@ def summary_line(summary: Summary) -> str:
     return f"{checked}: {found}. {verdict}"
 
 
+def problem_line(p: Problem) -> str:
+    """``path:line:col: error|warning: message [rule-id]``, control characters escaped."""
+    e = escape_controls
+    return f"{e(p.path)}:{p.line}:{p.column}: {p.severity.value}: {e(p.message)} [{e(p.rule)}]"
+
+
 def format_text(problems: Iterable[Problem], summary: Summary) -> str:
-    """``path:line:col: error|warning: message [rule-id]``, sorted, then a one-line summary."""
-    lines = [
-        f"{p.path}:{p.line}:{p.column}: {p.severity.value}: {p.message} [{p.rule}]" for p in sorted(problems)
-    ]
+    """One :func:`problem_line` per problem, sorted, then a one-line summary."""
+    lines = [problem_line(p) for p in sorted(problems)]
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's value: control characters escaped first (so no CR or LF is left),
+    then "%" as GitHub's runner reads it."""
+    return escape_controls(text).replace("%", "%25")
 
 
 def _escape_property(text: str) -> str:
@@ -107,7 +119,7 @@ def format_json(problems: Iterable[Problem], summary: Summary) -> str:
         "problems": [problem_record(p) for p in sorted(problems)],
         "summary": summary_record(summary),
     }
-    return dump_json(data)
+    return escape_json_controls(dump_json(data))
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -13,6 +13,7 @@ import pytest
 from generator import catalogue_diff
 from generator.catalogue_diff import MARKER, diff_catalogues, escape_markdown
 from generator.cli import main
+from generator.similarity import MAX_PAIRS, PER_ENTRY, UNBOUNDED
 from generator.slug import slugify
 from tests.support import REPO_ROOT, VALID_EXPERIMENT
 
@@ -239,11 +240,13 @@ def test_a_bulk_import_finds_the_same_duplicates_as_one_by_one(tmp_path, monkeyp
         (repo / "experiments" / f"{slugify(title)}.md").write_text(experiment(title), encoding="utf-8")
     commit(repo, "bulk")
     assert len(titles) > catalogue_diff.INDEX_FROM
-    by_index = diff_catalogues(repo, "base", "HEAD").duplicates
+    by_index = diff_catalogues(repo, "base", "HEAD", limits=UNBOUNDED)
+    bounded_by_index = diff_catalogues(repo, "base", "HEAD")
     monkeypatch.setattr(catalogue_diff, "INDEX_FROM", 10_000)
-    one_by_one = diff_catalogues(repo, "base", "HEAD").duplicates
-    assert by_index == one_by_one
-    pairs = {(d.path, d.other_path) for d in by_index}
+    one_by_one = diff_catalogues(repo, "base", "HEAD", limits=UNBOUNDED)
+    assert by_index.duplicates == one_by_one.duplicates
+    assert bounded_by_index.duplicates == diff_catalogues(repo, "base", "HEAD").duplicates
+    pairs = {(d.path, d.other_path) for d in by_index.duplicates}
     assert ("experiments/pyorakokeilu-tampereella.md", "experiments/pyorakokeilu-tampereela.md") in pairs
     assert ("experiments/perustulokokeilu-kelassa.md", "experiments/perustulokokeilu.md") in pairs
 
@@ -258,3 +261,35 @@ def test_a_changed_evaluation_or_result_is_named_in_finnish(check):
         "arviointi muuttui",
         "tulos muuttui",
     ]
+
+
+def test_a_bulk_import_of_near_identical_entries_is_shown_within_the_limits(tmp_path, capsys):
+    # 30 added titles alike: each added entry resembles the 29 others (870 matches in all).
+    repo = new_repo(tmp_path / "repo")
+    titles = [f"Kirjastokokeilu Tampereen seudulla numero {n}" for n in range(30)]
+    for title in titles:
+        (repo / "experiments" / f"{slugify(title)}.md").write_text(experiment(title), encoding="utf-8")
+    commit(repo, "bulk")
+    every = diff_catalogues(repo, "base", "HEAD", limits=UNBOUNDED)
+    assert len(every.duplicates) == every.duplicates_found == 30 * 29
+    report = diff_catalogues(repo, "base", "HEAD")
+    assert report.duplicates_found == 30 * 29
+    assert len(report.duplicates) == min(MAX_PAIRS, 30 * PER_ENTRY)
+    for path in {d.path for d in report.duplicates}:
+        mine = [(d.other_path, d.score) for d in report.duplicates if d.path == path]
+        best = [(d.other_path, d.score) for d in every.duplicates if d.path == path][: len(mine)]
+        assert mine == best and len(mine) <= PER_ENTRY  # each entry's best, best first
+    shown = len(report.duplicates)
+    note = (
+        f"Löytyi 870 paria; näytetään kunkin lisätyn merkinnän {PER_ENTRY} parhaiten vastaavaa, "
+        f"enintään {MAX_PAIRS} paria. {870 - shown} paria jätettiin pois."
+    )
+    code, out, _ = run(capsys, repo, "base", "HEAD")
+    lines = out.splitlines()
+    assert code == 0
+    assert f"Mahdolliset kaksoiskappaleet ({shown}):" in lines and f"  {note}" in lines
+    code, out, _ = run(capsys, repo, "base", "HEAD", "--format", "markdown")
+    assert f"### Mahdolliset kaksoiskappaleet ({shown})" in out and f"\n{note}\n" in out
+    code, out, _ = run(capsys, repo, "base", "HEAD", "--format", "json")
+    data = json.loads(out)
+    assert (len(data["duplicates"]), data["duplicates_found"]) == (shown, 870)

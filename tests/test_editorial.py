@@ -11,6 +11,7 @@ from generator.catalogue import check_catalogue
 from generator.cli import main
 from generator.editorial import editorial_report, format_markdown, format_text
 from generator.history import last_commit_dates
+from generator.similarity import UNBOUNDED, Limits
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING
 from tests.test_catalogue_diff import commit, git
 
@@ -176,3 +177,30 @@ def test_one_git_log_gives_each_files_last_commit_date(tmp_path):
     assert dates["experiments/c.md"] == dt.date(2023, 5, 6)
     assert "outside.md" not in dates and "../outside.md" not in dates
     assert last_commit_dates(tmp_path / "repo-missing") == {}
+
+
+def test_near_duplicates_are_shown_within_the_limits_and_the_rest_counted(make_catalogue):
+    # Twelve experiments with titles alike: 66 similar pairs, each entry in 11 of them.
+    files = {
+        f"experiments/k{n:02}.md": experiment(f"Kirjastokokeilu Tampereen seudulla numero {n}")
+        for n in range(12)
+    }
+    catalogue = check_catalogue(make_catalogue(files))
+    limits = Limits(per_entry=2, total=10)
+    report = editorial_report(catalogue, dt.date(2024, 6, 1), reviewed=lambda root, path: None, limits=limits)
+    note = (
+        "Kokeilut: Löytyi 66 paria; näytetään kunkin merkinnän 2 parhaiten vastaavaa, enintään 10 paria. "
+        "56 paria jätettiin pois."
+    )
+    lines = format_text(report).splitlines()
+    start = lines.index("Mahdolliset kaksoiskappaleet (10):")
+    assert all(line.startswith("  experiments/k") for line in lines[start + 1 : start + 11])
+    assert lines[start + 11] == f"  {note}"
+    assert "## Mahdolliset kaksoiskappaleet (10)" in format_markdown(report)
+    assert f"\n\n{note}\n" in format_markdown(report)
+    every = editorial_report(
+        catalogue, dt.date(2024, 6, 1), reviewed=lambda root, path: None, limits=UNBOUNDED
+    )
+    assert "Mahdolliset kaksoiskappaleet (66):" in format_text(every) and "jätettiin pois" not in format_text(
+        every
+    )

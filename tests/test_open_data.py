@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from generator.export import export_catalogue
-from generator.opendata import SEPARATOR, columns, read_csv, write_csv
+from generator.opendata import FORMULA_STARTS, QUOTE, SEPARATOR, columns, read_csv, write_csv
 
 pytestmark = pytest.mark.e2e
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -62,6 +62,62 @@ def test_list_items_with_the_separator_or_a_backslash_survive(shipped):
     assert back["regions"] == []  # nationwide, not unknown
 
 
+PAYLOAD = '=HYPERLINK("http://evil.example","x")@x.fi'
+
+
+def csv_rows(table: str) -> list[dict[str, str]]:
+    """The cells as a spreadsheet gets them."""
+    return list(csv.DictReader(io.StringIO(table, newline="")))
+
+
+def with_text(record: dict, value: str) -> dict:
+    """``record`` with ``value`` in every free-text column: top-level texts, a list of texts,
+    the organisers' names and the text parts of the nested fields."""
+    tricky = {**record, "title": value, "summary": value, "municipalities": [value, "Oulu"]}
+    tricky["organisers"] = [{**o, "name": value} for o in record["organisers"]]
+    tricky["funding"] = {"amount_eur": 1000, "funder": value, "call": value, "note": value}
+    tricky["contact"] = {**(record["contact"] or {}), "organisation": value, "email": value}
+    tricky["result"] = {"outcome": "toimi", "summary": value}
+    tricky["ethics"] = {"consent": value, "harms": value, "participants": value}
+    return tricky
+
+
+@pytest.mark.parametrize("start", [*FORMULA_STARTS, QUOTE], ids=repr)
+def test_no_cell_starts_a_formula_and_every_value_reads_back(shipped, start):
+    record = export_catalogue(shipped)["experiments"][0]
+    value = f"{start}2+5+cmd(' /C calc')!A0"
+    tricky = with_text(record, value)
+    table = write_csv([tricky], shipped.schema)
+    (row,) = csv_rows(table)
+    for name in ("title", "summary", "funding.funder", "contact.email", "ethics.harms"):
+        assert row[name] == QUOTE + value, name
+    assert row["municipalities"] == QUOTE + value + SEPARATOR + "Oulu"
+    assert row["organisers.name"].startswith(QUOTE + value + SEPARATOR)
+    for name, cell in row.items():
+        assert not cell.startswith(FORMULA_STARTS), (name, cell)
+    (back,) = read_csv(table, shipped.schema)
+    assert back == {n: tricky[n] for n in back}
+
+
+def test_the_hyperlink_payload_is_text_and_reads_back(shipped):
+    record = export_catalogue(shipped)["experiments"][0]
+    tricky = {**record, "contact": {**(record["contact"] or {}), "email": PAYLOAD}}
+    table = write_csv([tricky], shipped.schema)
+    assert csv_rows(table)[0]["contact.email"] == "'" + PAYLOAD
+    assert read_csv(table, shipped.schema)[0]["contact"] == tricky["contact"]
+
+
+@pytest.mark.parametrize("value", ["'lainaus'", "''", "'", "a=b", " =1+1", "x\n=1"])
+def test_honest_values_with_quotes_or_signs_inside_round_trip(shipped, value):
+    record = export_catalogue(shipped)["experiments"][0]
+    tricky = with_text(record, value)
+    table = write_csv([tricky], shipped.schema)
+    cell = csv_rows(table)[0]["title"]
+    assert cell == (QUOTE + value if value.startswith(QUOTE) else value)
+    (back,) = read_csv(table, shipped.schema)
+    assert back == {n: tricky[n] for n in back}
+
+
 def test_evaluation_result_and_ethics_are_columns_that_read_back(shipped):
     exported = {e["slug"]: e for e in export_catalogue(shipped)["experiments"]}
     basic_income = exported["perustulokokeilu"]
@@ -100,6 +156,11 @@ def test_evaluation_result_and_ethics_are_columns_that_read_back(shipped):
 
 def test_the_open_data_page_documents_every_column_and_the_licence(built_site, shipped):
     html = (built_site / "avoin-data/index.html").read_text(encoding="utf-8")
+    # How formula cells are neutralised and how to read them back, in every language.
+    for language, words in (("", "poista"), ("sv/", "ta bort"), ("en/", "remove")):
+        page = (built_site / language / "avoin-data/index.html").read_text(encoding="utf-8")
+        assert "OWASP" in page and words in page, language
+        assert all(f"<code>{c}</code>" in page for c in FORMULA_STARTS if c.isprintable()), language
     for column in columns(shipped.schema):
         assert f"<code>{column.name}</code>" in html, column.name
     assert "CC BY 4.0" in html and "creativecommons.org/licenses/by/4.0" in html

@@ -2,14 +2,17 @@
 
 The script has write access and reads an artifact made by the pull request's own code, so it
 is tested on what that code could put there: a forged pull-request number, a stale run, a
-report that pings people, and a report too long for a comment. It must keep ONE comment.
+report that pings people, links issues or holds control and bidi characters, a report too long
+for a comment, an artifact too large to download and a zip bomb. It must keep ONE comment.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -36,18 +39,38 @@ def comment_script() -> str:
     return step["with"]["script"]
 
 
-def run(tmp_path: Path, report: str, number: str = "12", comments=(), head_sha: str = SHA) -> dict:
+def artifact_zip(path: Path, files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> Path:
+    """A zip like the one upload-artifact makes of the kokeilu-diff folder."""
+    with zipfile.ZipFile(path, "w", compression=method) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return path
+
+
+def run(
+    tmp_path: Path,
+    report: str,
+    number: str = "12",
+    comments=(),
+    head_sha: str = SHA,
+    archive: Path | None = None,
+    size: int | None = None,
+) -> dict:
+    """Run the script with an artifact holding ``report`` and ``number`` (or the zip ``archive``),
+    listed by the API at its real size (or at ``size``)."""
     if NODE is None:
         pytest.fail("Node.js is needed to run the comment script (apt-get install nodejs).")
-    artifact = tmp_path / "kokeilu-diff"
-    artifact.mkdir()
-    (artifact / "report.md").write_text(report, encoding="utf-8")
-    (artifact / "pr-number").write_text(number + "\n", encoding="utf-8")
+    if archive is None:
+        files = {"pr-number": (number + "\n").encode(), "report.md": report.encode("utf-8")}
+        archive = artifact_zip(tmp_path / "artifact.zip", files)
     (tmp_path / "script.js").write_text(comment_script(), encoding="utf-8")
+    listed = {"id": 5, "name": "kokeilu-diff", "expired": False, "zip_file": str(archive)}
+    listed["size_in_bytes"] = archive.stat().st_size if size is None else size
     scenario = {
         "pulls": {"12": {"number": 12, "head": {"sha": head_sha}}},
         "comments": list(comments),
         "workflow_run": RUN,
+        "artifacts": [{"id": 4, "name": "site", "expired": False, "size_in_bytes": 10**9}, listed],
     }
     (tmp_path / "scenario.json").write_text(json.dumps(scenario), encoding="utf-8")
     result = subprocess.run(
@@ -55,7 +78,7 @@ def run(tmp_path: Path, report: str, number: str = "12", comments=(), head_sha: 
         capture_output=True,
         text=True,
         timeout=60,
-        env={"REPORT_DIR": str(artifact), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -121,3 +144,78 @@ def test_a_huge_report_is_cut_below_githubs_limit(tmp_path):
     (write,) = run(tmp_path, REPORT + "x" * 100_000)["writes"]
     assert len(write["body"]) < 65536
     assert "raportti katkaistu" in write["body"]
+
+
+def test_the_report_cannot_link_issues_by_url_or_show_bidi_and_control_characters(tmp_path):
+    links = [
+        "https://github.com/o/r/issues/1",
+        "https://GitHub.com/o/r/pull/2",
+        "<https://github.com/o/r/issues/3>",
+        "[x](https://github\\.com/o/r/pull/4)",
+        '<a href="https://github&#46;com/o/r/issues/5">x</a>',
+        "www.github.com/o/r/issues/6",
+        "https://github\u3002com/o/r/issues/7",
+    ]
+    report = f"{MARKER}\n" + "\n".join(links) + "\nlasku\u202etxt.exe \x1b[2K\r\x1b[32m✓ kunnossa\x7f\x9b\n"
+    (write,) = run(tmp_path, report)["writes"]
+    body, _, own = write["body"].partition("<sub>CI-ajo:")
+    assert not re.search(r"github\\*[.\u3002]", body, re.IGNORECASE)
+    assert body.count("github\u200d") == len(links) - 1  # and the character reference:
+    assert "github&#46;" not in body and "github&amp;#\u200d46;com" in body
+    for char in "\u202e\x1b\r\x7f\x9b":
+        assert char not in body
+    assert "lasku\\u202etxt.exe \\x1b[2K\\x0d\\x1b[32m✓ kunnossa\\x7f\\x9b" in body
+    assert own == f" {RUN['html_url']}</sub>\n"  # the script's own link stays
+
+
+def test_kokeilu_diffs_own_escapes_and_line_ends_survive(tmp_path):
+    report = f"{MARKER}\r\n- **&lt;b&gt; a &amp; b** (experiments/a.md)\r\n"
+    (write,) = run(tmp_path, report)["writes"]
+    assert write["body"].startswith(f"{MARKER}\n- **&lt;b&gt; a &amp; b** (experiments/a.md)\n")
+
+
+def test_an_artifact_over_the_bound_is_not_downloaded(tmp_path):
+    log = run(tmp_path, REPORT, size=1024 * 1024 + 1)
+    assert log["writes"] == [] and log["downloads"] == []
+    assert "over 1048576; not downloaded" in log["failed"]
+
+
+def test_an_artifact_larger_than_listed_is_not_read(tmp_path):
+    archive = artifact_zip(
+        tmp_path / "big.zip",
+        {"pr-number": b"12\n", "report.md": bytes(range(256)) * 8192},  # 2 MiB, does not compress
+        zipfile.ZIP_STORED,
+    )
+    log = run(tmp_path, REPORT, archive=archive, size=1000)
+    assert log["writes"] == [] and log["downloads"] == [5]
+    assert "cannot be read" in log["failed"] and "over 1048576" in log["failed"]
+
+
+@pytest.mark.parametrize("size", [1024 * 1024 + 1, 64 * 1024 * 1024])
+def test_a_zip_bomb_stops_at_the_bound(tmp_path, size):
+    # 64 MiB of one letter packs into about 64 KiB: unpacking stops at 1 MiB.
+    report = MARKER.encode() + b"a" * (size - len(MARKER))
+    archive = artifact_zip(tmp_path / "bomb.zip", {"pr-number": b"12\n", "report.md": report})
+    assert archive.stat().st_size < 1024 * 1024 < size
+    log = run(tmp_path, REPORT, archive=archive)
+    assert log["writes"] == []
+    assert "cannot be read: report.md" in log["failed"], log["failed"]
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"report.md": REPORT.encode()}, "lacks pr-number or report.md"),
+        ({"muu.txt": b"x"}, "lacks pr-number or report.md"),
+    ],
+)
+def test_an_artifact_without_its_files_posts_nothing(tmp_path, files, message):
+    log = run(tmp_path, REPORT, archive=artifact_zip(tmp_path / "a.zip", files))
+    assert log["writes"] == [] and message in log["failed"]
+
+
+def test_an_artifact_that_is_not_a_zip_posts_nothing(tmp_path):
+    archive = tmp_path / "not.zip"
+    archive.write_bytes(b"PK\x03\x04 this is no archive" * 10)
+    log = run(tmp_path, REPORT, archive=archive)
+    assert log["writes"] == [] and "cannot be read" in log["failed"]

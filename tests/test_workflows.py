@@ -366,3 +366,93 @@ def test_codeowners_names_every_top_level_folder():
 )
 def test_codeowners_gives_content_to_editors_and_code_to_maintainers(path: str, owner: str):
     assert _owners(path) == [owner]
+
+
+# --- the text the workflows post (.github/scripts/comment_text.py) ------------------------------
+
+COMMENT_TEXT = REPO_ROOT / ".github/scripts/comment_text.py"
+
+
+def _comment_text(tmp_path: Path, *args: str, text: str) -> str:
+    source = tmp_path / "input.txt"
+    source.write_bytes(text.encode("utf-8"))
+    result = subprocess.run(
+        [sys.executable, str(COMMENT_TEXT), args[0], str(source), *args[1:]],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.decode("utf-8")
+
+
+def _closes(line: str, opening: str) -> bool:
+    """CommonMark: a line closes a fenced code block when it is up to 3 spaces of indentation,
+    at least as many of the opening fence's characters, then only spaces or tabs."""
+    match = re.fullmatch(r" {0,3}(~+|`+)[ \t]*", line)
+    return bool(match) and match.group(1)[0] == opening[0] and len(match.group(1)) >= len(opening)
+
+
+FENCE_BREAKERS = "\n".join(
+    [
+        "kokeilu from-issue: virhe",
+        "~~~~",
+        "   ~~~~~~~~",
+        "  ~~~~~ ",
+        "```",
+        "~~~~~~~~~~~~~~~~~~~~~~~~~~~~ @kaikki",
+        " ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~",
+        "<script>alert(1)</script> #1 \x1b[2K\r\u202e",
+    ]
+)
+
+
+def test_the_old_fence_guard_let_an_indented_fence_close_the_block():
+    guarded = re.sub(r"^~~~~", " ~~~~", FENCE_BREAKERS, flags=re.MULTILINE)  # sed 's/^~~~~/ ~~~~/'
+    assert any(_closes(line, "~~~~") for line in guarded.splitlines())
+
+
+def test_no_line_of_the_issues_text_can_close_its_code_block(tmp_path):
+    out = _comment_text(tmp_path, "fence", "60000", text=FENCE_BREAKERS + "\n")
+    lines = out.splitlines()
+    opening = lines[0].removesuffix("text")
+    assert set(opening) == {"~"} and lines[-1] == opening
+    assert len(opening) > 42  # longer than the longest run of tildes in the text
+    assert not any(_closes(line, opening) for line in lines[1:-1])
+    assert lines[1:-1][:2] == ["kokeilu from-issue: virhe", "~~~~"]
+    assert lines[-2] == "<script>alert(1)</script> #1 \\x1b[2K\\x0d\\u202e"
+    assert _comment_text(tmp_path, "fence", "60000", text="ei tildejä\n").splitlines() == [
+        "~~~~text",
+        "ei tildejä",
+        "~~~~",
+    ]
+
+
+def test_the_code_block_is_cut_at_a_line_end_within_the_bound(tmp_path):
+    text = "".join(f"rivi {n} ~~~~~\n" for n in range(10_000))
+    out = _comment_text(tmp_path, "fence", "60000", text=text)
+    body = out.splitlines()[1:-1]
+    assert sum(len(line) + 1 for line in body) <= 60000
+    assert all(line.startswith("rivi ") and line.endswith(" ~~~~~") for line in body)
+
+
+def test_a_long_report_is_capped_below_githubs_limit_with_a_note(tmp_path):
+    note = "… Raportti katkaistiin."
+    text = "".join(f"- **Kokeilu {n}** (experiments/k{n}.md)\n" for n in range(5_000))
+    assert len(text) > 65536
+    out = _comment_text(tmp_path, "cap", "60000", note, text=text)
+    assert len(out) <= 60000 and out.endswith(f"\n\n{note}\n")
+    kept = out.removesuffix(f"\n\n{note}\n")
+    assert text.startswith(kept + "\n")  # whole lines
+    short = "# Raportti\n\nEi yhtään.\n"
+    assert _comment_text(tmp_path, "cap", "60000", note, text=short) == short
+
+
+def test_the_workflows_post_issue_text_through_the_script():
+    issue_to_pr = (WORKFLOWS_DIR / "issue-to-pr.yml").read_text(encoding="utf-8")
+    assert '"$RUNNER_TEMP/venv/bin/python" .github/scripts/comment_text.py fence' in issue_to_pr
+    assert "sed 's/^~~~~" not in issue_to_pr
+    report = _load(WORKFLOWS_DIR / "report.yml")
+    scripts = "\n".join(step.get("run", "") for _, step in _steps(report))
+    assert 'text cap "$RUNNER_TEMP/report.md" 60000' in scripts
+    assert '--body-file "$RUNNER_TEMP/issue.md"' in scripts
+    assert '--body-file "$RUNNER_TEMP/report.md"' not in scripts

@@ -1,14 +1,15 @@
 // Runs the `script:` of an actions/github-script step against a fake GitHub API, for
 // tests/test_pr_comment.py. Usage: node github_script.js SCRIPT_FILE SCENARIO_JSON
-// The scenario gives the pull request, the existing comments and the workflow_run payload; the
-// output (stdout, JSON) lists every API write and every core.* message.
+// The scenario gives the pull request, the existing comments, the workflow_run payload and the
+// run's artifacts (each with the file its zip is read from); the output (stdout, JSON) lists
+// every API write, every artifact downloaded and every core.* message.
 'use strict';
 const fs = require('fs');
 
 const [scriptFile, scenarioFile] = process.argv.slice(2);
 const script = fs.readFileSync(scriptFile, 'utf8');
 const scenario = JSON.parse(fs.readFileSync(scenarioFile, 'utf8'));
-const log = { writes: [], messages: [], failed: null };
+const log = { writes: [], downloads: [], messages: [], failed: null };
 
 const core = {
   info: (m) => log.messages.push(['info', String(m)]),
@@ -18,6 +19,19 @@ const core = {
 const comments = scenario.comments.map((c) => ({ ...c }));
 const github = {
   rest: {
+    actions: {
+      listWorkflowRunArtifacts: async ({ run_id }) => {
+        if (run_id !== scenario.workflow_run.id) throw new Error(`unexpected run ${run_id}`);
+        return { data: { total_count: scenario.artifacts.length, artifacts: scenario.artifacts } };
+      },
+      downloadArtifact: async ({ artifact_id, archive_format }) => {
+        const artifact = scenario.artifacts.find((a) => a.id === artifact_id);
+        if (!artifact || archive_format !== 'zip') { const e = new Error('Not Found'); e.status = 404; throw e; }
+        log.downloads.push(artifact_id);
+        const bytes = fs.readFileSync(artifact.zip_file);  // Octokit gives an ArrayBuffer
+        return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+      },
+    },
     pulls: {
       get: async ({ pull_number }) => {
         const pr = scenario.pulls[String(pull_number)];
