@@ -160,13 +160,7 @@ def _report(node: Node, problems: list[Problem]) -> None:
     elif node.kind == SUBMODULE:
         report_submodule(node.path, problems)
     elif node.kind == OTHER:
-        ProblemSink(node.path, problems).error(
-            1,
-            1,
-            "unexpected-file",
-            f"{node.path} ei ole tavallinen tiedosto eikä kansio (se on esimerkiksi nimetty putki "
-            "tai laite), joten sitä ei lueta eikä julkaista. Poista se.",
-        )
+        report_special(node.path, problems)
 
 
 def report_symlink(path: str, problems: list[Problem]) -> None:
@@ -190,4 +184,16 @@ def report_submodule(path: str, problems: list[Problem]) -> None:
         f"Kansio {path}/ on git-alimoduuli tai oma git-repositorionsa, joten sen sisältöä ei "
         f"lueta eikä julkaista. Poista alimoduuli (git rm {path}) ja lisää tiedostot tavallisina "
         "tiedostoina tähän repositorioon.",
+    )
+
+
+def report_special(path: str, problems: list[Problem]) -> None:
+    """Something that is not a regular file where one is read: a FIFO, a socket, a device (or,
+    where a file is expected, a folder). Never opened."""
+    ProblemSink(path, problems).error(
+        1,
+        1,
+        "unexpected-file",
+        f"{path} ei ole tavallinen tiedosto (vaan esimerkiksi nimetty putki, laite tai kansio), "
+        "joten sitä ei lueta eikä julkaista. Korvaa se tavallisella tiedostolla tai poista se.",
     )

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from generator.frontmatter import normalise_newlines
-from generator.layout import report_symlink
+from generator.layout import report_special, report_symlink
 from generator.problems import ProblemSink
 
 
@@ -53,13 +53,7 @@ def _read_regular_file(path: Path, sink: ProblemSink, max_bytes: int) -> bytes |
     with os.fdopen(descriptor, "rb") as file:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
-            sink.error(
-                1,
-                1,
-                "unexpected-file",
-                f"{sink.path} ei ole tavallinen tiedosto (vaan esimerkiksi kansio, nimetty putki "
-                "tai laite), joten sitä ei lueta. Korvaa se tavallisella tiedostolla.",
-            )
+            report_special(sink.path, sink.problems)
             return None
         if status.st_size > max_bytes:
             sink.error(

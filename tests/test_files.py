@@ -137,10 +137,15 @@ def test_a_fifo_is_refused_without_waiting_on_it(make_catalogue):
     root = make_catalogue(ENTRIES)
     os.mkfifo(root / "content/putki.md")
     os.mkfifo(root / "experiments/putki.md")
-    assert located(check_catalogue(root)) == {
+    (root / "content/sanastot/tilat.yml").unlink()
+    os.mkfifo(root / "content/sanastot/tilat.yml")  # a vocabulary is read by its path: once, unopened
+    catalogue = check_catalogue(root)
+    assert {p for p in located(catalogue) if p[3] == "unexpected-file"} == {
         ("content/putki.md", 1, 1, "unexpected-file"),
+        ("content/sanastot/tilat.yml", 1, 1, "unexpected-file"),
         ("experiments/putki.md", 1, 1, "unexpected-file"),
     }
+    assert len([p for p in catalogue.problems if p.path == "content/sanastot/tilat.yml"]) == 1
 
 
 def test_a_folder_named_in_bytes_that_are_not_utf8_is_refused_and_still_searched_for_links(make_catalogue):
