@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.body import check_body
+from generator.handwritten import Page, load_pages, sort_docs
 from generator.intros import Intro, load_intros
+from generator.layout import survey
 from generator.loading import EntryFile, discover_entries, load_entry
 from generator.localization import check_translations, load_translated_bodies
 from generator.model import Entry
@@ -33,6 +36,17 @@ class Catalogue:
     # Translated bodies by entry path, then language code; and the files they come from.
     bodies: dict[str, dict[str, str]] = field(default_factory=dict)
     translation_files: list[EntryFile] = field(default_factory=list)
+    # The hand-written pages by docs-relative path, and the root-relative files under the docs
+    # folder published as they are (vocabularies, JSON Schemas): see generator.handwritten.
+    pages: dict[str, Page] = field(default_factory=dict)
+    static_files: tuple[str, ...] = ()
+
+    @property
+    def hand_written_files(self) -> frozenset[str]:
+        """The docs-relative files published as they were written: the hand-written pages and the
+        static files. Nothing else from the docs folder is published."""
+        docs = self.schema.site.docs_directory + "/"
+        return frozenset(self.pages) | {path.removeprefix(docs) for path in self.static_files}
 
     @property
     def errors(self) -> list[Problem]:
@@ -69,7 +83,10 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     root = Path(root)
     problems: list[Problem] = []
     vocabularies = load_vocabularies(root, schema, problems)
-    found = discover_entries(root, schema, problems)
+    # Every file is taken from the survey, which never follows a link (generator.layout).
+    tree = survey(root, [schema.site.docs_directory, *(e.directory for e in schema.entries)], problems)
+    claimed: set[str] = set()
+    found = discover_entries(tree, schema, problems, claimed)
     files = [f for f in found if not f.language]
     translation_files = [f for f in found if f.language]
     problems.extend(check_duplicate_slugs(files))
@@ -92,22 +109,35 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     bodies = load_translated_bodies(
         root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
     )
-    intros = load_intros(root, schema, vocabularies, problems)
+    intros = load_intros(root, tree, schema, vocabularies, problems, claimed)
     for intro in intros.values():
         check_body(intro.markdown, intro.first_line, ProblemSink(intro.path, problems))
-    # Only entries without any error, including the cross-file ones, make up the catalogue.
-    invalid = {p.path for p in problems if p.is_error}
-    return Catalogue(
+    page_paths, static = sort_docs(tree, schema, claimed, problems)
+    catalogue = Catalogue(
         root=root,
         schema=schema,
         vocabularies=vocabularies,
-        experiments={s: e for s, e in sorted(experiments.items()) if e.path not in invalid},
-        learnings={s: e for s, e in sorted(learnings.items()) if e.path not in invalid},
+        experiments=dict(sorted(experiments.items())),
+        learnings=dict(sorted(learnings.items())),
         files=files,
         intros=intros,
-        problems=sorted(problems),
         bodies=bodies,
         translation_files=translation_files,
+        pages=load_pages(root, page_paths, schema, problems),
+        static_files=tuple(static),
+    )
+    # Imported here: the site's modules, which the site map reads, import Catalogue from this one.
+    from generator.site_map import check_site
+
+    check_site(catalogue, problems)
+    # Only entries without any error, including the cross-file ones, make up the catalogue.
+    invalid = {p.path for p in problems if p.is_error}
+    return dataclasses.replace(
+        catalogue,
+        experiments={s: e for s, e in catalogue.experiments.items() if e.path not in invalid},
+        learnings={s: e for s, e in catalogue.learnings.items() if e.path not in invalid},
+        # A link reported by the survey and again by the reader of a vocabulary is one problem.
+        problems=sorted(set(problems)),
     )
 
 

@@ -1,9 +1,11 @@
 """``kokeilu diff BASE HEAD``: what a change does to the catalogue, between two git revisions.
 
 Each revision's catalogue files (the vocabularies, the entry folders and the content pages) are
-taken from git with ``git archive`` into a temporary folder and checked with
+read from git (``git ls-tree`` and ``git cat-file``) into a temporary folder and checked with
 :func:`~generator.catalogue.check_catalogue`. Nothing from a revision is ever run: the files are
-only read as data, so the command is safe on a stranger's pull request.
+only read as data, so the command is safe on a stranger's pull request. A symbolic link or a
+submodule in a revision's tree is never written; it is a problem of that revision, as it is on
+disk, and every file HEAD adds or changes (entry or not) has its problems listed.
 
 Which entry files were added, removed, renamed or modified is what ``git diff --name-status -M``
 says; a file git sees as renamed (similar content under a new name) is reported as renamed,
@@ -35,6 +37,7 @@ from typing import Any
 from generator.catalogue import Catalogue, check_catalogue
 from generator.controls import escape_controls, escape_json_controls
 from generator.export import _plain, dump_json
+from generator.layout import report_submodule, report_symlink, shown_name
 from generator.model import Entry
 from generator.problems import ConfigError, Problem
 from generator.reporting import Summary, problem_line, problem_record, summary_line, summary_record
@@ -140,31 +143,60 @@ def _prefixes(schema: Schema) -> tuple[str, ...]:
     return tuple(sorted(folders))
 
 
-def materialise(root: Path, commit: str, target: Path, schema: Schema) -> Path:
+# git's modes of the tree entries that are not regular files: never written, each a problem.
+SYMLINK_MODE = "120000"
+GITLINK_MODE = "160000"  # a submodule's commit
+
+
+@dataclass
+class Revision:
+    """One revision's catalogue files written under a folder, and the symbolic links and
+    submodules of its tree (root-relative), which are not written."""
+
+    folder: Path
+    links: list[str] = field(default_factory=list)
+    submodules: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[Problem]:
+        """The links and submodules as ``kokeilu check`` reports them on disk."""
+        found: list[Problem] = []
+        for path in self.links:
+            report_symlink(path, found)
+        for path in self.submodules:
+            report_submodule(path, found)
+        return found
+
+
+def materialise(root: Path, commit: str, target: Path, schema: Schema) -> Revision:
     """Write the catalogue files of ``commit`` (root-relative) under ``target``; only data.
 
     The blobs are read with ``git ls-tree`` and ``git cat-file``, not ``git archive``, so the
     revision's own ``.gitattributes`` (``export-ignore``, ``export-subst``) cannot hide or alter
-    a file. Only regular files are written: no symbolic links, no submodules.
+    a file. Only regular files are written: a symbolic link or a submodule is listed instead,
+    to be reported as a problem.
     """
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     tree = f"{commit}:{prefix}" if prefix else commit
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree)
     wanted = _prefixes(schema)
+    revision = Revision(target)
     blobs: list[tuple[str, str]] = []
     for record in listing.decode("utf-8", "surrogateescape").split("\0"):
         if not record:
             continue
         meta, _, name = record.partition("\t")
         mode, kind, sha = meta.split()
-        if kind != "blob" or mode not in ("100644", "100755"):
-            continue
         parts = PurePosixPath(name).parts
-        if ".." in parts or not any(name.startswith(p + "/") for p in wanted):
+        if ".." in parts or not any(name == p or name.startswith(p + "/") for p in wanted):
             continue
-        blobs.append((sha, name))
+        if mode == SYMLINK_MODE:
+            revision.links.append(shown_name(name))
+        elif mode == GITLINK_MODE or kind == "commit":
+            revision.submodules.append(shown_name(name))
+        elif kind == "blob" and mode in ("100644", "100755"):
+            blobs.append((sha, name))
     if not blobs:
-        return target
+        return revision
     stdin = "".join(f"{sha}\n" for sha, _ in blobs).encode()
     result = subprocess.run(
         ["git", "cat-file", "--batch"], cwd=root, input=stdin, capture_output=True, check=False
@@ -181,14 +213,14 @@ def materialise(root: Path, commit: str, target: Path, schema: Schema) -> Path:
         path = target.joinpath(*PurePosixPath(name).parts)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    return target
+    return revision
 
 
 def _name_status(root: Path, base: str, head: str, schema: Schema) -> list[tuple[str, str, str | None]]:
-    """(status letter, path, new path for a rename) for the entry folders, paths root-relative."""
-    folders = [e.directory for e in schema.entries]
-    out = _git(root, "diff", "--name-status", "-M", "-z", "--relative", base, head, "--", *folders)
-    fields = out.decode("utf-8", "replace").split("\0")
+    """(status letter, path, new path for a rename) for the catalogue's folders (entries, pages,
+    vocabularies), paths root-relative; links and submodules included."""
+    out = _git(root, "diff", "--name-status", "-M", "-z", "--relative", base, head, "--", *_prefixes(schema))
+    fields = [shown_name(f) for f in out.decode("utf-8", "surrogateescape").split("\0")]
     changes = []
     i = 0
     while i < len(fields) and fields[i]:
@@ -283,11 +315,14 @@ def diff_catalogues(
     base_commit = _verify(root, base)
     head_commit = _verify(root, head)
     with tempfile.TemporaryDirectory(prefix="kokeilu-diff-") as temp:
-        before = _Side(check_catalogue(materialise(root, base_commit, Path(temp) / "base", schema), schema))
-        after = _Side(check_catalogue(materialise(root, head_commit, Path(temp) / "head", schema), schema))
+        before = _Side(_check_revision(materialise(root, base_commit, Path(temp) / "base", schema), schema))
+        after = _Side(_check_revision(materialise(root, head_commit, Path(temp) / "head", schema), schema))
     report = CatalogueDiff(base, head, limits=limits)
     changed_paths: set[str] = set()
     for status, path, new_path in _name_status(root, base_commit, head_commit, schema):
+        # Every file added or changed in HEAD, entry or not: its problems are listed.
+        if status != "D":
+            changed_paths.add(new_path or path)
         if status == "R" and new_path is not None:
             kind = after.kind(new_path)
             if kind is not None and kind == before.kind(path):
@@ -315,6 +350,13 @@ def diff_catalogues(
     report.summary = Summary.of_catalogue(head_cat, head_cat.problems)
     report.problems = [p for p in head_cat.problems if p.path in changed_paths]
     return report
+
+
+def _check_revision(revision: Revision, schema: Schema) -> Catalogue:
+    """The revision's catalogue checked, with its links and submodules as problems."""
+    catalogue = check_catalogue(revision.folder, schema)
+    catalogue.problems = sorted({*catalogue.problems, *revision.problems()})
+    return catalogue
 
 
 def _duplicates(changes: list[EntryChange], head: _Side, limits: Limits) -> tuple[list[Duplicate], int]:

@@ -6,6 +6,7 @@ Exit codes: 0 valid, 1 problems found (errors), 2 usage or environment error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from generator.controls import escape_controls
 from generator.derived import stale_derived_files, write_derived_files
 from generator.editor_commands import add_editor_commands, editor_commands
 from generator.export import dump_json, export_catalogue
-from generator.loading import shown_name
+from generator.layout import shown_name
 from generator.problems import CatalogueError, ConfigError, GeneratorError, Problem
 from generator.rendering import render_site
 from generator.reporting import FORMATTERS, Summary, format_text
@@ -118,10 +119,10 @@ def _scope(paths: list[Path], root: Path) -> set[str] | None:
         return None
     scope: set[str] = set()
     for path in paths:
-        resolved = path.resolve()
-        if not resolved.exists() and not path.is_absolute() and (root / path).exists():
-            resolved = (root / path).resolve()  # a path relative to --root
-        if not resolved.exists():
+        resolved = _unfollowed(path)
+        if not os.path.lexists(resolved) and not path.is_absolute() and os.path.lexists(root / path):
+            resolved = _unfollowed(root / path)  # a path relative to --root
+        if not os.path.lexists(resolved):
             raise ConfigError(f"Tiedostoa {path} ei ole.")
         try:
             rel = resolved.relative_to(root)
@@ -133,6 +134,13 @@ def _scope(paths: list[Path], root: Path) -> set[str] | None:
         else:
             scope.add(shown_name(rel.as_posix()))  # problems name such files printably
     return scope
+
+
+def _unfollowed(path: Path) -> Path:
+    """``path`` made absolute with its folders resolved but not its last part: a symbolic link
+    given by its path is reported as the link it is (``symlink``), not as where it points."""
+    path = Path(os.path.abspath(path))
+    return path.parent.resolve() / path.name
 
 
 def _in_scope(problem: Problem, scope: set[str] | None, vocabulary_dir: str) -> bool:

@@ -13,14 +13,13 @@ generated pages, so it is a problem.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.frontmatter import normalise_newlines
 from generator.languages import CODES, src_uri_in
-from generator.loading import shown_name
+from generator.layout import Tree
 from generator.presentation import src_uri_for
 from generator.problems import Problem, ProblemSink
 from generator.reading import read_text
@@ -36,11 +35,17 @@ class Intro:
     first_line: int = 1  # file line of the first line of ``markdown``
 
 
-def load_intros(
-    root: Path, schema: Schema, vocabularies: Mapping[str, Vocabulary], problems: list[Problem]
-) -> dict[str, Intro]:
-    """Every introduction by its docs-relative path, with a problem for each file that is not one."""
-    docs = schema.site.docs_directory
+@dataclass(frozen=True)
+class IntroPlaces:
+    """Where introductions live, docs-relative: the generated-page folders with the names each
+    may hold, and the single intros elsewhere (the home page's, the learnings listing's)."""
+
+    folders: dict[str, set[str]]
+    singles: tuple[str, ...]
+    experiments_folders: frozenset[str]  # the experiments listing's folder in every language
+
+
+def intro_places(schema: Schema, vocabularies: Mapping[str, Vocabulary]) -> IntroPlaces:
     # The learnings' folder is also where they are written, so only its index.md is an intro.
     finnish = ["index.md", src_uri_for(schema.learning.listing_url, index=True)]
     experiments_folder = schema.experiment.listing_url.strip("/")
@@ -51,25 +56,43 @@ def load_intros(
         terms.update(x.id for x in (taxonomy.empty_term, taxonomy.unknown_term) if x is not None)
         allowed[folder] = {"index.md", *(f"{t}.md" for t in terms)}
     # The Swedish and English introductions: the same paths in content/sv/ and content/en/.
-    candidates = [src_uri_in(uri, code) for code in CODES for uri in finnish]
-    allowed = {src_uri_in(folder, code): names for code in CODES for folder, names in allowed.items()}
-    experiments_folders = {src_uri_in(experiments_folder, code) for code in CODES}
-    for folder, names in sorted(allowed.items()):
-        directory = root / docs / folder
-        if not directory.is_dir():
-            continue
-        with os.scandir(directory) as listing:
-            found = sorted((item.name, item.is_dir()) for item in listing)
-        for name, is_dir in found:
+    return IntroPlaces(
+        folders={src_uri_in(folder, code): names for code in CODES for folder, names in allowed.items()},
+        singles=tuple(src_uri_in(uri, code) for code in CODES for uri in finnish),
+        experiments_folders=frozenset(src_uri_in(experiments_folder, code) for code in CODES),
+    )
+
+
+def load_intros(
+    root: Path,
+    tree: Tree,
+    schema: Schema,
+    vocabularies: Mapping[str, Vocabulary],
+    problems: list[Problem],
+    claimed: set[str] | None = None,
+) -> dict[str, Intro]:
+    """Every introduction by its docs-relative path, with a problem for each file that is not one.
+
+    The files come from the survey (:mod:`generator.layout`): a link is never read. Every path
+    in a generated-page folder, and each single intro found, is added to ``claimed``."""
+    claimed = set() if claimed is None else claimed
+    docs = schema.site.docs_directory
+    places = intro_places(schema, vocabularies)
+    candidates = [uri for uri in places.singles if tree.get(f"{docs}/{uri}") is not None]
+    for folder, names in sorted(places.folders.items()):
+        for node in tree.children(f"{docs}/{folder}"):
+            name = node.name
             if name.startswith("."):
-                continue
-            name = shown_name(name)  # bytes that are not UTF-8, printable (never an intro)
+                continue  # hidden: never published (see generator.handwritten)
+            claimed.update([node.path, *(n.path for n in tree.under(node.path))])
+            if node.refused:
+                continue  # a link, a submodule: reported by the survey
             src_uri = f"{folder}/{name}"
-            if name in names and not is_dir:
+            if name in names and node.is_file:
                 candidates.append(src_uri)
                 continue
-            what = "Kansio" if is_dir else "Tiedosto"
-            if folder in experiments_folders:
+            what = "Tiedosto" if node.is_file else "Kansio"
+            if folder in places.experiments_folders:
                 fix = (
                     "Tämän kansion sivut tehdään kokeiluista. Kokeilu kuuluu kansioon "
                     f"{schema.experiment.directory}/; kansiossa {docs}/{folder}/ saa olla vain "
@@ -89,8 +112,10 @@ def load_intros(
     intros: dict[str, Intro] = {}
     for src_uri in sorted(candidates):
         path = f"{docs}/{src_uri}"
-        if not (root / path).is_file():
-            continue
+        node = tree.get(path)
+        if node is None or not node.is_file:
+            continue  # a link or a submodule is reported by the survey; a folder is not an intro
+        claimed.add(path)
         sink = ProblemSink(path, problems)
         text = read_text(root / path, sink, schema.max_file_bytes)
         if text is None:

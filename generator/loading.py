@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from generator.fields import FieldChecker
 from generator.frontmatter import split_front_matter
 from generator.languages import translation_file
+from generator.layout import Tree
 from generator.model import Entry
 from generator.placeholder import check_placeholders
 from generator.privacy import check_personal_data
@@ -44,39 +44,46 @@ class EntryFile:
         return self.path.rsplit("/", 1)[0] + f"/{self.slug}.md"
 
 
-def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> list[EntryFile]:
-    """Every entry file, sorted by path. Stray files in the entry folders are problems."""
+def discover_entries(
+    tree: Tree, schema: Schema, problems: list[Problem], claimed: set[str] | None = None
+) -> list[EntryFile]:
+    """Every entry file, sorted by path. Stray files in the entry folders are problems.
+
+    The files come from the survey (:mod:`generator.layout`), so a link is never read. The
+    paths decided here (entries, and stray files reported here) are added to ``claimed``; the
+    rest of an entry folder inside the docs folder (README.md, hidden files, the sub-folders of
+    content/opit/) is left to the hand-written site content (:mod:`generator.handwritten`)."""
+    claimed = set() if claimed is None else claimed
     found: list[EntryFile] = []
     for entry_schema in schema.entries:
-        directory = root / entry_schema.directory
-        if not directory.is_dir():
-            continue
         reserved = RESERVED_NAMES.get(entry_schema.kind, frozenset())
-        with os.scandir(directory) as listing:
-            names = sorted((item.name, item.is_dir()) for item in listing)
-        for name, is_dir in names:
+        for node in tree.children(entry_schema.directory):
+            name, rel = node.name, node.path
+            if node.refused:
+                claimed.add(rel)  # a link, a submodule: reported by the survey
+                continue
             if name.startswith(".") or name in IGNORED_NAMES or name in reserved:
                 continue
-            shown = shown_name(name)
-            rel = f"{entry_schema.directory}/{shown}"
-            if shown != name and not (is_dir and entry_schema.kind == "learning"):
+            if not node.readable_name and not (node.is_folder and entry_schema.kind == "learning"):
+                claimed.add(rel)
                 # Bytes that are not UTF-8 in the name: it can be neither shown nor published.
                 # Such names are most often Latin-1 (ä as the byte 0xE4): suggest from that reading.
-                latin1 = os.fsencode(name).decode("latin-1")
-                suggestion = slugify(latin1.rsplit(".", 1)[0] if not is_dir else latin1) or "uusi-nimi"
+                latin1 = _latin1(name)
+                suggestion = slugify(latin1.rsplit(".", 1)[0] if node.is_file else latin1) or "uusi-nimi"
                 ProblemSink(rel, problems).error(
                     1,
                     1,
                     "bad-slug",
-                    f'{"Kansion" if is_dir else "Tiedoston"} nimessä "{shown}" on tavuja, jotka eivät '
-                    "ole UTF-8-merkistöä, joten sitä ei lueta. Nimeä se uudelleen käyttäen vain "
+                    f'{"Tiedoston" if node.is_file else "Kansion"} nimessä "{name}" on tavuja, jotka '
+                    "eivät ole UTF-8-merkistöä, joten sitä ei lueta. Nimeä se uudelleen käyttäen vain "
                     f"pieniä kirjaimia a–z, numeroita ja väliviivoja, esimerkiksi {suggestion}"
-                    f"{'' if is_dir else '.md'}.",
+                    f"{'.md' if node.is_file else ''}.",
                 )
                 continue
-            if is_dir:
+            if node.is_folder:
                 if entry_schema.kind == "learning":
                     continue  # sub-folders of content/opit/ are ordinary site content
+                claimed.update([rel, *(n.path for n in tree.under(rel))])
                 ProblemSink(rel, problems).error(
                     1,
                     1,
@@ -85,6 +92,7 @@ def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> lis
                     f"oma .md-tiedostonsa suoraan kansiossa {entry_schema.directory}/.",
                 )
                 continue
+            claimed.add(rel)
             if not name.endswith(".md"):
                 stem = name.rsplit(".", 1)[0] if "." in name else name
                 ProblemSink(rel, problems).error(
@@ -101,16 +109,9 @@ def discover_entries(root: Path, schema: Schema, problems: list[Problem]) -> lis
     return found
 
 
-def shown_name(name: str) -> str:
-    """A file name as it can be printed: bytes that are not UTF-8 as escapes such as \\xe4.
-
-    ``os.scandir`` keeps such bytes as lone surrogates, which a UTF-8 terminal cannot print.
-    """
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
-    return name
+def _latin1(shown: str) -> str:
+    """A name shown with \\x escapes (see shown_name) read back with those bytes as Latin-1."""
+    return shown.encode("ascii", "backslashreplace").decode("unicode_escape")
 
 
 def load_entry(

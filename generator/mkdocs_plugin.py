@@ -50,6 +50,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.plan: SitePlan | None = None
         self.root: Path | None = None
         self.generated: set[str] = set()
+        self.hand_written: frozenset[str] = frozenset()  # the docs files the checker allowed
         self.blocks: dict[str, HtmlBlocks] = {}
         self.command: str | None = None  # None when MkDocs' build() is called directly
         self.dirty = False
@@ -103,6 +104,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.plan = plan_site(
             catalogue, self.config.edit_url, self.config.page_size, config.site_url or "", self.dates
         )
+        self.hand_written = catalogue.hand_written_files
         self.generated = {page.src_uri for page in self.plan.pages}
         self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}
         self.json_ld = {page.src_uri: page.json_ld for page in self.plan.pages if page.json_ld}
@@ -171,6 +173,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             replaced = files.get_file_from_path(src_uri)
             if replaced is not None:
                 files.remove(replaced)
+        self._refuse_unchecked(files, config)
         self.pending = {}
         for file in files.documentation_pages():
             if split_src_uri(file.src_uri)[0] != PRIMARY:
@@ -188,6 +191,28 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             files.append(self._track(file, data.content))
         self.doc_pages = frozenset(f.src_uri for f in files.documentation_pages())
         return files
+
+    def _refuse_unchecked(self, files: Files, config: MkDocsConfig) -> None:
+        """Defence in depth: MkDocs walks the docs folder through symbolic links, while the
+        checker refuses them and every file it does not know. Publish from the docs folder only
+        the hand-written files the checker read, and none of them through a link."""
+        docs = Path(config.docs_dir).resolve()
+        refused = [
+            file.src_uri
+            for file in files
+            if file.abs_src_path is not None
+            and file.src_dir is not None
+            and Path(file.src_dir).resolve() == docs
+            and (
+                file.src_uri not in self.hand_written
+                or Path(file.abs_src_path).resolve() != docs / file.src_uri
+            )
+        ]
+        if refused:
+            raise PluginError(
+                "catalogue: kokeilu check ei hyväksynyt näitä tiedostoja, joten niitä ei julkaista: "
+                + ", ".join(f"{config.docs_dir}/{uri}" for uri in sorted(refused))
+            )
 
     def _track(self, file: File, content: str | bytes) -> File:
         """In a dirty build, a generated file identical to the last build's is not modified."""

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from generator import opendata
@@ -721,8 +720,7 @@ def plan_site(
         (page for planner in planners for page in planner.pages()),
         key=lambda p: p.src_uri,
     )
-    docs_root = catalogue.root / catalogue.schema.site.docs_directory
-    pages += fallback_pages(docs_root, {p.src_uri for p in pages}, catalogue)
+    pages += fallback_pages({p.src_uri for p in pages}, catalogue)
     pages.sort(key=lambda p: p.src_uri)
     seen: set[str] = set()
     for page in pages:
@@ -756,33 +754,22 @@ def replaced_sources(catalogue: Catalogue) -> set[str]:
     return replaced
 
 
-def hand_written_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -> list[str]:
+def hand_written_pages(generated: set[str], catalogue: Catalogue) -> list[str]:
     """The docs-relative paths of the hand-written Finnish pages (not intros, entries or
     translations), sorted."""
-    skip = replaced_sources(catalogue) | generated
-    found: list[str] = []
-    for path in sorted(docs_root.rglob("*.md")):
-        src_uri = path.relative_to(docs_root).as_posix()
-        language, _ = split_src_uri(src_uri)
-        if language == PRIMARY and src_uri not in skip and not src_uri.startswith("."):
-            found.append(src_uri)
-    return found
+    return sorted(uri for uri in catalogue.pages if split_src_uri(uri)[0] == PRIMARY and uri not in generated)
 
 
-def fallback_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -> list[PageSpec]:
+def fallback_pages(generated: set[str], catalogue: Catalogue) -> list[PageSpec]:
     """For a hand-written page without a Swedish or English version (content/sv/<page>), that
     version: the Finnish page, marked as Finnish, under a note saying so. Its relative links
     land on the same language's pages, which all exist."""
     pages: list[PageSpec] = []
-    for src_uri in hand_written_pages(docs_root, generated, catalogue):
-        try:
-            text = (docs_root / src_uri).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # MkDocs reports an unreadable page itself
-        title, body = _split_page(text)
+    for src_uri in hand_written_pages(generated, catalogue):
+        page = catalogue.pages[src_uri]
         for code in CODES:
             target = src_uri_in(src_uri, code)
-            if code == PRIMARY or target in generated or (docs_root / target).exists():
+            if code == PRIMARY or target in generated or target in catalogue.pages:
                 continue
             t = translator(code)
             note = t.gettext(
@@ -790,13 +777,14 @@ def fallback_pages(docs_root: Path, generated: set[str], catalogue: Catalogue) -
                 language=LANGUAGES[PRIMARY].names[code],
             )
             markdown = (
-                _front_matter(title or _first_heading(body) or t.gettext("Kokeilukatalogi"), language=code)
+                _front_matter(
+                    page.title or _first_heading(page.markdown) or t.gettext("Kokeilukatalogi"), language=code
+                )
                 + f'<p class="kk-translation-note">{escape(note)}</p>\n\n'
-                + wrap_language(body, PRIMARY)
+                + wrap_language(page.markdown, PRIMARY)
             )
-            source = f"{catalogue.schema.site.docs_directory}/{src_uri}"
             url = "/" + directory_url(target)
-            pages.append(PageSpec(target, url, title, markdown, source=source, language=code))
+            pages.append(PageSpec(target, url, page.title, markdown, source=page.path, language=code))
     return pages
 
 
@@ -806,18 +794,3 @@ def _first_heading(markdown: str) -> str:
         if line.startswith("# "):
             return line[2:].split("{", 1)[0].strip()
     return ""
-
-
-def _split_page(text: str) -> tuple[str, str]:
-    """(the front matter's title or "", the Markdown below the front matter)."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            try:
-                data = yaml.safe_load(text[4:end])
-            except yaml.YAMLError:
-                data = None
-            title = data.get("title") if isinstance(data, dict) else None
-            return (title if isinstance(title, str) else ""), text[end + 5 :]
-    return "", text

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from generator.control_characters import check_control_characters
 from generator.frontmatter import normalise_newlines
+from generator.layout import report_special, report_symlink
 from generator.problems import ProblemSink
 
 
@@ -16,22 +20,14 @@ def read_text(path: Path, sink: ProblemSink, max_bytes: int) -> str | None:
     still read (with U+FFFD in their place), so its other problems are reported too.
     """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            sink.error(
-                1,
-                1,
-                "file-too-large",
-                f"Tiedosto on {size:,} tavua; suurin sallittu koko on {max_bytes:,} tavua. "
-                "Lyhennä kuvausta tai jaa se useaan tiedostoon.".replace(",", " "),
-            )
-            return None
-        data = path.read_bytes()
+        data = _read_regular_file(path, sink, max_bytes)
     except FileNotFoundError:
         sink.error(1, 1, "file-missing", f"Tiedostoa {sink.path} ei ole. Palauta se.")
         return None
     except OSError as error:
         sink.error(1, 1, "file-unreadable", f"Tiedostoa ei voi lukea: {error.strerror}.")
+        return None
+    if data is None:
         return None
     try:
         text = data.decode("utf-8")
@@ -41,6 +37,37 @@ def read_text(path: Path, sink: ProblemSink, max_bytes: int) -> str | None:
     text = normalise_newlines(text)
     check_control_characters(text, sink)
     return text
+
+
+# Never through a symbolic link (O_NOFOLLOW) and never waiting on a FIFO (O_NONBLOCK).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _read_regular_file(path: Path, sink: ProblemSink, max_bytes: int) -> bytes | None:
+    """The bytes of a regular file of at most ``max_bytes``, or None after reporting why not: a
+    link, a folder, a FIFO or a device is never read. The size is the opened file's own."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno != errno.ELOOP:  # what O_NOFOLLOW answers for a link
+            raise
+        report_symlink(sink.path, sink.problems)
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            report_special(sink.path, sink.problems)
+            return None
+        if status.st_size > max_bytes:
+            sink.error(
+                1,
+                1,
+                "file-too-large",
+                f"Tiedosto on {status.st_size:,} tavua; suurin sallittu koko on {max_bytes:,} tavua. "
+                "Lyhennä kuvausta tai jaa se useaan tiedostoon.".replace(",", " "),
+            )
+            return None
+        return file.read(max_bytes + 1)
 
 
 def _report_encoding(data: bytes, error: UnicodeDecodeError, sink: ProblemSink) -> None:

@@ -35,7 +35,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from generator.blocks import HtmlBlocks
 from generator.body import EXTENSIONS, URL_ATTRIBUTES
-from generator.catalogue import load_catalogue
+from generator.catalogue import Catalogue, load_catalogue
 from generator.history import last_commit_dates
 from generator.languages import alternates, split_src_uri
 from generator.output import discard, staging_folder, swap_in
@@ -133,15 +133,8 @@ def render_site(root: Path, out: Path) -> SitePlan:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_folder(out)
     try:
-        replaced = set(plan.replaces)
-        shutil.copytree(
-            docs,
-            staging / "docs",
-            ignore=lambda folder, names: [
-                n for n in names if (Path(folder) / n).relative_to(docs).as_posix() in replaced
-            ],
-        )
-        files = docs_files(docs, plan)
+        copy_hand_written(docs, staging / "docs", catalogue)
+        files = docs_files(catalogue, plan)
         pages = frozenset(f for f in files if f.endswith(".md"))
         site_url = str(config.get("site_url") or "")
         generated = {page.src_uri for page in plan.pages}
@@ -201,13 +194,22 @@ def tree_src_uri(page: PageSpec) -> str:
     return src_uri_for(page.url, index=True)
 
 
-def docs_files(docs: Path, plan: SitePlan) -> frozenset[str]:
+def copy_hand_written(docs: Path, target: Path, catalogue: Catalogue) -> None:
+    """Copy the catalogue's hand-written files from ``docs`` to ``target``: nothing else from the
+    docs folder (the checker refuses anything else there), and never a symbolic link."""
+    for src_uri in sorted(catalogue.hand_written_files):
+        source = docs / src_uri
+        if source.is_symlink():  # the checker refuses links; they may not appear since
+            raise ConfigError(f"{source} on symbolinen linkki, joten sitä ei kopioida.")
+        destination = target / src_uri
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination, follow_symlinks=False)
+
+
+def docs_files(catalogue: Catalogue, plan: SitePlan) -> frozenset[str]:
     """Every docs-relative file of the site as the plugin's build sees it: the hand-written
     files, the generated pages at their plan paths and the generated data files."""
-    written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-    return frozenset(
-        (written - plan.replaces) | {p.src_uri for p in plan.pages} | {f.src_uri for f in plan.files}
-    )
+    return catalogue.hand_written_files | {p.src_uri for p in plan.pages} | {f.src_uri for f in plan.files}
 
 
 _LINK_TRIGGERS = ("](", "]:")

@@ -12,7 +12,9 @@ RULES: dict[str, str] = {
         "A control character (C0 but tab and newline, DEL, C1) or a bidi embedding, override or "
         "isolate, in the file or as a YAML escape in a value."
     ),
-    "unexpected-file": "A file or folder in an entry folder that would not be published.",
+    "unexpected-file": "A file or folder that may not be in an entry folder or the docs folder (content/).",
+    "symlink": "A symbolic link in experiments/ or content/: never read, never published.",
+    "submodule": "A git submodule or nested repository (a folder with .git) in experiments/ or content/.",
     "bad-slug": "A file name or term id that is not a lower-case ASCII slug.",
     "frontmatter-missing": "No front matter block at the top of the file.",
     "frontmatter-not-first": "Blank lines before the opening ---.",
@@ -72,6 +74,10 @@ RULES: dict[str, str] = {
     # Hand-written introductions of generated pages
     "unknown-intro": "A file in a generated-page folder (content/teemat/, …) that matches no page.",
     "intro-front-matter": "An introduction with a front matter block; intros are plain Markdown.",
+    # The published site
+    "broken-link": "A relative link or image in a body, intro or page to a file the site does not have.",
+    "page-clash": "A hand-written file where the site generates a page or a file of its own.",
+    "page-dropped": "A hand-written page at the address of another page: only one would be published.",
     # Vocabularies and derived files
     "vocabulary-not-list": "A vocabulary file that is not a list of terms.",
     "duplicate-term": "Two terms with the same id in one vocabulary.",

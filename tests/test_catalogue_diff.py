@@ -41,8 +41,9 @@ def commit(repo: Path, message: str, date: str = "2024-01-01T12:00:00+00:00") ->
 
 
 def new_repo(path: Path) -> Path:
-    """A git repository holding a copy of the shipped entries and vocabularies, as commit "base"."""
-    for folder in ("experiments", "content/opit", "content/sanastot"):
+    """A git repository holding a copy of the shipped entries, pages and vocabularies, as commit
+    "base" (the pages too: the learnings' intro links to them)."""
+    for folder in ("experiments", "content"):
         shutil.copytree(REPO_ROOT / folder, path / folder)
     git(path, "init", "-q", "-b", "main")
     commit(path, "base")
