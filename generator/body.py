@@ -316,21 +316,31 @@ def _read_alike(text: str, alone: str | None = None) -> bool:
 
 def _first_changed_line(text: str) -> int:
     """The 0-based line whose addition makes the body read differently (wrapped, or in what
-    follows it): the shortest prefix of whole lines, cut outside fenced code, that does."""
+    follows it). The blocks between blank lines (outside fenced code) are tried one by one
+    first, each on its own, so a long body costs about one more rendering; within the first
+    block that reads differently, and else within the whole body, the shortest prefix of whole
+    lines that does is found by bisection."""
     lines = text.split("\n")
     fenced = set()
     for match in _FENCE.finditer(text):
         start = text.count("\n", 0, match.start())
         fenced.update(range(start + 1, text.count("\n", 0, match.end()) + 1))
-    cuts = [n for n in range(1, len(lines) + 1) if n not in fenced]
-    low, high = 0, len(cuts) - 1  # the whole body reads differently
+    blank = [n for n, line in enumerate(lines) if not line.strip() and n not in fenced]
+    first, last = 0, len(lines)
+    for start, end in zip([-1, *blank], [*blank, len(lines)], strict=True):
+        block = "\n".join(lines[start + 1 : end]) + "\n"
+        if block.strip() and any(c in block for c in _TRIGGERS) and not _read_alike(block):
+            first, last = start + 1, end
+            break
+    cuts = [n for n in range(first + 1, last + 1) if n not in fenced]
+    low, high = 0, len(cuts) - 1
     while low < high:
         middle = (low + high) // 2
-        if _read_alike("\n".join(lines[: cuts[middle]]) + "\n"):
+        if _read_alike("\n".join(lines[first : cuts[middle]]) + "\n"):
             low = middle + 1
         else:
             high = middle
-    return cuts[high] - 1
+    return cuts[high] - 1 if cuts else first
 
 
 def _report_wrapper(text: str, first_line: int, sink: ProblemSink, reported: set[int]) -> None:

@@ -124,9 +124,11 @@ def test_the_classes_zensical_fetches_scripts_for_are_refused(name):
 
 
 def test_deep_nesting_and_bracket_floods_are_refused_unparsed():
+    # More cases, and the other floods: tests/test_body_complexity.py.
     assert _problems("Johdanto.\n\n" + "> " * 41 + "lainaus\n") == {(3, 1, "body-too-complex")}
     assert _problems("Johdanto.\n\n" + "> " * 5 + "lainaus\n\n- a\n  - b\n    - c\n") == set()
-    assert _problems("Alku.\n\nToinen kappale " + "[" * 501 + "\n") == {(3, 16, "body-too-complex")}
+    flood = "Alku.\n\nToinen kappale " + "[" * 501 + " sana" * 8000 + "\n"
+    assert _problems(flood) == {(3, 16, "body-too-complex")}
     assert _problems("Alku " + "[x] " * 400 + "\n") == set()
 
 
