@@ -66,6 +66,11 @@ def paragraphs(unit: str, size: int, length: int = 2000) -> str:
 CONSTRUCTS: dict[str, Callable[[int], list[str]]] = {
     "plain (comparison)": lambda n: [paragraphs(PLAIN, n, 1200)],
     "links (honest, dense)": lambda n: [paragraphs("[linkki](https://www.example.fi/a) ja ", n, 1000)],
+    # The costliest refusal to locate: a long honest body (with "&", so rendered wrapped too) whose
+    # last paragraph closes the language wrapper (html-in-code).
+    "honest, then </div>": lambda n: [
+        paragraphs(PLAIN.replace("ja", "&"), n - 100, 1200) + "\n\nLoppu `</div><b>x</b>` tähän.\n"
+    ],
     "link-paren": lambda n: ["[a](" * 499 + fill("(", n - 2000), paragraphs("[a](" * 100 + "(", n)],
     "link-quote": lambda n: ["[a](" * 499 + fill('"', n - 2000), paragraphs("[a](" * 100 + '"', n)],
     "link-angle": lambda n: ["[a](<" * 400 + fill("<", n - 2000)],
