@@ -71,6 +71,7 @@ CONSTRUCTS: dict[str, Callable[[int], list[str]]] = {
     "honest, then </div>": lambda n: [
         paragraphs(PLAIN.replace("ja", "&"), n - 100, 1200) + "\n\nLoppu `</div><b>x</b>` tähän.\n"
     ],
+    "links-one-paragraph": lambda n: [fill('[a](x "t")', n), fill("[linkki](https://www.example.fi/a) ", n)],
     "link-paren": lambda n: ["[a](" * 499 + fill("(", n - 2000), paragraphs("[a](" * 100 + "(", n)],
     "link-quote": lambda n: ["[a](" * 499 + fill('"', n - 2000), paragraphs("[a](" * 100 + '"', n)],
     "link-angle": lambda n: ["[a](<" * 400 + fill("<", n - 2000)],

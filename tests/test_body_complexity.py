@@ -47,6 +47,7 @@ PATHOLOGICAL = [
     ("setext headings without blank lines", fill("a\n===\n"), 4, 1),
     ("rules without blank lines", fill("---\n"), 3, 1),
     ("emphasis in one paragraph", fill("*a* "), 3, 1),
+    ("links in one paragraph", fill('[a](x "t")'), 3, 1),
     ("escapes in one paragraph", fill("\\*"), 3, 1),
     ("one-line quotes", fill("> a\n\n"), 3, 1),
     ("one-line list items", fill("- a\n\n"), 3, 1),
