@@ -157,19 +157,23 @@ def _too_deep(text: str, first_line: int, sink: ProblemSink) -> bool:
 
 
 def _upper_bound(text: str) -> float:
-    """An upper bound of the estimate from counts alone: every opener scanned to the end."""
-    n = len(text)
+    """An upper bound of the estimate from counts alone: every opener scanned to the end, every
+    line nested as deep as allowed (counted only for a body of many lines)."""
+    n, lines = len(text), text.count("\n") + 1
+    nested = BLOCK_LINE * lines * (MAX_NESTING + 1)
+    if nested > BUDGET / 2:
+        nested = BLOCK_LINE * (lines + sum(text.count(marker) for marker in _MARKERS))
     return (
         n
         * (
             BRACKET_SCAN * (text.count("[") + text.count("("))
             + TAG_SCAN * text.count("<")
             + MARKED_SECTION * text.count("<![")
-            + SPLIT * text.count("\n")
-            + REBUILD * (sum(text.count(c) for c in "*_`\\&") + text.count("](") + text.count("\n"))
+            + SPLIT * lines
+            + REBUILD * (sum(text.count(c) for c in "*_`\\&") + text.count("](") + lines)
         )
         + LESS_THAN * text.count("<")
-        + BLOCK_LINE * (text.count("\n") + 1 + sum(text.count(marker) for marker in _MARKERS))
+        + nested
         + FENCE * (text.count("```") + text.count("~~~"))
     )
 
