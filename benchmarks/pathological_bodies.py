@@ -19,6 +19,10 @@ Run from the repository root:
     python benchmarks/pathological_bodies.py                 # every construct, 96,000 characters
     python benchmarks/pathological_bodies.py --before 7ada0ef --only link-paren lt-tag
     python benchmarks/pathological_bodies.py --size 48000 --limit 10 --json out.json
+    python benchmarks/pathological_bodies.py --only "plain (comparison)" --random 200 --seed 2
+
+``--random N`` then searches further: N bodies that repeat a random unit of Markdown syntax
+(brackets, tags, quotes, markers, fences…), and prints the slowest the check accepts.
 
 A timing is stopped after ``--limit`` seconds (60) and shown as ">60".
 """
@@ -29,6 +33,7 @@ import argparse
 import importlib.util
 import json
 import math
+import random
 import signal
 import subprocess
 import sys
@@ -179,6 +184,28 @@ def measure(name: str, texts: list[str], before: Callable | None, limit: float) 
     return row
 
 
+# Pieces of Markdown syntax the random search repeats (``--random``).
+ALPHABET = [
+    *"[]()<>!*_`\\&#\"' -=|:{}.~\n",
+    *("\n\n", "    ", "a", "ab ", "1. ", "- ", "!!! ", "```", "http://", "&#", "<a", "</", "<!--"),
+    *("-->", "]:", "](", "![", "{:", "|-"),
+]
+
+
+def random_search(count: int, seed: int, size: int, limit: float) -> list[tuple[float, float, str]]:
+    """The slowest of ``count`` bodies that repeat a random unit of 1–6 pieces of ``ALPHABET`` to
+    ``size`` and that the check accepts: (check s, build s, unit), slowest first."""
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        unit = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 6)))
+        text = (unit * (size // len(unit) + 1))[:size]
+        seconds, rule = check_time(check_body, text, limit)
+        if not rule:
+            found.append((seconds, render_time(text, limit), unit))
+    return sorted(found, key=lambda row: -max(row[:2]))
+
+
 def _seconds(value: float, width: int, limit: float) -> str:
     return f"{'>' + format(limit, 'g'):>{width}}" if value == math.inf else f"{value:{width}.3f}"
 
@@ -191,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="construct names to run")
     parser.add_argument("--before", help="also time the check of this git revision")
     parser.add_argument("--limit", type=float, default=60.0, help="stop a timing after this many seconds")
+    parser.add_argument("--random", type=int, default=0, metavar="N", help="also try N random units")
+    parser.add_argument("--seed", type=int, default=1, help="of the random search (default 1)")
     parser.add_argument("--json", type=Path, help="write the rows as JSON")
     args = parser.parse_args(argv)
     before = load_check(args.before) if args.before else None
@@ -211,6 +240,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{_seconds(row['build_after'], 7, args.limit)}"
         )
         print(line + (f" {_seconds(row['check_before'], 16, args.limit)}" if before else ""), flush=True)
+    if args.random:
+        found = random_search(args.random, args.seed, args.size, args.limit)
+        print(f"\nrandom search: {args.random} units, {len(found)} accepted; the slowest accepted:")
+        for check, build, unit in found[:5]:
+            check_s, build_s = _seconds(check, 7, args.limit), _seconds(build, 7, args.limit)
+            print(f"  check {check_s}  build {build_s}  {unit!r}")
     if args.json:
         finite = [{k: (None if v == math.inf else v) for k, v in row.items()} for row in rows]
         args.json.write_text(json.dumps(finite, indent=2, sort_keys=True) + "\n", encoding="utf-8")
