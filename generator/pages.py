@@ -43,6 +43,7 @@ from generator.languages import (
     src_uri_in,
     url_in,
 )
+from generator.markup import wrap_language
 from generator.model import UNKNOWN, Entry
 from generator.presentation import (
     format_date,
@@ -214,11 +215,6 @@ def _linker(url: str, language: str = PRIMARY) -> Callable[[str], str]:
         return path if path and not path.startswith("#") else f"./{path}"
 
     return link
-
-
-def wrap_language(markdown: str, language: str) -> str:
-    """Markdown marked as written in ``language`` (WCAG 3.1.2): md_in_html reads it inside."""
-    return f'<div class="kk-original" lang="{language}" markdown="1">\n\n{markdown.strip()}\n\n</div>\n'
 
 
 class SitePlanner:

@@ -34,10 +34,10 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from generator.blocks import HtmlBlocks
-from generator.body import EXTENSIONS, URL_ATTRIBUTES
 from generator.catalogue import Catalogue, load_catalogue
 from generator.history import last_commit_dates
 from generator.languages import alternates, split_src_uri
+from generator.markup import SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS, URL_ATTRIBUTES
 from generator.output import discard, staging_folder, swap_in
 from generator.pages import REQUIRED_EXTENSION, PageSpec, SitePlan, plan_site
 from generator.presentation import src_uri_for
@@ -272,7 +272,7 @@ class _Links(Treeprocessor):
 def _markdown_links(text: str) -> list[str]:
     """The href and src of every link and image Markdown makes of ``text``, in order."""
     # md_in_html: an intro shown in its original language is Markdown inside <div markdown="1">.
-    md = markdown.Markdown(extensions=[*EXTENSIONS, REQUIRED_EXTENSION])
+    md = markdown.Markdown(extensions=list(SITE_EXTENSIONS), extension_configs=SITE_EXTENSION_CONFIGS)
     md.treeprocessors.register(_Links(md), "kokeilu-links", 0)
     md.convert(text)
     return md.kk_links  # type: ignore[attr-defined]

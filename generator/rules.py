@@ -56,6 +56,8 @@ RULES: dict[str, str] = {
     "unsafe-link": "A link or image whose address is not http, https, mailto or relative.",
     "unsafe-attribute": "A { } attribute in a body other than an id or class, or a class the theme acts on.",
     "body-too-complex": "Lists or quotes nested over 40 deep, or over 500 [ in a paragraph: not parsed.",
+    "html-in-code": "Text a page in another language would read as HTML inside its language wrapper.",
+    "remote-image": "An image from another host; the site fetches nothing from another host.",
     # Across fields and files
     "date-order": "An end date before the start date.",
     "end-missing": "Warning: a finished experiment without an end date.",

@@ -34,10 +34,10 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from generator.body import EXTENSIONS
 from generator.catalogue import Catalogue
 from generator.feed import feed_file
 from generator.languages import CODES, PRIMARY, split_src_uri, src_uri_in
+from generator.markup import SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS
 from generator.model import Entry
 from generator.opendata import (
     EXPERIMENTS_CSV,
@@ -219,7 +219,7 @@ class _Links(Treeprocessor):
 
 @functools.cache
 def _parser() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=list(EXTENSIONS))
+    md = markdown.Markdown(extensions=list(SITE_EXTENSIONS), extension_configs=SITE_EXTENSION_CONFIGS)
     md.treeprocessors.register(_Links(md), "kokeilu-links", 0)  # after the inline patterns
     return md
 

@@ -11,6 +11,9 @@
 - ``engine_site``: ``engine_site(site, engine)`` is the repository ("repo") or the fixture site
   ("fixture") built by MkDocs, ProperDocs or Zensical (tests/engines.py), once per session; the
   MkDocs builds are ``built_site`` and ``built_fixture_site``.
+- ``injection_site``: ``injection_site(engine)`` is the accepted injection corpus
+  (tests/injection/) written once and built by ``engine`` once per session: (corpus, its
+  catalogue, the built site). The corpus tests and the browser test share it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from generator.pages import SitePlan, plan_site
 from generator.rendering import plugin_options, read_site_config
 from generator.schema import load_schema
 from tests.engines import properdocs_build, zensical_build
+from tests.injection.corpus import Corpus, write_accepted
 from tests.support import REPO_ROOT, build_site, copy_fixture_site, write_catalogue
 
 SITES = ("fixture", "repo")
@@ -120,5 +124,28 @@ def engine_site(request, site_source, tmp_path_factory) -> Callable[[str, str], 
                 raise ValueError(engine)
             built[(site, engine)] = path
         return built[(site, engine)]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def injection_site(tmp_path_factory) -> Callable[[str], tuple[Corpus, Path, Path]]:
+    """``injection_site(engine)``: the accepted injection corpus built strictly by ``engine``."""
+    root = tmp_path_factory.mktemp("injection") / "site"
+    corpus = write_accepted(root)
+    built: dict[str, Path] = {}
+
+    def build(engine: str) -> tuple[Corpus, Path, Path]:
+        if engine not in built:
+            folder = tmp_path_factory.mktemp(f"injection-{engine}")
+            if engine == "mkdocs":
+                built[engine] = build_site(root / "mkdocs.yml", folder / "site")
+            elif engine == "properdocs":
+                built[engine] = properdocs_build(root, folder / "site")
+            elif engine == "zensical":
+                built[engine] = zensical_build(root, folder / "tree")
+            else:  # pragma: no cover
+                raise ValueError(engine)
+        return corpus, root, built[engine]
 
     return build

@@ -22,8 +22,18 @@ import yaml
 from generator.body import check_body
 from generator.catalogue import check_catalogue
 from generator.control_characters import CONTROL_CHARACTER
+from generator.markup import violations
 from generator.problems import ProblemSink
-from tests.injection.corpus import build_corpus, normalise, places, write_accepted, write_rejected
+from tests.engines import ENGINES, page_file
+from tests.injection.allowlist import body_region
+from tests.injection.corpus import (
+    MARKER_WORD,
+    build_corpus,
+    normalise,
+    places,
+    write_accepted,
+    write_rejected,
+)
 from tests.injection.payloads import BY_ID, FLAG, LINK_FORMS, PAYLOADS, link_form
 from tests.support import REPO_ROOT, located
 
@@ -278,3 +288,33 @@ def test_a_character_reference_in_an_attr_list_address_names_the_real_scheme():
 def test_an_attribute_name_attr_list_rewrites_is_located_where_it_was_written():
     text = '[a](https://www.example.fi/){ #x"onclick="alert(1) }\n'
     assert _problems(text) == {(1, 34, "unsafe-attribute")}
+
+
+# -- every engine renders the accepted bodies within the allowlist ----------------------------
+
+
+def _body_pages(corpus) -> dict[str, bool]:
+    """The site path of every page showing an accepted body or intro of the corpus, in every
+    language, and whether the body is wrapped there (the corpus is written in Finnish)."""
+    urls = [shown.url for shown in corpus.shown if shown.body]
+    urls += [f"/teemat/{theme}/" for theme, payloads in corpus.intros.items() if payloads]
+    return {f"{prefix}{url}": bool(prefix) for url in urls for prefix in ("", "/sv", "/en")}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("engine", ENGINES)
+def test_accepted_bodies_render_within_the_allowlist_on_every_engine(engine, injection_site):
+    """The differential test of issue 18: every accepted body and intro, on its Finnish page and
+    wrapped on its Swedish and English pages, as MkDocs, ProperDocs and Zensical build it, holds
+    only the elements and attributes of the allowlist (generator/markup.py), and on a page in
+    another language the wrapper is its only top-level element."""
+    corpus, _, site = injection_site(engine)
+    pages = _body_pages(corpus)
+    assert len(pages) >= 3 * len(PAYLOADS)
+    problems = []
+    for url, wrapped in sorted(pages.items()):
+        region = body_region(page_file(site, url).read_text(encoding="utf-8"))
+        if MARKER_WORD not in region:
+            problems.append(f"{url}: no body")
+        problems.extend(f"{url}: {found}" for found in violations(region, wrapped=wrapped))
+    assert problems == []

@@ -27,9 +27,8 @@ import pytest
 import yaml
 
 from tests.browser.conftest import serve
-from tests.injection.corpus import MARKER_WORD, Corpus, normalise, write_accepted
+from tests.injection.corpus import MARKER_WORD, Corpus, normalise
 from tests.injection.payloads import BY_ID, FLAG, Payload
-from tests.support import build_site
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -152,11 +151,9 @@ def shows(payload: Payload, body: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory) -> tuple[Corpus, Path, Path]:
-    """The corpus, its catalogue and its built site: one strict MkDocs build per module."""
-    root = tmp_path_factory.mktemp("injection") / "site"
-    corpus = write_accepted(root)
-    return corpus, root, build_site(root / "mkdocs.yml", tmp_path_factory.mktemp("injection-built"))
+def corpus_site(injection_site) -> tuple[Corpus, Path, Path]:
+    """The corpus, its catalogue and its built site: the session's strict MkDocs build."""
+    return injection_site("mkdocs")
 
 
 @pytest.fixture(scope="module")

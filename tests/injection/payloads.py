@@ -24,6 +24,7 @@ and the browser test proves it inert.
 from __future__ import annotations
 
 import base64
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -107,6 +108,10 @@ def _address(
         links[form] = ()
     links.update(overrides or {})
     return Payload(pid, note, address, plain=plain, body=body, links=links)
+
+
+def _find(payloads: list[Payload], pid: str) -> Payload:
+    return next(payload for payload in payloads if payload.id == pid)
 
 
 def _payloads() -> list[Payload]:
@@ -324,6 +329,9 @@ def _payloads() -> list[Payload]:
         "autolink with quotes",
         '<https://www.example.fi/"onmouseover="{js}>',
         plain="not-plain-text",
+        # The HTML reader takes the quotes for an attribute's and reads the HTML block the page
+        # puts after the body as Markdown (Zensical, which has no plugin to set it aside).
+        body=(Refusal("html-in-code", "<"),),
     )
     add(
         "p48",
@@ -350,6 +358,58 @@ def _payloads() -> list[Payload]:
         "HTML in a code span in a heading",
         "## `<img src=x onerror={js}>` otsikko",
         plain="not-plain-text",
+    )
+    # -- the language wrapper: on a Swedish or English page a Finnish body is inside
+    # <div lang="fi" markdown="1">, whose HTML reader runs before Markdown finds code (issue 18, A)
+    wrapper = (Refusal("html-in-code", "<"),)
+    add(
+        "p90",
+        "code span that closes the language wrapper",
+        "Kuvaus `</div><script>{js}</script>` loppu.",
+        plain="not-plain-text",
+        body=wrapper,
+    )
+    add(
+        "p91",
+        "indented code that closes the language wrapper",
+        "    </div><img src=x onerror={js}>",
+        plain="not-plain-text",
+        body=wrapper,
+    )
+    add(
+        "p92",
+        "list item with a code span that closes the language wrapper",
+        "- kohta `</div><script>{js}</script>`",
+        plain="not-plain-text",
+        body=wrapper,
+    )
+    add(
+        "p93",
+        "iframe srcdoc after a code span that closes the language wrapper",
+        '`</div><iframe srcdoc="<script>{js}</script>"></iframe>`',
+        plain="not-plain-text",
+        body=wrapper,
+    )
+    add(
+        "p94",
+        "javascript: link after a code span that closes the language wrapper",
+        '`</div><a href="javascript:{js}">linkki</a>`',
+        plain="not-plain-text",
+        body=wrapper,
+    )
+    add(
+        "p95",
+        "fenced code block holding the wrapper's end tag (the form the refusal advises)",
+        "```\n</div><script>{js}</script>\n```",
+        plain="not-plain-text",
+    )
+    # -- media from another host (issue 18, C): every language version would request it
+    add(
+        "p96",
+        "image from another host",
+        "![kuva](https://tracker.example/pixel.png?{js})",
+        plain="not-plain-text",
+        body=(Refusal("remote-image", "https://tracker.example"),),
     )
     add("p52", "DOM clobbering: the finder's id on a paragraph", "{js}\n{{: #kk-finder .kk-finder }}")
     add("p53", "DOM clobbering: a heading whose id is the finder's", "## kk-finder\n\n{js}")
@@ -396,7 +456,7 @@ def _payloads() -> list[Payload]:
         ("p64", "newline as an entity", "jav&#x0A;ascript:{js}", True, ()),
         ("p65", "first letter as an entity", "&#106;avascript:{js}", True, autolink),
         ("p66", "first letter as a hex entity", "&#x6A;avascript:{js}", True, autolink),
-        ("p67", "zero-padded entity without a semicolon", "&#0000106avascript:{js}", True, autolink),
+        ("p67", "zero-padded entity without a semicolon", "&#0000106avascript:{js}", True, ()),
         ("p68", "colon as an entity", "javascript&colon;{js}", True, ()),
         ("p69", "leading space", " javascript:{js}", True, autolink),
         ("p70", "leading tab", "\tjavascript:{js}", True, autolink),
@@ -418,6 +478,20 @@ def _payloads() -> list[Payload]:
         ("p86", "vertical tab before the colon", "javascript\x0b:{js}", True, ("reference",)),
     ):
         p.append(_address(pid, note, template.format(js=js(pid)), script=script, text_only=text_only))
+    # The language wrapper's HTML reader loses its place after a zero-padded character reference
+    # without a semicolon and shows its own </div> as text: refused in the body and in the
+    # autolink form, where Markdown would show it as text. (Found by comparing the renderings.)
+    p67 = _find(p, "p67")
+    p[p.index(p67)] = dataclasses.replace(
+        p67,
+        body=(Refusal("html-in-code", "&"),),
+        links={**p67.links, "autolink": (Refusal("html-in-code", "<"),)},
+    )
+    # "https:" names a scheme: an image there would be fetched from wherever the browser reads it.
+    p80 = _find(p, "p80")
+    p[p.index(p80)] = dataclasses.replace(
+        p80, links={**p80.links, "image": (Refusal("remote-image", p80.text),)}
+    )
     document = base64.b64encode(f"<script>{js('p81')}</script>".encode()).decode()
     p.append(_address("p81", "data: HTML document", f"data:text/html;base64,{document}", script=True))
     svg = f"<svg xmlns='http://www.w3.org/2000/svg' onload='{js('p82')}'/>"
