@@ -68,7 +68,7 @@ from generator.markup import (
     violations,
     wrap_language,
 )
-from generator.problems import ProblemSink
+from generator.problems import ProblemSink, Severity
 
 __all__ = ["check_body", "link_scheme"]
 
@@ -364,9 +364,28 @@ def _report_wrapper(text: str, first_line: int, sink: ProblemSink, reported: set
     )
 
 
+# Bodies checked in this process, by their text: a text gives the same problems wherever it is
+# (shifted by its first line), and a check renders it up to three times. ``kokeilu check`` reads
+# each text once; ``mkdocs serve``, the editors' tools and the tests check the same texts again.
+_MEMO_SIZE = 4096
+
+
 def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
     """Report raw HTML, unsafe links, attributes and images, and text the language wrapper
     would read differently, in a Markdown ``text`` starting at ``first_line``."""
+    for line, column, rule, message, severity in _body_problems(text):
+        sink.add(first_line - 1 + line, column, rule, message, severity)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _body_problems(text: str) -> tuple[tuple[int, int, str, str, Severity], ...]:
+    """The problems of ``text`` as if it started at line 1."""
+    sink = ProblemSink("")
+    _check_body(text, 1, sink)
+    return tuple((p.line, p.column, p.rule, p.message, p.severity) for p in sink.problems)
+
+
+def _check_body(text: str, first_line: int, sink: ProblemSink) -> None:
     if too_complex(text, first_line, sink):
         return
     if not any(trigger in text for trigger in _TRIGGERS):

@@ -21,13 +21,12 @@ could hide behind them is checked on its own (``unsafe-link`` drops them before 
 
 from __future__ import annotations
 
-import re
-
+from generator.controls import REFUSED
 from generator.problems import ProblemSink
 
 CONTROL_RULE = "control-character"
 
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARACTER = REFUSED
 
 _C0 = [
     "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",

@@ -18,6 +18,10 @@ import re
 _C0 = "\x00-\x1f"
 _OTHERS = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # DEL, C1, bidi controls
 CONTROLS = re.compile(f"[{_C0}{_OTHERS}]")
+# What content may not hold at all (generator/control_characters.py): the same class without tab
+# and line feed, which are text, and without the marks U+061C, U+200E, U+200F, which have
+# legitimate uses beside Arabic and Hebrew words (and are escaped only where this tool prints).
+REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # What json.dumps leaves unescaped: it writes every C0 character inside a string as an escape.
 _JSON_UNESCAPED = re.compile(f"[{_OTHERS}]")
 

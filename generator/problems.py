@@ -59,12 +59,12 @@ class ProblemSink:
         self.problems: list[Problem] = [] if problems is None else problems
 
     def error(self, line: int, column: int, rule: str, message: str) -> None:
-        self._add(line, column, rule, message, Severity.ERROR)
+        self.add(line, column, rule, message, Severity.ERROR)
 
     def warning(self, line: int, column: int, rule: str, message: str) -> None:
-        self._add(line, column, rule, message, Severity.WARNING)
+        self.add(line, column, rule, message, Severity.WARNING)
 
-    def _add(self, line: int, column: int, rule: str, message: str, severity: Severity) -> None:
+    def add(self, line: int, column: int, rule: str, message: str, severity: Severity) -> None:
         if rule not in RULES:
             raise ValueError(f"unregistered rule id {rule!r}: add it to generator/rules.py")
         self.problems.append(Problem(self.path, line, column, rule, message, severity))

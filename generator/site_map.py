@@ -224,10 +224,11 @@ def _parser() -> markdown.Markdown:
     return md
 
 
-def relative_links(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def relative_links(text: str) -> tuple[str, ...]:
     """Every link and image address of ``text`` that MkDocs would resolve as a relative path."""
     if not _MAYBE_RELATIVE.search(text):
-        return []  # most bodies: absolute addresses only, no parsing
+        return ()  # most bodies: absolute addresses only, no parsing
     md = _parser()
     md.reset()
     md.kk_links = []  # type: ignore[attr-defined]
@@ -239,7 +240,7 @@ def relative_links(text: str) -> list[str]:
             continue  # another site, an absolute path, an obfuscated e-mail address
         if parts.path:
             found.append(url)
-    return found
+    return tuple(found)
 
 
 def link_target(page: str, url: str) -> str:
