@@ -36,6 +36,7 @@ _TRUTHY = {"yes", "true", "on"}
 _LIST_NOUNS = {
     "ids": "tunnistetta",
     "refs": "tunnistetta",
+    "paths": "kentän nimeä",
     "texts": "tekstiä",
     "urls": "osoitetta",
     "objects": "kohtaa",
@@ -299,6 +300,17 @@ class FieldChecker:
                 f'väliviivoja, esimerkiksi "{slugify(value) or "uusi-termi"}".',
             )
         return value
+
+    def _check_ref(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        """One entry's slug; that the entry exists is checked with the whole catalogue."""
+        return self._check_slug(spec, node, path)
+
+    def _check_path(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        """A dotted field name ("funding.call"); which names exist is checked per entry kind."""
+        value = self._scalar_text(spec, node, "kentän nimi")
+        if value is INVALID:
+            return INVALID
+        return value.strip()
 
     def _check_url(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
         value = self._scalar_text(spec, node, "verkko-osoite")

@@ -32,6 +32,8 @@ MAX_ANSWER_CHARS = 10_000
 NO_RESPONSE = frozenset({"_No response_", "None", ""})
 BODY_ID = "body"
 BODY_LABEL = "Kuvaus"
+# A vocabulary longer than this (the municipalities) is answered by typing names, not from a list.
+MAX_DROPDOWN_OPTIONS = 50
 _HEADING = re.compile(r"^### (.+?)\s*$")
 _ORGANISER = re.compile(r"^(?P<name>.+?)\s*\((?P<type>[^()]+)\)\s*$")
 
@@ -83,6 +85,25 @@ def _options(spec: FieldSpec, schema: Schema, vocabularies: Mapping[str, Vocabul
     return options
 
 
+def is_dropdown(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> bool:
+    """Whether a vocabulary field is answered from a dropdown (else by typing names)."""
+    return spec.type in {"id", "ids"} and len(vocabularies[spec.vocabulary or ""]) <= MAX_DROPDOWN_OPTIONS
+
+
+def _typed_terms(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> tuple[str, str]:
+    """(description, placeholder) of a vocabulary field answered by typing names."""
+    vocabulary = vocabularies[spec.vocabulary or ""]
+    example = yaml.safe_load(spec.example)[spec.name] if spec.example else []
+    ids = example if isinstance(example, list) else [example]
+    names = [vocabulary[i].fi for i in ids if i in vocabulary]
+    description = (
+        f"{spec.label_fi}: kirjoita nimet suomeksi tai ruotsiksi, pilkuin eroteltuina tai kukin "
+        "omalle rivilleen. "
+        f"Sallitut nimet ovat tiedostossa {vocabulary.path}."
+    )
+    return description, ", ".join(names)
+
+
 def _description(spec: FieldSpec, parent: FieldSpec | None) -> str:
     text = " ".join(spec.help_fi.split())
     if spec.type in {"texts", "urls"}:
@@ -124,7 +145,10 @@ def render_issue_form(schema: Schema, vocabularies: Mapping[str, Vocabulary]) ->
             and (parent is None or (parent.required and not parent.unknown))
         )
         attributes: dict = {"label": item.label, "description": _description(spec, parent)}
-        if spec.type in {"id", "ids"}:
+        if spec.type in {"id", "ids"} and not is_dropdown(spec, vocabularies):
+            kind = "textarea" if spec.type == "ids" else "input"
+            attributes["description"], attributes["placeholder"] = _typed_terms(spec, vocabularies)
+        elif spec.type in {"id", "ids"}:
             kind = "dropdown"
             attributes["options"] = list(_options(spec, schema, vocabularies))
             if spec.type == "ids":
@@ -135,7 +159,7 @@ def render_issue_form(schema: Schema, vocabularies: Mapping[str, Vocabulary]) ->
             kind = "textarea"
         else:
             kind = "input"
-        if spec.example and kind != "dropdown" and parent is None:
+        if spec.example and kind != "dropdown" and parent is None and "placeholder" not in attributes:
             attributes["placeholder"] = _placeholder(spec)
         entry: dict = {"type": kind, "id": item.id, "attributes": attributes}
         entry["validations"] = {"required": bool(required)}
@@ -247,11 +271,19 @@ def _choose(
     options = _options(spec, schema, vocabularies)
     vocabulary = vocabularies[spec.vocabulary or ""]
     values, problems = [], []
-    for part in _split_multi(answer, options) if spec.type == "ids" else [answer.strip()]:
+    if spec.type == "id":
+        parts = [answer.strip()]
+    elif is_dropdown(spec, vocabularies):
+        parts = _split_multi(answer, options)
+    else:  # typed names: one a line or separated by commas
+        parts = [p.strip() for line in _lines(answer) for p in line.split(",") if p.strip()]
+    for part in parts:
         if part in options:
             values.append(options[part])
         elif part in vocabulary or part in options.values():
             values.append(part)
+        elif vocabulary.resolve(part):
+            values.append(vocabulary.resolve(part))
         else:
             close = [vocabulary[c].fi for c in vocabulary.closest(part)]
             hint = f" Tarkoititko: {', '.join(close)}?" if close else ""

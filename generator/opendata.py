@@ -35,7 +35,7 @@ LEARNINGS_JSON = DATA_DIR + "opit.json"
 EXPERIMENTS_CSV = DATA_DIR + "kokeilut.csv"
 SEPARATOR = "|"
 EMPTY_LIST = "[]"
-LIST_TYPES = frozenset({"ids", "refs", "texts", "urls"})
+LIST_TYPES = frozenset({"ids", "refs", "texts", "urls", "paths"})
 
 
 @dataclass(frozen=True)

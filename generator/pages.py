@@ -74,6 +74,8 @@ FIELD_KINDS_FI = {
     "id": "sanaston tunniste",
     "ids": "sanaston tunniste",
     "refs": "kokeilun tunniste",
+    "ref": "kokeilun tunniste",
+    "paths": "kentän nimi",
     "url": "verkko-osoite",
     "urls": "verkko-osoite",
     "email": "sähköpostiosoite",

@@ -29,6 +29,7 @@ class Term:
     description_en: str | None = None
     code: str | None = None
     iso: str | None = None
+    region: str | None = None
 
     def label(self, language: str = "fi") -> str:
         return getattr(self, language)
@@ -78,6 +79,21 @@ class Vocabulary:
                     cached.setdefault(term.code, term.id)
             object.__setattr__(self, "_names_cache", cached)
         return cached
+
+    def resolve(self, value: str) -> str | None:
+        """The id of the term ``value`` names: its id, or its label in Finnish, Swedish or English,
+        in any case and with or without diacritics ("Keski-Suomi", "tekoäly", "Esbo"); or None."""
+        value = value.strip()
+        if value in self:
+            return value
+        labels = getattr(self, "_labels_cache", None)
+        if labels is None:
+            labels = {term.id: term.id for term in self.terms}  # an id wins over a label
+            for term in self.terms:
+                for name in (slugify(term.fi), slugify(term.sv), slugify(term.en)):
+                    labels.setdefault(name, term.id)
+            object.__setattr__(self, "_labels_cache", labels)
+        return labels.get(slugify(value)) if slugify(value) else None
 
     def closest(self, value: str, count: int = 3) -> list[str]:
         """Term ids close to ``value``, matching ids and every language's label.
@@ -131,14 +147,21 @@ def load_vocabularies(root: Path, schema: Schema, problems: list[Problem]) -> di
                         "Sanaston pitää olla lista termejä, joista jokainen alkaa rivillä '- id: …'.",
                     )
             else:
-                terms = _read_terms(node, spec, schema, sink)
+                terms = _read_terms(node, spec, schema, sink, vocabularies)
         vocabularies[spec.name] = Vocabulary(spec.name, spec.label_fi, rel, tuple(terms))
     return vocabularies
 
 
-def _read_terms(node: Sequence, spec: VocabularySpec, schema: Schema, sink: ProblemSink) -> list[Term]:
+def _read_terms(
+    node: Sequence,
+    spec: VocabularySpec,
+    schema: Schema,
+    sink: ProblemSink,
+    vocabularies: dict[str, Vocabulary],
+) -> list[Term]:
     specs = schema.term_fields_for(spec)
-    checker = FieldChecker(sink, {}, schema.unknown_value)
+    # The vocabularies read so far: a term's region is checked against alueet, read before it.
+    checker = FieldChecker(sink, vocabularies, schema.unknown_value)
     terms: list[Term] = []
     first_line: dict[str, int] = {}
     for item in node.items:

@@ -208,7 +208,7 @@ def test_title_cannot_escape_the_experiments_folder(make_catalogue, capsys, monk
 
 def test_yaml_in_answers_is_data(make_catalogue, capsys, monkeypatch):
     body = replace_answer(COMPLETE, "Otsikko", "!!python/object:os.system 'ls'")
-    body = replace_answer(body, "Kunnat", "{a: b}\n[1, 2]\n&anchor *alias")
+    body = replace_answer(body, "Laajemmat tavoitteet", "{a: b}\n[1, 2]\n&anchor *alias")
     root = make_catalogue()
     assert from_issue(root, body, monkeypatch=monkeypatch) == 0
     text = capsys.readouterr().out
