@@ -104,6 +104,21 @@ def _typed_terms(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> tup
     return description, ", ".join(names)
 
 
+def _fact_options(schema: Schema) -> dict[str, str]:
+    """The ``unconfirmed`` dropdown: the form's question for each fact → its dotted name."""
+    return {_path_label(schema, path): path for path in schema.experiment.field_paths()}
+
+
+def _path_label(schema: Schema, path: str) -> str:
+    """A field's form label by its dotted name: "funding.call" → "Rahoitus: Kokeiluhaku"."""
+    name, _, sub = path.partition(".")
+    spec = schema.experiment.field(name)
+    assert spec is not None
+    if not sub:
+        return spec.label_fi
+    return f"{spec.label_fi}: {next(f.label_fi for f in spec.fields if f.name == sub)}"
+
+
 def _description(spec: FieldSpec, parent: FieldSpec | None) -> str:
     text = " ".join(spec.help_fi.split())
     if spec.type in {"texts", "urls"}:
@@ -111,7 +126,12 @@ def _description(spec: FieldSpec, parent: FieldSpec | None) -> str:
     if spec.type == "objects":
         text += (
             " Kirjoita jokainen omalle rivilleen muodossa Nimi (tyyppi), "
-            "esimerkiksi Tampereen kaupunki (kunta)."
+            "esimerkiksi Tampereen kaupunki (kunta); jos tyyppiä ei tiedetä, pelkkä nimi."
+        )
+    if spec.type == "paths":
+        text = (
+            "Valitse kysymykset, joiden vastaukseen lähteet vain viittaavat mutta joita ne eivät "
+            "vahvista. Sivulla tieto merkitään vahvistamattomaksi."
         )
     unknown = spec.unknown or (parent is not None and parent.unknown and spec.required)
     if unknown and "tuntematon" not in text:
@@ -145,7 +165,11 @@ def render_issue_form(schema: Schema, vocabularies: Mapping[str, Vocabulary]) ->
             and (parent is None or (parent.required and not parent.unknown))
         )
         attributes: dict = {"label": item.label, "description": _description(spec, parent)}
-        if spec.type in {"id", "ids"} and not is_dropdown(spec, vocabularies):
+        if spec.type == "paths":
+            kind = "dropdown"
+            attributes["options"] = list(_fact_options(schema))
+            attributes["multiple"] = True
+        elif spec.type in {"id", "ids"} and not is_dropdown(spec, vocabularies):
             kind = "textarea" if spec.type == "ids" else "input"
             attributes["description"], attributes["placeholder"] = _typed_terms(spec, vocabularies)
         elif spec.type in {"id", "ids"}:
@@ -427,6 +451,15 @@ def _answer_lines(
     problems: list[FormProblem],
 ) -> list[str]:
     spec, name = item.spec, item.spec.name
+    if spec.type == "paths":
+        options = _fact_options(schema)
+        paths = []
+        for part in _split_multi(answer, options):
+            if part in options:
+                paths.append(options[part])
+            else:
+                problems.append(FormProblem(item.label, f'"{_short(part)}" ei ole vaihtoehtojen joukossa.'))
+        return [f"{name}: [" + ", ".join(paths) + "]"] if paths else []
     if spec.type in {"id", "ids"}:
         values, found = _choose(spec, item.label, answer, schema, vocabularies)
         problems.extend(found)
@@ -448,15 +481,16 @@ def _answer_lines(
         out = [f"{name}:"]
         for line in _lines(answer):
             match = _ORGANISER.match(line)
-            if not match:
-                problems.append(
-                    FormProblem(item.label, f'rivi "{_short(line)}" ei ole muodossa Nimi (tyyppi).')
-                )
+            type_spec = spec.fields[1]
+            if not match:  # a name without a type: the type is not known
+                out.append(f"  - {spec.fields[0].name}: {yaml_scalar(line)}")
+                out.append(f"    {type_spec.name}: {schema.unknown_value}")
                 continue
             kind = match.group("type").strip()
-            type_spec = spec.fields[1]
             vocabulary = vocabularies[type_spec.vocabulary or ""]
             by_label = {t.fi.lower(): t.id for t in vocabulary}
+            if type_spec.unknown:
+                by_label[schema.unknown_value] = schema.unknown_value
             kind_id = kind if kind in vocabulary else by_label.get(kind.lower())
             if kind_id is None:
                 close = vocabulary.closest(kind)
