@@ -12,7 +12,8 @@ names every field that changed, in Finnish: ``alueet: uusimaa → pirkanmaa`` fo
 ``tiivistelmä muuttui`` for long text and nested values, ``kuvaus muuttui`` for the body.
 
 Likely duplicates are added entries similar to another entry of the same kind in HEAD (see
-:mod:`generator.similarity` for the thresholds). The validation result is HEAD's: the error and
+:mod:`generator.similarity` for the thresholds). Vocabulary terms added, removed or relabelled
+are listed per vocabulary (:mod:`generator.vocabulary_diff`). The validation result is HEAD's: the error and
 warning counts of the whole catalogue and every problem in the added, renamed and modified files.
 """
 
@@ -32,6 +33,7 @@ from generator.problems import ConfigError, Problem
 from generator.reporting import Summary, problem_record, summary_line, summary_record
 from generator.schema import FieldSpec, Schema, load_schema
 from generator.similarity import SimilarityIndex, similar_to
+from generator.vocabulary_diff import TermChange, json_records, markdown_lines, text_lines, vocabulary_changes
 
 MARKER = "<!-- kokeilu-diff -->"
 # A text value longer than this, and every nested value, is reported as "muuttui" only.
@@ -77,6 +79,7 @@ class CatalogueDiff:
     duplicates: list[Duplicate] = field(default_factory=list)
     summary: Summary | None = None
     problems: list[Problem] = field(default_factory=list)  # HEAD's problems in changed files
+    vocabularies: list[TermChange] = field(default_factory=list)  # terms added, removed, relabelled
 
     @property
     def valid(self) -> bool:
@@ -298,6 +301,7 @@ def diff_catalogues(root: Path, base: str, head: str, schema: Schema | None = No
                 changed_paths.add(one)
     report.entries.sort(key=lambda c: (c.kind, _STATUS_ORDER.index(c.status), c.path))
     report.duplicates = _duplicates(report.entries, after)
+    report.vocabularies = vocabulary_changes(before.catalogue.vocabularies, after.catalogue.vocabularies)
     head_cat = after.catalogue
     report.summary = Summary.of_catalogue(head_cat, head_cat.problems)
     report.problems = [p for p in head_cat.problems if p.path in changed_paths]
@@ -380,6 +384,7 @@ def format_text(report: CatalogueDiff) -> str:
                 f"  {d.path} ”{d.title}” muistuttaa {KIND_FI[d.kind][0]}a {d.other_path} ”{d.other_title}” "
                 f"(samankaltaisuus {d.score:.2f})"
             )
+    lines += text_lines(report.vocabularies)
     lines += ["", "Tarkistus (HEAD):"]
     lines += [
         f"  {p.path}:{p.line}:{p.column}: {p.severity.value}: {p.message} [{p.rule}]"
@@ -435,6 +440,7 @@ def format_markdown(report: CatalogueDiff) -> str:
                 f"- **{e(d.title)}** ({_md_path(d.path)}) muistuttaa {KIND_FI[d.kind][0]}a "
                 f"**{e(d.other_title)}** ({_md_path(d.other_path)}), samankaltaisuus {d.score:.2f}"
             )
+    lines += markdown_lines(report.vocabularies, e)
     lines += ["", "### Tarkistus", "", f"{verdict} {e(summary_line(report.summary))}"]
     if report.problems:
         lines.append("")
@@ -475,6 +481,7 @@ def format_json(report: CatalogueDiff) -> str:
         ],
         "problems": [problem_record(p) for p in sorted(report.problems)],
         "summary": summary_record(report.summary),
+        "vocabularies": json_records(report.vocabularies),
     }
     return dump_json(data)
 

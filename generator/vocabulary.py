@@ -115,11 +115,17 @@ class Vocabulary:
         exact = names.get(wanted) or names.get(value.strip())
         if exact:
             return [exact]
+        # The obvious matches first: an id or label that starts with the value or has it as a
+        # whole word ("asuminen" → "asuminen-ja-rakentaminen", "hame" → "kanta-hame").
         matches: list[str] = []
+        if len(wanted) >= 3:
+            for name, term_id in names.items():
+                if (name.startswith(wanted) or f"-{wanted}-" in f"-{name}-") and term_id not in matches:
+                    matches.append(term_id)
         for name in difflib.get_close_matches(wanted, list(names), n=count * 3, cutoff=0.6):
             if names[name] not in matches:
                 matches.append(names[name])
-        # a term whose id starts or ends with the value ("hame" → "kanta-hame", "paijat-hame")
+        # a term whose id contains the value elsewhere ("tuminen" → "kotoutuminen")
         if len(wanted) >= 4:
             for term in self.terms:
                 if wanted in term.id and term.id not in matches:

@@ -105,7 +105,7 @@ def test_unknown_theme_suggests_the_closest(make_catalogue, capsys):
         == 1
     )
     err = capsys.readouterr().err
-    assert 'Teemat: "kiertotalos" ei ole sanastossa' in err
+    assert 'Teemat: "kiertotalos" ei ole sanaston content/sanastot/teemat.yml tunniste eikä nimi.' in err
     assert "Tarkoititko: kiertotalous?" in err
 
 
@@ -170,7 +170,7 @@ def test_filled_in_file_has_no_placeholder_warnings(make_catalogue):
         "https://www.example.fi/korvaa-tama-lahteen-osoitteella", "https://www.kyla.fi/energia"
     )
     text = text.replace(
-        "TÄYDENNÄ: kirjoita tähän yhdellä tai kahdella virkkeellä, mitä kohteessa Kylätalon\n  energiakokeilu tehtiin.",
+        "TÄYDENNÄ: kerro yhdellä tai kahdella virkkeellä, mitä kokeiltiin, kuka kokeili ja missä.",
         "Kylätalo lämpeni aurinkosähköllä talven yli.",
     )
     text = text.replace("TÄYDENNÄ: kirjoita tähän kokeilun kuvaus", "Kuvaus:")

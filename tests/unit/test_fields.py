@@ -370,11 +370,19 @@ def test_date_given_a_list(field):
 # -- objects -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "position"), [("contact: Kela", (1, 10)), ("funding: 5000", (1, 10))])
-def test_object_given_a_scalar(field, text, position):
+@pytest.mark.parametrize(
+    ("text", "position", "unknown"),
+    [("contact: Kela", (1, 10), True), ("funding: 5000", (1, 10), False)],
+)
+def test_object_given_a_scalar(field, text, position, unknown):
     _, where, problems = field(text)
     assert where == [(*position, "wrong-type")]
-    assert "Kirjoita alakentät sisennettyinä" in problems[0].message
+    message = problems[0].message
+    assert "Kirjoita alakentät kentän alle sisennettyinä omille riveilleen tai aaltosulkeisiin" in message
+    # The example on one line is the "samalle riville" form the words offer.
+    name = text.split(":")[0]
+    assert f"samalle riville, esimerkiksi {name}: {{" in message
+    assert (f"Jos tietoa ei ole, kirjoita {name}: tuntematon." in message) is unknown
 
 
 def test_empty_funding_group(field):
