@@ -522,6 +522,12 @@ def _validate(
     with tempfile.TemporaryDirectory(prefix="kokeilu-issue-") as scratch:
         vocabularies = schema.vocabulary_directory
         shutil.copytree(root / vocabularies, Path(scratch) / vocabularies)
+        # The experiments that exist, as empty files: enough for part_of to find its target.
+        experiments = Path(scratch) / schema.experiment.directory
+        experiments.mkdir(parents=True)
+        for existing in (root / schema.experiment.directory).glob("*.md"):
+            if "." not in existing.stem:
+                (experiments / existing.name).touch()
         target = Path(scratch) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")

@@ -27,7 +27,8 @@ from generator.vocabulary import Vocabulary
 VOCABULARY = "kunnat"
 REGIONS = "alueet"
 ATTRIBUTION = "Lähde: Tilastokeskus, luokitukset Kunnat 2025 / Maakunnat 2025"
-LICENCE = "CC BY 4.0, https://creativecommons.org/licenses/by/4.0/"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE = f"CC BY 4.0, {LICENCE_URL}"
 _CODE = re.compile(r"^[0-9]{3}$")
 _FLOW_SPECIAL = re.compile(r"[,\[\]{}:#\"'&*!|>%@`]")
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import jinja2
 
-from generator.municipalities import ATTRIBUTION, LICENCE
+from generator.municipalities import ATTRIBUTION, LICENCE_URL
 from generator.schema import FieldSpec, Schema
 from generator.vocabulary import Vocabulary
 
@@ -70,6 +70,6 @@ def render_field_reference(schema: Schema, vocabularies: Mapping[str, Vocabulary
         schema=schema,
         vocabularies=[vocabularies[v.name] for v in schema.vocabularies],
         describe=lambda spec: describe_field(spec, schema),
-        attribution=f"{ATTRIBUTION}. Lisenssi {LICENCE}",
+        attribution=f"{ATTRIBUTION}. Lisenssi: [CC BY 4.0]({LICENCE_URL}).",
     )
     return text.rstrip("\n") + "\n"

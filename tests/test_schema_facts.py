@@ -4,13 +4,18 @@ an organiser of unknown type, the legal basis, unconfirmed facts and a translate
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from generator.catalogue import check_catalogue
 from generator.export import export_catalogue
+from generator.fields import INVALID, FieldChecker
 from generator.municipalities import municipality_terms, render_vocabulary
 from generator.parts import find_cycles
-from generator.problems import ConfigError
+from generator.problems import ConfigError, ProblemSink
+from generator.schema import load_schema
+from generator.yamltree import compose
 from tests.support import VALID_EXPERIMENT, located
 
 LAST = "result: {outcome: toimi}\n"
@@ -347,3 +352,73 @@ def test_a_translated_title_may_come_without_its_summary(check):
         "title": "Test experiment",
         "summary": None,
     }
+
+
+# -- messages that say what to write --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("regions", "column", "fix"),
+    [
+        ("[koko-suomi]", 11, "koko Suomi merkitään tyhjällä listalla, regions: []."),
+        ("[uusimaa, koko-suomi]", 20, "luettele ne ja jätä koko-suomi pois."),
+        ("[tuntematon]", 11, "kirjoita regions: tuntematon ilman hakasulkeita."),
+    ],
+)
+def test_nationwide_and_unknown_regions_are_not_list_items(check, regions, column, fix):
+    catalogue = check({"experiments/x.md": experiment(**{"regions: [pirkanmaa]": f"regions: {regions}"})})
+    assert located(catalogue) == {("experiments/x.md", 6, column, "unknown-term")}
+    assert fix in catalogue.problems[0].message
+    assert "keski-suomi" not in catalogue.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "rule", "fix"),
+    [
+        (
+            "start: 2018",
+            "start: kesällä 2018",
+            (11, 8),
+            "bad-date",
+            "Jos aikaa ei tiedetä, kirjoita start: tuntematon.",
+        ),
+        (
+            "start: 2018",
+            "start: 18",
+            (11, 8),
+            "bad-date",
+            "esimerkiksi 2017. Jos aikaa ei tiedetä, kirjoita start: tuntematon.",
+        ),
+        ("end: 2019", "end: [2019]", (12, 6), "wrong-type", "päivämäärä) tai tuntematon, nyt se on lista"),
+        (
+            "contact:\n  organisation: Tampereen kaupunki\n",
+            "contact:\n  url: https://www.tampere.fi\n",
+            (16, 3),
+            "missing-field",
+            "Jos tietoa ei ole, kirjoita koko ryhmän tilalle contact: tuntematon.",
+        ),
+        (
+            "contact:\n  organisation: Tampereen kaupunki\n",
+            "contact: Tampereen kaupunki\n",
+            (15, 10),
+            "wrong-type",
+            "Jos tietoa ei ole, kirjoita contact: tuntematon.",
+        ),
+    ],
+)
+def test_contact_and_date_messages_offer_tuntematon(check, old, new, where, rule, fix):
+    catalogue = check({"experiments/x.md": experiment(**{old: new})})
+    assert located(catalogue) == {("experiments/x.md", *where, rule)}
+    assert fix in catalogue.problems[0].message
+
+
+def test_a_date_field_that_cannot_be_unknown_does_not_offer_tuntematon():
+    start = load_schema().experiment.field("start")
+    assert start is not None and start.unknown
+    for spec, offered in ((start, True), (dataclasses.replace(start, unknown=False), False)):
+        sink = ProblemSink("x.md")
+        node = compose("start: 2019-13", 1, sink, 8)
+        value = FieldChecker(sink, {}, "tuntematon").check(spec, node.pairs[0][1], ("start",))
+        assert value is INVALID
+        assert [(p.line, p.column, p.rule) for p in sink.problems] == [(1, 8, "bad-date")]
+        assert ("start: tuntematon" in sink.problems[0].message) is offered
