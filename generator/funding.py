@@ -35,7 +35,7 @@ def check_funding(entry: Entry, sink: ProblemSink) -> None:
             line,
             column,
             "funding-conflict",
-            f"Rahoituksessa on sekä tarkka summa {EXACT} että vaihteluväli ({MINIMUM}, {MAXIMUM}). "
+            f"Rahoituksessa on sekä summa {EXACT} että vaihteluväli ({MINIMUM}, {MAXIMUM}). "
             f"Anna vain toinen: vaihteluväli, jos lähde antaa välin (esimerkiksi {MINIMUM}: 500 ja "
             f"{MAXIMUM}: 5000), tai likimääräinen summa muodossa {EXACT}: 14000000 ja "
             f"{PRECISION}: {APPROXIMATE}.",
