@@ -15,8 +15,11 @@ from generator.layout import survey
 from generator.loading import EntryFile, discover_entries, load_entry
 from generator.localization import check_translations, load_translated_bodies
 from generator.model import Entry
+from generator.municipalities import check_municipality_regions
+from generator.parts import check_parts
 from generator.problems import CatalogueError, ConfigError, Problem, ProblemSink
 from generator.schema import Schema, load_schema
+from generator.unconfirmed import check_unconfirmed
 from generator.validation import check_duplicate_slugs, check_experiment, check_references
 from generator.vocabulary import Vocabulary, load_vocabularies
 
@@ -101,8 +104,12 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     learnings = entries["learning"]
     for experiment in experiments.values():
         problems.extend(check_experiment(experiment))
+        problems.extend(check_municipality_regions(experiment, vocabularies))
+    for entry in (*experiments.values(), *learnings.values()):
+        problems.extend(check_unconfirmed(entry, schema.entry(entry.kind)))
     experiment_files = {f.slug for f in files if f.kind == "experiment"}
     problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
+    problems.extend(check_parts(experiments, experiment_files, _closest_slugs(experiment_files)))
     loaded = {e.path: e for kind in entries.values() for e in kind.values()}
     for entry in loaded.values():
         check_translations(entry, problems)

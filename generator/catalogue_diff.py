@@ -16,9 +16,11 @@ names every field that changed, in Finnish: ``alueet: uusimaa → pirkanmaa`` fo
 Likely duplicates are added entries similar to another entry of the same kind in HEAD (see
 :mod:`generator.similarity` for the thresholds): each added entry's
 :data:`~generator.similarity.PER_ENTRY` best matches, and of those the
-:data:`~generator.similarity.MAX_PAIRS` best; the report says how many it left out. The
-validation result is HEAD's: the error and warning counts of the whole catalogue and every
-problem in the added, renamed and modified files.
+:data:`~generator.similarity.MAX_PAIRS` best; the report says how many it left out.
+Vocabulary terms added, removed or relabelled are listed per vocabulary
+(:mod:`generator.vocabulary_diff`). The validation result is HEAD's: the error and
+warning counts of the whole catalogue and every problem in the added, renamed and
+modified files.
 
 Every format escapes the control and bidi characters of the values it prints
 (:mod:`generator.controls`); the JSON as ``\\uXXXX``, which leaves the data exact.
@@ -43,6 +45,7 @@ from generator.problems import ConfigError, Problem
 from generator.reporting import Summary, problem_line, problem_record, summary_line, summary_record
 from generator.schema import FieldSpec, Schema, load_schema
 from generator.similarity import SHOWN, Limits, SimilarityIndex, limits_note, similar_to
+from generator.vocabulary_diff import TermChange, json_records, markdown_lines, text_lines, vocabulary_changes
 
 MARKER = "<!-- kokeilu-diff -->"
 # A text value longer than this, and every nested value, is reported as "muuttui" only.
@@ -90,6 +93,7 @@ class CatalogueDiff:
     limits: Limits = SHOWN
     summary: Summary | None = None
     problems: list[Problem] = field(default_factory=list)  # HEAD's problems in changed files
+    vocabularies: list[TermChange] = field(default_factory=list)  # terms added, removed, relabelled
 
     @property
     def valid(self) -> bool:
@@ -346,6 +350,7 @@ def diff_catalogues(
                 changed_paths.add(one)
     report.entries.sort(key=lambda c: (c.kind, _STATUS_ORDER.index(c.status), c.path))
     report.duplicates, report.duplicates_found = _duplicates(report.entries, after, limits)
+    report.vocabularies = vocabulary_changes(before.catalogue.vocabularies, after.catalogue.vocabularies)
     head_cat = after.catalogue
     report.summary = Summary.of_catalogue(head_cat, head_cat.problems)
     report.problems = [p for p in head_cat.problems if p.path in changed_paths]
@@ -457,6 +462,7 @@ def format_text(report: CatalogueDiff) -> str:
             )
         if note := _duplicates_note(report):
             lines.append(f"  {note}")
+    lines += text_lines(report.vocabularies)
     lines += ["", "Tarkistus (HEAD):"]
     lines += [f"  {problem_line(p)}" for p in sorted(report.problems)]
     assert report.summary is not None
@@ -512,6 +518,7 @@ def format_markdown(report: CatalogueDiff) -> str:
             )
         if note := _duplicates_note(report):
             lines += ["", e(note)]
+    lines += markdown_lines(report.vocabularies, e)
     lines += ["", "### Tarkistus", "", f"{verdict} {e(summary_line(report.summary))}"]
     if report.problems:
         lines.append("")
@@ -551,6 +558,7 @@ def format_json(report: CatalogueDiff) -> str:
         "duplicates_found": report.duplicates_found,
         "problems": [problem_record(p) for p in sorted(report.problems)],
         "summary": summary_record(report.summary),
+        "vocabularies": json_records(report.vocabularies),
     }
     return escape_json_controls(dump_json(data))
 

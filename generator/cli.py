@@ -210,7 +210,14 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
         return EXIT_OK
     stale = stale_derived_files(root, schema, catalogue.vocabularies)
     if stale:
-        sys.stdout.write(format_text(stale, Summary.of_catalogue(catalogue, [])))
+        print(f"Skeemasta tehdyt tiedostot eivät ole ajan tasalla ({len(stale)}):")
+        for problem in stale:
+            state = "vanhentunut" if (root / problem.path).is_file() else "puuttuu"
+            print(f"  {problem.path} ({state})")
+        print(
+            "Ne tehdään tiedostosta generator/schema.yml ja sanastoista. Aja kokeilu schema --write "
+            "ja lisää muuttuneet tiedostot samaan muutosehdotukseen; älä muokkaa niitä käsin."
+        )
         return EXIT_PROBLEMS
     print("Kaikki skeemasta tehdyt tiedostot ovat ajan tasalla.")
     return EXIT_OK

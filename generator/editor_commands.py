@@ -1,4 +1,4 @@
-"""The editors' subcommands of ``kokeilu``: ``diff`` and ``report``."""
+"""The editors' subcommands of ``kokeilu``: ``diff``, ``report`` and ``kunnat``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 from generator.catalogue import check_catalogue
 from generator.catalogue_diff import DIFF_FORMATTERS, diff_catalogues
 from generator.editorial import REPORT_FORMATTERS, REVIEW_DAYS, editorial_report
+from generator.municipalities import REGIONS, VOCABULARY, write_vocabulary
 from generator.problems import ConfigError
+from generator.schema import load_schema
 
 
 def _date(text: str) -> dt.date:
@@ -49,6 +51,17 @@ def add_editor_commands(commands) -> None:  # commands: argparse's private subpa
     report.add_argument("--format", choices=sorted(REPORT_FORMATTERS), default="text")
     report.add_argument("--today", type=_date, metavar="VVVV-KK-PP", help="raportin päivä (oletus: tänään)")
 
+    kunnat = commands.add_parser(
+        "kunnat",
+        help="tee kuntasanasto (content/sanastot/kunnat.yml) Tilastokeskuksen kuntaluettelosta",
+        description=(
+            "Kirjoittaa sanaston content/sanastot/kunnat.yml kuntaluettelosta (kunnat.yaml: code, "
+            "name_fi, name_sv, region_code). Maakunnat haetaan sanastosta alueet.yml koodin mukaan. "
+            "Aja sen jälkeen kokeilu schema --write."
+        ),
+    )
+    kunnat.add_argument("--from", dest="source", type=Path, required=True, metavar="TIEDOSTO")
+
 
 def _diff(args: argparse.Namespace, root: Path) -> int:
     result = diff_catalogues(root, args.base, args.head)
@@ -65,5 +78,17 @@ def _report(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def _kunnat(args: argparse.Namespace, root: Path) -> int:
+    schema = load_schema()
+    catalogue = check_catalogue(root, schema)
+    regions = catalogue.vocabularies[REGIONS]
+    if any(p.path == regions.path and p.is_error for p in catalogue.problems):
+        raise ConfigError(f"Korjaa ensin sanasto {regions.path}: kokeilu check {regions.path}")
+    target = f"{schema.vocabulary_directory}/{schema.vocabulary(VOCABULARY).file}"
+    count = write_vocabulary(root, args.source, regions, target)
+    print(f"Kirjoitettiin {target}: {count} kuntaa. Aja seuraavaksi kokeilu schema --write.")
+    return 0
+
+
 def editor_commands() -> dict[str, Callable[[argparse.Namespace, Path], int]]:
-    return {"diff": _diff, "report": _report}
+    return {"diff": _diff, "report": _report, "kunnat": _kunnat}

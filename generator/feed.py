@@ -137,7 +137,9 @@ def atom_feed(
         published = published_date(entry)
         if published is not None and published <= updated(entry):
             child(item, "published", _stamp(published))
-        child(item, "summary", entry.summary)
+        summary = child(item, "summary", entry.summary)
+        if entry.summary_language != entry.text_language:  # a title translated without its summary
+            summary.set("xml:lang", entry.summary_language)
         child(item, "category", term=entry.kind, label=kinds[entry.kind])
         for theme in entry.values.get("themes") or []:
             child(item, "category", term=theme, scheme=TAG_AUTHORITY + "teemat")

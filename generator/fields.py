@@ -19,7 +19,7 @@ import yaml
 from generator.dates import MAX_YEAR, MIN_YEAR, DateError, parse_partial_date
 from generator.model import UNKNOWN
 from generator.problems import ProblemSink
-from generator.schema import FieldSpec, item_spec
+from generator.schema import FieldSpec, item_spec, load_schema
 from generator.slug import is_slug, slugify
 from generator.yamltree import Mapping, Node, Scalar, Sequence, describe, number_reading, yaml_number
 
@@ -39,6 +39,7 @@ _TRUTHY = {"yes", "true", "on"}
 _LIST_NOUNS = {
     "ids": "tunnistetta",
     "refs": "tunnistetta",
+    "paths": "kentän nimeä",
     "texts": "tekstiä",
     "urls": "osoitetta",
     "objects": "kohtaa",
@@ -112,6 +113,12 @@ def _has_control(node: Node) -> bool:
     return isinstance(node, Scalar) and node.control
 
 
+@functools.cache
+def _empty_terms() -> dict[str, str]:
+    """Field name → the id its taxonomy gives an empty list ("regions" → "koko-suomi")."""
+    return {t.field: t.empty_term.id for t in load_schema().taxonomies if t.empty_term}
+
+
 def _quoted_example(name: str, value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'{name}: "{escaped}"'
@@ -141,6 +148,7 @@ class FieldChecker:
         node: Mapping,
         where: tuple[int, int],
         path: tuple = (),
+        group: FieldSpec | None = None,
     ) -> dict[str, Any] | None:
         """Check a mapping of fields. Returns name → value (None when absent), or None on errors."""
         before = len(self.sink.problems)
@@ -161,7 +169,7 @@ class FieldChecker:
             values[name] = self.check(spec, value_node, (*path, name))
         for spec in specs:
             if spec.required and spec.name not in seen:
-                self._missing_field(spec, where)
+                self._missing_field(spec, where, group)
         if any(p.is_error for p in self.sink.problems[before:]):
             return None
         return values
@@ -188,9 +196,11 @@ class FieldChecker:
             "content/osallistu/kentat.md.",
         )
 
-    def _missing_field(self, spec: FieldSpec, where: tuple[int, int]) -> None:
+    def _missing_field(self, spec: FieldSpec, where: tuple[int, int], group: FieldSpec | None = None) -> None:
         example = f" Esimerkki: {inline_example(spec)}." if spec.example else ""
         unknown = f" Jos tietoa ei ole, kirjoita {spec.name}: {self.unknown_value}." if spec.unknown else ""
+        if not spec.unknown and group is not None and group.unknown:
+            unknown = f" Jos tietoa ei ole, kirjoita koko ryhmän tilalle {group.name}: {self.unknown_value}."
         self.sink.error(
             where[0],
             where[1],
@@ -319,6 +329,17 @@ class FieldChecker:
             )
         return value
 
+    def _check_ref(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        """One entry's slug; that the entry exists is checked with the whole catalogue."""
+        return self._check_slug(spec, node, path)
+
+    def _check_path(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
+        """A dotted field name ("funding.call"); which names exist is checked per entry kind."""
+        value = self._scalar_text(spec, node, "kentän nimi")
+        if value is INVALID:
+            return INVALID
+        return value.strip()
+
     def _check_url(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
         value = self._scalar_text(spec, node, "verkko-osoite")
         if value is INVALID:
@@ -357,6 +378,14 @@ class FieldChecker:
             else:
                 fix = f'Kenttä "{spec.name}" ei voi olla {self.unknown_value}: anna sanaston tunniste.'
             return self._error(node, "unknown-term", f"{fix} Tunnisteet ovat tiedostossa {vocabulary.path}.")
+        if _empty_terms().get(spec.name) == value:
+            return self._error(
+                node,
+                "unknown-term",
+                f'"{value}" ei ole sanaston tunniste: koko Suomi merkitään tyhjällä listalla, '
+                f"{spec.name}: []. Jos kokeilu tehtiin vain joissakin maakunnissa, luettele ne ja jätä "
+                f"{value} pois.",
+            )
         closest = vocabulary.closest(value)
         hint = "Tarkoititko " + " tai ".join(f'"{c}"' for c in closest) + "?" if closest else ""
         if len(vocabulary) <= 12:
@@ -371,12 +400,17 @@ class FieldChecker:
             ),
         )
 
+    def _bad_date(self, spec: FieldSpec, node: Node, message: str) -> Any:
+        if spec.unknown:
+            message += f" Jos aikaa ei tiedetä, kirjoita {spec.name}: {self.unknown_value}."
+        return self._error(node, "bad-date", message)
+
     def _check_date(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
         if isinstance(node, Scalar) and node.kind == "int":
             if not re.fullmatch(r"\d{4}", node.value):
-                return self._error(
+                return self._bad_date(
+                    spec,
                     node,
-                    "bad-date",
                     f"{node.value} ei ole vuosiluku. Kirjoita vuosi neljällä numerolla "
                     f"({MIN_YEAR}–{MAX_YEAR}), esimerkiksi 2017.",
                 )
@@ -384,19 +418,20 @@ class FieldChecker:
         elif isinstance(node, Scalar) and node.kind == "timestamp":
             text = node.value
             if len(text) > 10:
-                return self._error(
+                return self._bad_date(
+                    spec,
                     node,
-                    "bad-date",
                     f"Kirjoita pelkkä päivämäärä ilman kellonaikaa, esimerkiksi {text[:10]}.",
                 )
         else:
-            text = self._scalar_text(spec, node, "aika (vuosi, vuosi-kuukausi tai päivämäärä)")
+            unknown = f" tai {self.unknown_value}" if spec.unknown else ""
+            text = self._scalar_text(spec, node, f"aika (vuosi, vuosi-kuukausi tai päivämäärä){unknown}")
             if text is INVALID:
                 return INVALID
         try:
             return parse_partial_date(text)
         except DateError as error:
-            return self._error(node, "bad-date", str(error))
+            return self._bad_date(spec, node, str(error))
 
     def _check_number(self, spec: FieldSpec, node: Node, path: tuple) -> Any:
         reading = number_reading(node) if isinstance(node, Scalar) else None
@@ -515,7 +550,7 @@ class FieldChecker:
                 )
             subfields = ", ".join(f.name for f in spec.fields)
             return self._wrong_type(spec, node, f"kenttäryhmä ({subfields})", self._object_fix(spec))
-        values = self.check_fields(spec.fields, node, (node.line, node.column), path)
+        values = self.check_fields(spec.fields, node, (node.line, node.column), path, spec)
         if values is None:
             return INVALID
         if spec.min_items and sum(v is not None for v in values.values()) < spec.min_items:
@@ -528,6 +563,10 @@ class FieldChecker:
         return values
 
     def _object_fix(self, spec: FieldSpec) -> str:
+        unknown = f" Jos tietoa ei ole, kirjoita {spec.name}: {self.unknown_value}." if spec.unknown else ""
         if spec.example:
-            return f"Kirjoita alakentät sisennettyinä omille riveilleen, esimerkiksi {inline_example(spec)}"
-        return ""
+            return (
+                "Kirjoita alakentät kentän alle sisennettyinä omille riveilleen tai aaltosulkeisiin "
+                f"samalle riville, esimerkiksi {inline_example(spec)}.{unknown}"
+            )
+        return unknown.strip()

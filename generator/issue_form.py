@@ -32,6 +32,8 @@ MAX_ANSWER_CHARS = 10_000
 NO_RESPONSE = frozenset({"_No response_", "None", ""})
 BODY_ID = "body"
 BODY_LABEL = "Kuvaus"
+# A vocabulary longer than this (the municipalities) is answered by typing names, not from a list.
+MAX_DROPDOWN_OPTIONS = 50
 _HEADING = re.compile(r"^### (.+?)\s*$")
 _ORGANISER = re.compile(r"^(?P<name>.+?)\s*\((?P<type>[^()]+)\)\s*$")
 
@@ -83,6 +85,40 @@ def _options(spec: FieldSpec, schema: Schema, vocabularies: Mapping[str, Vocabul
     return options
 
 
+def is_dropdown(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> bool:
+    """Whether a vocabulary field is answered from a dropdown (else by typing names)."""
+    return spec.type in {"id", "ids"} and len(vocabularies[spec.vocabulary or ""]) <= MAX_DROPDOWN_OPTIONS
+
+
+def _typed_terms(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> tuple[str, str]:
+    """(description, placeholder) of a vocabulary field answered by typing names."""
+    vocabulary = vocabularies[spec.vocabulary or ""]
+    example = yaml.safe_load(spec.example)[spec.name] if spec.example else []
+    ids = example if isinstance(example, list) else [example]
+    names = [vocabulary[i].fi for i in ids if i in vocabulary]
+    description = (
+        f"{spec.label_fi}: kirjoita nimet suomeksi tai ruotsiksi, pilkuin eroteltuina tai kukin "
+        "omalle rivilleen. "
+        f"Sallitut nimet ovat tiedostossa {vocabulary.path}."
+    )
+    return description, ", ".join(names)
+
+
+def _fact_options(schema: Schema) -> dict[str, str]:
+    """The ``unconfirmed`` dropdown: the form's question for each fact → its dotted name."""
+    return {_path_label(schema, path): path for path in schema.experiment.field_paths()}
+
+
+def _path_label(schema: Schema, path: str) -> str:
+    """A field's form label by its dotted name: "funding.call" → "Rahoitus: Kokeiluhaku"."""
+    name, _, sub = path.partition(".")
+    spec = schema.experiment.field(name)
+    assert spec is not None
+    if not sub:
+        return spec.label_fi
+    return f"{spec.label_fi}: {next(f.label_fi for f in spec.fields if f.name == sub)}"
+
+
 def _description(spec: FieldSpec, parent: FieldSpec | None) -> str:
     text = " ".join(spec.help_fi.split())
     if spec.type in {"texts", "urls"}:
@@ -90,7 +126,12 @@ def _description(spec: FieldSpec, parent: FieldSpec | None) -> str:
     if spec.type == "objects":
         text += (
             " Kirjoita jokainen omalle rivilleen muodossa Nimi (tyyppi), "
-            "esimerkiksi Tampereen kaupunki (kunta)."
+            "esimerkiksi Tampereen kaupunki (kunta); jos tyyppiä ei tiedetä, pelkkä nimi."
+        )
+    if spec.type == "paths":
+        text = (
+            "Valitse kysymykset, joiden vastaukseen lähteet vain viittaavat mutta joita ne eivät "
+            "vahvista. Sivulla tieto merkitään vahvistamattomaksi."
         )
     unknown = spec.unknown or (parent is not None and parent.unknown and spec.required)
     if unknown and "tuntematon" not in text:
@@ -124,7 +165,14 @@ def render_issue_form(schema: Schema, vocabularies: Mapping[str, Vocabulary]) ->
             and (parent is None or (parent.required and not parent.unknown))
         )
         attributes: dict = {"label": item.label, "description": _description(spec, parent)}
-        if spec.type in {"id", "ids"}:
+        if spec.type == "paths":
+            kind = "dropdown"
+            attributes["options"] = list(_fact_options(schema))
+            attributes["multiple"] = True
+        elif spec.type in {"id", "ids"} and not is_dropdown(spec, vocabularies):
+            kind = "textarea" if spec.type == "ids" else "input"
+            attributes["description"], attributes["placeholder"] = _typed_terms(spec, vocabularies)
+        elif spec.type in {"id", "ids"}:
             kind = "dropdown"
             attributes["options"] = list(_options(spec, schema, vocabularies))
             if spec.type == "ids":
@@ -135,7 +183,7 @@ def render_issue_form(schema: Schema, vocabularies: Mapping[str, Vocabulary]) ->
             kind = "textarea"
         else:
             kind = "input"
-        if spec.example and kind != "dropdown" and parent is None:
+        if spec.example and kind != "dropdown" and parent is None and "placeholder" not in attributes:
             attributes["placeholder"] = _placeholder(spec)
         entry: dict = {"type": kind, "id": item.id, "attributes": attributes}
         entry["validations"] = {"required": bool(required)}
@@ -247,11 +295,19 @@ def _choose(
     options = _options(spec, schema, vocabularies)
     vocabulary = vocabularies[spec.vocabulary or ""]
     values, problems = [], []
-    for part in _split_multi(answer, options) if spec.type == "ids" else [answer.strip()]:
+    if spec.type == "id":
+        parts = [answer.strip()]
+    elif is_dropdown(spec, vocabularies):
+        parts = _split_multi(answer, options)
+    else:  # typed names: one a line or separated by commas
+        parts = [p.strip() for line in _lines(answer) for p in line.split(",") if p.strip()]
+    for part in parts:
         if part in options:
             values.append(options[part])
         elif part in vocabulary or part in options.values():
             values.append(part)
+        elif vocabulary.resolve(part):
+            values.append(vocabulary.resolve(part))
         else:
             close = [vocabulary[c].fi for c in vocabulary.closest(part)]
             hint = f" Tarkoititko: {', '.join(close)}?" if close else ""
@@ -395,6 +451,15 @@ def _answer_lines(
     problems: list[FormProblem],
 ) -> list[str]:
     spec, name = item.spec, item.spec.name
+    if spec.type == "paths":
+        options = _fact_options(schema)
+        paths = []
+        for part in _split_multi(answer, options):
+            if part in options:
+                paths.append(options[part])
+            else:
+                problems.append(FormProblem(item.label, f'"{_short(part)}" ei ole vaihtoehtojen joukossa.'))
+        return [f"{name}: [" + ", ".join(paths) + "]"] if paths else []
     if spec.type in {"id", "ids"}:
         values, found = _choose(spec, item.label, answer, schema, vocabularies)
         problems.extend(found)
@@ -416,15 +481,16 @@ def _answer_lines(
         out = [f"{name}:"]
         for line in _lines(answer):
             match = _ORGANISER.match(line)
-            if not match:
-                problems.append(
-                    FormProblem(item.label, f'rivi "{_short(line)}" ei ole muodossa Nimi (tyyppi).')
-                )
+            type_spec = spec.fields[1]
+            if not match:  # a name without a type: the type is not known
+                out.append(f"  - {spec.fields[0].name}: {yaml_scalar(line)}")
+                out.append(f"    {type_spec.name}: {schema.unknown_value}")
                 continue
             kind = match.group("type").strip()
-            type_spec = spec.fields[1]
             vocabulary = vocabularies[type_spec.vocabulary or ""]
             by_label = {t.fi.lower(): t.id for t in vocabulary}
+            if type_spec.unknown:
+                by_label[schema.unknown_value] = schema.unknown_value
             kind_id = kind if kind in vocabulary else by_label.get(kind.lower())
             if kind_id is None:
                 close = vocabulary.closest(kind)
@@ -456,6 +522,12 @@ def _validate(
     with tempfile.TemporaryDirectory(prefix="kokeilu-issue-") as scratch:
         vocabularies = schema.vocabulary_directory
         shutil.copytree(root / vocabularies, Path(scratch) / vocabularies)
+        # The experiments that exist, as empty files: enough for part_of to find its target.
+        experiments = Path(scratch) / schema.experiment.directory
+        experiments.mkdir(parents=True)
+        for existing in (root / schema.experiment.directory).glob("*.md"):
+            if "." not in existing.stem:
+                (experiments / existing.name).touch()
         target = Path(scratch) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")

@@ -42,6 +42,10 @@ CHECKER_ONLY_RULES = frozenset(
         "frontmatter-not-first",
         "frontmatter-unterminated",
         "missing-reference",
+        "reference-cycle",
+        "funding-conflict",
+        "range-order",
+        "unconfirmed-path",  # only when the field named is not in the file
         "unexpected-file",
         "yaml-alias",
         "yaml-date",  # JSON has no dates: an unquoted date reaches the schema as text
@@ -74,8 +78,10 @@ def _value(spec: FieldSpec, vocabularies: Mapping[str, Vocabulary]) -> dict[str,
     kind = spec.type
     if kind == "text":
         return _text(spec)
-    if kind == "slug":
+    if kind in {"slug", "ref"}:
         return {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80}
+    if kind == "path":  # the names an entry kind allows are filled in by entry_json_schema
+        return {"type": "string"}
     if kind == "id":
         return _term(spec, vocabularies)
     if kind == "url":
@@ -141,6 +147,9 @@ def entry_json_schema(
 ) -> dict[str, Any]:
     """The JSON Schema of one entry kind's front matter."""
     document = _object(entry.fields, vocabularies, schema.unknown_value)
+    for spec in entry.fields:
+        if spec.type == "paths":
+            document["properties"][spec.name]["items"]["enum"] = list(entry.field_paths())
     return {
         "$schema": DIALECT,
         "$comment": (

@@ -96,19 +96,24 @@ def original_language(entry: Entry) -> str:
 class LocalEntry(Entry):
     """An entry as the page in ``language`` shows it.
 
-    ``text_language`` is the language of the title and summary shown, ``body_language`` that of
-    the body; each is ``language`` where a translation exists and the original's otherwise.
+    ``text_language`` is the language of the title shown, ``summary_language`` that of the
+    summary and ``body_language`` that of the body; each is ``language`` where a translation
+    exists and the original's otherwise. A translated title may come without a translated
+    summary, never the other way round.
     """
 
     language: str = PRIMARY
     original: str = PRIMARY
     text_language: str = PRIMARY
     body_language: str = PRIMARY
+    summary_language: str = PRIMARY
 
     @property
     def other_language(self) -> bool:
-        """Whether anything shown (title and summary, or body) is not in the page's language."""
-        return self.text_language != self.language or self.body_language != self.language
+        """Whether anything shown (title, summary or body) is not in the page's language."""
+        return any(
+            code != self.language for code in (self.text_language, self.summary_language, self.body_language)
+        )
 
 
 def translations_of(entry: Entry) -> dict[str, dict[str, Any]]:
@@ -123,18 +128,21 @@ def localized(entry: Entry, language: str, bodies: dict[str, str] | None = None)
     """``entry`` in ``language``: its translation where there is one, else its original text.
 
     ``bodies`` maps language codes to the entry's translated bodies (from its ``.<code>.md``
-    files). A translation of the title without one of the summary (or the other way round) is
-    not shown: the title and the summary are always in the same language.
+    files). A translated title without a translated summary is shown above the original
+    summary, each marked with its language.
     """
     original = original_language(entry)
     values = entry.values
-    text_language = body_language = original
+    text_language = summary_language = body_language = original
     body = entry.body
     if language != original:
         translation = translations_of(entry).get(language) or {}
-        if translation.get("title") and translation.get("summary"):
-            values = {**values, "title": translation["title"], "summary": translation["summary"]}
+        if translation.get("title"):
+            values = {**values, "title": translation["title"]}
             text_language = language
+            if translation.get("summary"):
+                values["summary"] = translation["summary"]
+                summary_language = language
         if bodies and language in bodies:
             body = bodies[language]
             body_language = language
@@ -146,6 +154,7 @@ def localized(entry: Entry, language: str, bodies: dict[str, str] | None = None)
         original=original,
         text_language=text_language,
         body_language=body_language,
+        summary_language=summary_language,
     )
 
 

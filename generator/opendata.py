@@ -40,7 +40,7 @@ LEARNINGS_JSON = DATA_DIR + "opit.json"
 EXPERIMENTS_CSV = DATA_DIR + "kokeilut.csv"
 SEPARATOR = "|"
 EMPTY_LIST = "[]"
-LIST_TYPES = frozenset({"ids", "refs", "texts", "urls"})
+LIST_TYPES = frozenset({"ids", "refs", "texts", "urls", "paths"})
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets (the
 # fullwidth forms are read as their ASCII twins by some). QUOTE in front makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")

@@ -31,6 +31,7 @@ from generator.catalogue import Catalogue
 from generator.charts import Series, bar_chart, counts_by, region_map
 from generator.dates import PartialDate
 from generator.feed import atom_feed, feed_file
+from generator.funding import format_amount
 from generator.intros import Intro
 from generator.languages import (
     CODES,
@@ -45,6 +46,7 @@ from generator.languages import (
 )
 from generator.markup import wrap_language
 from generator.model import UNKNOWN, Entry
+from generator.parts import parent_of, parts_index
 from generator.presentation import (
     format_date,
     format_euros,
@@ -74,6 +76,8 @@ FIELD_KINDS_FI = {
     "id": "sanaston tunniste",
     "ids": "sanaston tunniste",
     "refs": "kokeilun tunniste",
+    "ref": "kokeilun tunniste",
+    "paths": "kentän nimi",
     "url": "verkko-osoite",
     "urls": "verkko-osoite",
     "email": "sähköpostiosoite",
@@ -267,6 +271,19 @@ class SitePlanner:
 
     def local_all(self, entries: Sequence[Entry]) -> list[LocalEntry]:
         return [self.local(e) for e in entries]
+
+    def amount(self, funding: Mapping[str, Any]) -> str:
+        """A funding's amount as precise as its source ("noin 14 000 000 €", "500–5 000 €")."""
+        return format_amount(dict(funding), self.language)
+
+    def municipality_names(self, ids: Sequence[str]) -> str:
+        """Municipalities by name in this language (Swedish names on Swedish pages)."""
+        return ", ".join(self.label("kunnat", m) for m in ids)
+
+    @cached_property
+    def parts(self) -> dict[str, list[Entry]]:
+        """Each experiment's parts (``part_of``), in listing order."""
+        return parts_index(self.experiments)
 
     def language_name(self, code: str) -> str:
         """A language's name in this page's language: "ruotsi", "finska", "Finnish"."""
@@ -574,10 +591,13 @@ class SitePlanner:
             yield self.page(src_uri, url, page_title, markdown, in_nav=in_nav and number == 1)
 
     def experiment(self, entry: Entry) -> PageSpec:
+        parent = parent_of(entry)
         return self.entry_page(
             entry,
             learnings=newest_first(self.catalogue.learnings_of(entry.slug), "date"),
             related=self.related.get(entry.slug, []),
+            parts=self.parts.get(entry.slug, []),
+            parent=self.local(self.catalogue.experiments[parent]) if parent else None,
         )
 
     def learning(self, entry: Entry) -> PageSpec:
@@ -622,19 +642,22 @@ class SitePlanner:
             "inLanguage": entry.text_language,
             "keywords": [self.label("teemat", t) for t in entry.values.get("themes") or []],
         }
+        # A fact the entry marks unconfirmed is not stated as structured data.
+        unconfirmed = set(entry.values.get("unconfirmed") or ())
         if entry.kind == "experiment":
             for field, key in (("start", "startDate"), ("end", "endDate")):
-                if isinstance(entry.values.get(field), PartialDate):
+                if isinstance(entry.values.get(field), PartialDate) and field not in unconfirmed:
                     data[key] = str(entry.values[field])
             regions = entry.values.get("regions")
-            if isinstance(regions, list):
+            if isinstance(regions, list) and "regions" not in unconfirmed:
                 names = [self.label("alueet", r) for r in regions] or ["Suomi"]
                 data["areaServed"] = [{"@type": "AdministrativeArea", "name": n} for n in names]
             organisers = entry.values.get("organisers")
-            if isinstance(organisers, list):
+            if isinstance(organisers, list) and "organisers" not in unconfirmed:
                 data["member"] = [{"@type": "Organization", "name": o["name"]} for o in organisers]
             funding = entry.values.get("funding")
-            if isinstance(funding, dict) and funding.get("funder"):
+            funder_unconfirmed = {"funding", "funding.funder"} & unconfirmed
+            if isinstance(funding, dict) and funding.get("funder") and not funder_unconfirmed:
                 data["funder"] = {"@type": "Organization", "name": funding["funder"]}
         elif isinstance(entry.values.get("date"), PartialDate):
             data["datePublished"] = str(entry.values["date"])

@@ -14,12 +14,14 @@ from collections.abc import Mapping
 import jinja2
 from markupsafe import Markup
 
+from generator.municipalities import ATTRIBUTION, LICENCE_URL
 from generator.schema import FieldSpec, Schema
 from generator.vocabulary import Vocabulary
 
 _TYPE_NAMES = {
     "text": "teksti",
     "slug": "tunniste (a–z, 0–9, -)",
+    "ref": "kokeilun tunniste (tiedostonimi ilman .md-päätettä)",
     "url": "verkko-osoite (http:// tai https://)",
     "email": "sähköpostiosoite",
     "date": "aika: vuosi (2017), vuosi-kuukausi (2017-08) tai päivämäärä (2017-08-01)",
@@ -30,6 +32,7 @@ _LIST_NAMES = {
     "texts": "lista tekstejä",
     "urls": "lista verkko-osoitteita",
     "refs": "lista kokeilujen tunnisteita",
+    "paths": "lista kenttien nimiä (ryhmän alakenttä pisteellä: funding.call)",
     "objects": "lista kenttäryhmiä",
 }
 
@@ -88,5 +91,6 @@ def render_field_reference(schema: Schema, vocabularies: Mapping[str, Vocabulary
         schema=schema,
         vocabularies=[vocabularies[v.name] for v in schema.vocabularies],
         describe=lambda spec: describe_field(spec, schema),
+        attribution=f"{ATTRIBUTION}. Lisenssi: [CC BY 4.0]({LICENCE_URL}).",
     )
     return text.rstrip("\n") + "\n"

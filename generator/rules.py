@@ -65,7 +65,12 @@ RULES: dict[str, str] = {
     "result-missing": "Warning: a completed experiment (paattynyt, skaalattu) without a result.",
     "report-missing": "Warning: an evaluation marked published (julkaistu) without a report link.",
     "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
-    "missing-reference": "A learning names an experiment that does not exist.",
+    "missing-reference": "A learning names an experiment, or part_of a larger one, that does not exist.",
+    "reference-cycle": "Experiments that are each other's parts (part_of): a → b → a, or a → a.",
+    "municipality-region-missing": "Warning: a municipality whose region is not in regions.",
+    "funding-conflict": "amount_eur with a range (amount_min_eur, amount_max_eur), or a precision alone.",
+    "range-order": "A funding range whose amount_min_eur is above its amount_max_eur.",
+    "unconfirmed-path": "A name in unconfirmed that is not a fact of the entry, or not in the file.",
     "personal-data": "Warning: a personal-looking e-mail address (etunimi.sukunimi@) or a mobile number.",
     "placeholder": "Warning: a placeholder from kokeilu new (TÄYDENNÄ, the example source) left in.",
     # Translations

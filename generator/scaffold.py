@@ -20,7 +20,7 @@ import yaml
 
 from generator.placeholder import MARKER, PLACEHOLDER_URL
 from generator.schema import EntrySchema, FieldSpec, Schema
-from generator.slug import slugify
+from generator.slug import is_slug, slugify
 from generator.vocabulary import Vocabulary
 
 # The fields whose value the user chooses, in the order they are asked, with the flag for each.
@@ -36,7 +36,11 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 class ScaffoldError(Exception):
-    """A problem with the user's input: the message is Finnish and says how to fix it."""
+    """Problems with the user's input: each message is Finnish and says how to fix it."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
 
 
 @dataclass
@@ -75,14 +79,31 @@ def _comment(text: str, width: int = 96) -> list[str]:
 
 
 def _hint(spec: FieldSpec) -> list[str]:
-    lines = _comment(f"{spec.label_fi} (valinnainen): {spec.help_fi}")
+    lines = _comment(f"{spec.label_fi} (valinnainen) – {spec.help_fi}")
     example = spec.example or f"{spec.name}: "
     lines += ["# " + line if line else "#" for line in example.splitlines()]
     return lines
 
 
+# What to write in place of the placeholders, in words a contributor reads aloud naturally.
+_SUMMARY_PROMPTS = {
+    "experiment": "kerro yhdellä tai kahdella virkkeellä, mitä kokeiltiin, kuka kokeili ja missä.",
+    "learning": "kerro yhdellä tai kahdella virkkeellä, mitä kokeilusta opittiin.",
+}
+_BODY_PROMPTS = {
+    "experiment": (
+        "kirjoita tähän kokeilun kuvaus Markdownina: mitä tehtiin, kuka sen teki, missä ja mitä "
+        "siitä seurasi."
+    ),
+    "learning": (
+        "kirjoita tähän oppi Markdownina: mitä kokeilussa huomattiin, mistä sen tietää ja mitä "
+        "muiden kannattaa tehdä toisin sen perusteella."
+    ),
+}
+
+
 def _placeholder(
-    spec: FieldSpec, schema: Schema, vocabularies: Mapping[str, Vocabulary], title: str
+    spec: FieldSpec, schema: Schema, vocabularies: Mapping[str, Vocabulary], kind: str
 ) -> list[str]:
     """The lines of a required field the user did not give."""
     unknown = schema.unknown_value
@@ -90,7 +111,7 @@ def _placeholder(
     if spec.unknown or (vocabulary is not None and unknown in vocabulary):
         return [f"{spec.name}: {unknown}"]
     if spec.type == "text":
-        text = f"{MARKER}: kirjoita tähän yhdellä tai kahdella virkkeellä, mitä kohteessa {title} tehtiin."
+        text = f"{MARKER}: {_SUMMARY_PROMPTS[kind]}"
         return [f"{spec.name}: >-", *("  " + line for line in textwrap.wrap(text, 92))]
     if spec.type == "urls":
         return [f"{spec.name}:", f"  - {PLACEHOLDER_URL}"]
@@ -115,33 +136,61 @@ def render_entry(
                 f"{spec.name}: {flow_list(value) if isinstance(value, list) else yaml_scalar(value)}"
             )
         elif spec.required:
-            lines += _comment(f"{spec.label_fi}: {spec.help_fi}")
-            lines += _placeholder(spec, schema, vocabularies, title)
+            lines += _comment(f"{spec.label_fi} – {spec.help_fi}")
+            lines += _placeholder(spec, schema, vocabularies, entry.kind)
         else:
             lines += _hint(spec)
     lines.append("---")
     lines.append("")
-    what = "kokeilun kuvaus" if entry.kind == "experiment" else "oppi"
-    lines.append(
-        f"{MARKER}: kirjoita tähän {what} Markdownina: mitä tehtiin, kuka, missä ja mitä siitä seurasi."
-    )
+    lines.append(f"{MARKER}: {_BODY_PROMPTS[entry.kind]}")
     return "\n".join(lines) + "\n"
 
 
 def _check_ids(spec: FieldSpec, given: list[str], vocabulary: Vocabulary, schema: Schema) -> list[str]:
-    result = []
+    """The ids the user named, by id or by label in any language; every unknown one reported."""
+    result, problems = [], []
     for value in given:
         value = value.strip()
-        if value in vocabulary or (spec.unknown and value == schema.unknown_value and spec.type == "id"):
+        if spec.unknown and value == schema.unknown_value and spec.type == "id":
             result.append(value)
+            continue
+        found = vocabulary.resolve(value)
+        if found is not None:
+            result.append(found)
             continue
         close = vocabulary.closest(value)
         hint = f" Tarkoititko: {', '.join(close)}?" if close else ""
-        raise ScaffoldError(
-            f'{spec.label_fi}: "{value}" ei ole sanastossa {vocabulary.path}.{hint} '
-            f"Sallitut arvot: {', '.join(vocabulary.ids)}."
+        example = next((t for t in vocabulary if t.fi.lower() != t.id), None)
+        names = f' (esimerkiksi {example.id} tai "{example.fi}")' if example else ""
+        problems.append(
+            f'{spec.label_fi}: "{value}" ei ole sanaston {vocabulary.path} tunniste eikä nimi.{hint} '
+            f"Anna tunniste tai nimi suomeksi, ruotsiksi tai englanniksi{names}. "
+            f"Tunnisteet: {', '.join(vocabulary.ids)}."
         )
+    if problems:
+        raise ScaffoldError(*problems)
     return result
+
+
+def _check_alone(spec: FieldSpec, given: list[str], schema: Schema) -> None:
+    """Nationwide (koko-suomi) and unknown (tuntematon) regions stand alone, not in a list."""
+    if len(given) < 2:
+        return
+    flag = FLAGS.get(spec.name, spec.name)
+    nationwide = {t.empty_term.id for t in schema.taxonomies if t.field == spec.name and t.empty_term}
+    for value in given:
+        if slugify(value) in nationwide:
+            raise ScaffoldError(
+                f"{spec.label_fi}: {flag} {slugify(value)} tarkoittaa koko Suomea, joten sitä ei voi "
+                f"antaa yhdessä muiden alueiden kanssa. Anna joko pelkkä {flag} {slugify(value)} tai "
+                "ne maakunnat, joissa kokeilu tehtiin."
+            )
+        if spec.unknown and slugify(value) == schema.unknown_value:
+            raise ScaffoldError(
+                f"{spec.label_fi}: {flag} {schema.unknown_value} tarkoittaa, ettei aluetta tiedetä, "
+                f"joten sitä ei voi antaa yhdessä muiden alueiden kanssa. Anna joko pelkkä {flag} "
+                f"{schema.unknown_value} tai ne maakunnat, jotka tiedetään."
+            )
 
 
 def check_value(
@@ -153,19 +202,22 @@ def check_value(
 ) -> str | list[str]:
     """The user's value for one chosen field, validated; ScaffoldError in Finnish if it is wrong."""
     given = [g.strip() for item in given for g in item.split(",") if g.strip()]
-    if spec.type == "ids" and spec.unknown and given == [schema.unknown_value]:
+    if spec.type == "ids":
+        _check_alone(spec, given, schema)
+    if spec.type == "ids" and spec.unknown and [slugify(g) for g in given] == [schema.unknown_value]:
         return schema.unknown_value
     nationwide = [t.empty_term.id for t in schema.taxonomies if t.field == spec.name and t.empty_term]
-    if spec.type == "ids" and not spec.min_items and nationwide and given == nationwide:
+    if spec.type == "ids" and not spec.min_items and nationwide and [slugify(g) for g in given] == nationwide:
         return []
     if spec.type == "refs":
+        missing = []
         for slug in given:
             if slug not in known_slugs:
                 close = difflib.get_close_matches(slug, list(known_slugs), n=3, cutoff=0.6)
                 hint = f" Tarkoititko: {', '.join(close)}?" if close else ""
-                raise ScaffoldError(
-                    f'{spec.label_fi}: kokeilua "{slug}" ei ole kansiossa experiments/.{hint}'
-                )
+                missing.append(f'{spec.label_fi}: kokeilua "{slug}" ei ole kansiossa experiments/.{hint}')
+        if missing:
+            raise ScaffoldError(*missing)
         values: list[str] = given
     else:
         assert spec.vocabulary is not None
@@ -201,43 +253,65 @@ def plan_new_entry(
     learning: bool,
     given: Mapping[str, list[str] | None],
     ask: Callable[[str], str] | None,
+    slug: str | None = None,
 ) -> NewEntry:
-    """The path and text of a new entry. ``ask`` prompts for a missing value (None: no TTY)."""
+    """The path and text of a new entry. ``ask`` prompts for a missing value (None: no TTY);
+    ``slug`` replaces the one made from the title. Every problem with the title, the slug and
+    the flags is reported at once."""
     entry = schema.learning if learning else schema.experiment
+    problems: list[str] = []
     title = " ".join(title.split())
     title_spec = entry.field("title")
     assert title_spec is not None
     if len(title) < (title_spec.min_length or 1) or len(title) > (title_spec.max_length or 10**6):
-        raise ScaffoldError(
+        problems.append(
             f"Otsikon pituus on {len(title)} merkkiä; sen pitää olla "
             f"{title_spec.min_length}–{title_spec.max_length} merkkiä."
         )
-    slug = slugify(title)
+    if slug is not None and not is_slug(slug):
+        problems.append(
+            f'--slug: tunniste "{slug}" ei kelpaa tiedoston nimeksi. Käytä pieniä kirjaimia a–z, '
+            f"numeroita ja väliviivoja (ä→a, ö→o, å→a), esimerkiksi --slug {slugify(slug) or 'uusi-kokeilu'}."
+        )
+    slug = slug if slug is not None else slugify(title)
     if not slug:
-        raise ScaffoldError("Otsikosta ei saa tiedoston nimeä: käytä otsikossa kirjaimia tai numeroita.")
+        problems.append(
+            "Otsikosta ei saa tiedoston nimeä: käytä otsikossa kirjaimia tai numeroita tai anna --slug."
+        )
     rel = f"{entry.directory}/{slug}.md"
-    if (root / rel).exists():
-        raise ScaffoldError(
+    if slug and is_slug(slug) and (root / rel).exists():
+        problems.append(
             f"Tiedosto {rel} on jo olemassa, eikä sitä kirjoiteta yli. Muokkaa olemassa olevaa "
-            "tiedostoa tai anna uudelle kokeilulle erottuva otsikko."
+            "tiedostoa tai anna uudelle merkinnälle erottuva otsikko tai --slug."
         )
     experiments_dir = root / schema.experiment.directory
     known_slugs = sorted(p.stem for p in experiments_dir.glob("*.md")) if experiments_dir.is_dir() else []
     values: dict[str, str | list[str]] = {}
+    missing: list[tuple[FieldSpec, str]] = []
     for name, flag in FLAGS.items():
         spec = entry.field(name)
         if spec is None or not spec.required:
             continue
         raw = given.get(name)
-        if raw:
-            values[name] = check_value(spec, raw, schema, vocabularies, known_slugs)
+        if not raw:
+            missing.append((spec, flag))
             continue
-        if ask is None:
-            raise ScaffoldError(
-                f"{spec.label_fi} puuttuu: anna se valitsimella {flag} "
-                f"(esimerkiksi {flag} {_example_value(spec, vocabularies, known_slugs)}). "
-                f"Vaihtoehdot: {_options(spec, vocabularies, known_slugs)}."
-            )
+        try:
+            values[name] = check_value(spec, raw, schema, vocabularies, known_slugs)
+        except ScaffoldError as error:
+            problems += error.messages
+    if ask is None:
+        problems += [
+            f"{spec.label_fi} puuttuu: anna se valitsimella {flag} "
+            f"(esimerkiksi {flag} {_example_value(spec, vocabularies, known_slugs)}). "
+            f"Vaihtoehdot: {_options(spec, vocabularies, known_slugs)}."
+            for spec, flag in missing
+        ]
+    if problems:
+        raise ScaffoldError(*problems)
+    for spec, _flag in missing:
+        assert ask is not None
+        name = spec.name
         while True:
             several = "" if spec.type == "id" else " (useampi pilkuin eroteltuna)"
             answer = ask(
@@ -292,16 +366,33 @@ def add_contributor_commands(commands) -> None:
         help="luo uuden kokeilun tai opin tiedosto otsikosta",
         description=(
             "Luo tiedoston experiments/<tunniste>.md (tai --learning: content/opit/<tunniste>.md). "
-            "Tunniste tehdään otsikosta (ä→a, ö→o, å→a). Olemassa olevaa tiedostoa ei kirjoiteta yli. "
-            "Puuttuvat tavoitetaso, teemat ja alueet kysytään, jos komentoa ajetaan päätteessä."
+            "Tunniste tehdään otsikosta (ä→a, ö→o, å→a), ellei sitä anneta valitsimella --slug. "
+            "Olemassa olevaa tiedostoa ei kirjoiteta yli. Sanastojen arvoiksi käyvät tunnisteet ja "
+            "nimet suomeksi, ruotsiksi tai englanniksi (--theme tekoäly, --region Keski-Suomi). "
+            "Puuttuvat tavoitetaso, teemat ja alueet kysytään, jos komentoa ajetaan päätteessä. "
+            "Kaikki virheelliset valitsimet kerrotaan kerralla."
         ),
     )
     new.add_argument("title", metavar="OTSIKKO")
     new.add_argument("--learning", action="store_true", help="luo oppi kokeilun sijaan")
-    new.add_argument("--level", action="append", metavar="TASO", help="tavoitetaso (tasot.yml)")
-    new.add_argument("--theme", action="append", metavar="TEEMA", help="teema (teemat.yml); voi toistaa")
-    new.add_argument("--region", action="append", metavar="ALUE", help="maakunta (alueet.yml); voi toistaa")
-    new.add_argument("--kind", action="append", metavar="LAJI", help="opin laji (oppityypit.yml)")
+    new.add_argument(
+        "--slug", metavar="TUNNISTE", help="tiedoston nimi ilman .md-päätettä (oletus: otsikosta)"
+    )
+    new.add_argument(
+        "--level", action="append", metavar="TASO", help="tavoitetaso (tasot.yml): tunniste tai nimi"
+    )
+    new.add_argument(
+        "--theme", action="append", metavar="TEEMA", help="teema (teemat.yml): tunniste tai nimi; voi toistaa"
+    )
+    new.add_argument(
+        "--region",
+        action="append",
+        metavar="ALUE",
+        help="maakunta (alueet.yml): tunniste tai nimi; voi toistaa; koko-suomi tai tuntematon yksinään",
+    )
+    new.add_argument(
+        "--kind", action="append", metavar="LAJI", help="opin laji (oppityypit.yml): tunniste tai nimi"
+    )
     new.add_argument("--experiment", action="append", metavar="TUNNISTE", help="opin kokeilu; voi toistaa")
 
     from_issue = commands.add_parser(
@@ -331,11 +422,12 @@ def _new(args, root: Path) -> int:
     ask = input if sys.stdin is not None and sys.stdin.isatty() else None
     try:
         planned = plan_new_entry(
-            root, catalogue.schema, catalogue.vocabularies, args.title, args.learning, given, ask
+            root, catalogue.schema, catalogue.vocabularies, args.title, args.learning, given, ask, args.slug
         )
         write_new_file(root, planned.path, planned.text)
     except ScaffoldError as error:
-        print(f"kokeilu new: {error}", file=sys.stderr)
+        for message in error.messages:
+            print(f"kokeilu new: {message}", file=sys.stderr)
         return 1
     except (EOFError, KeyboardInterrupt):
         print("\nkokeilu new: keskeytettiin; mitään ei kirjoitettu.", file=sys.stderr)

@@ -18,6 +18,8 @@ FIELD_TYPES = frozenset(
         "id",
         "ids",
         "refs",
+        "ref",
+        "paths",
         "url",
         "urls",
         "email",
@@ -28,8 +30,18 @@ FIELD_TYPES = frozenset(
     }
 )
 # The type of one item of each list type.
-ITEM_TYPES = {"texts": "text", "ids": "id", "refs": "slug", "urls": "url", "objects": "object"}
+ITEM_TYPES = {
+    "texts": "text",
+    "ids": "id",
+    "refs": "slug",
+    "paths": "path",
+    "urls": "url",
+    "objects": "object",
+}
 LIST_TYPES = frozenset(ITEM_TYPES)
+# Fields that are the entry's text or its sources rather than facts about it: they cannot be
+# marked unconfirmed.
+NOT_FACTS = frozenset({"title", "summary", "language", "translations", "sources"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,18 @@ class EntrySchema:
 
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
+
+    def field_paths(self) -> tuple[str, ...]:
+        """The dotted names a fact of this kind can be marked unconfirmed by (``unconfirmed``):
+        every field shown as a fact, and every sub-field of a group ("funding.call")."""
+        paths: list[str] = []
+        for spec in self.fields:
+            if spec.name in NOT_FACTS or spec.type == "paths":
+                continue
+            paths.append(spec.name)
+            if spec.type == "object":
+                paths += [f"{spec.name}.{sub.name}" for sub in spec.fields]
+        return tuple(paths)
 
     def url_for(self, slug: str) -> str:
         return self.url.format(slug=slug)
@@ -194,6 +218,8 @@ def _field(data: dict, where: str) -> FieldSpec:
     data = dict(data)
     data["aliases"] = tuple(data.get("aliases", ()))
     data["fields"] = tuple(_field(sub, f"{where}.{sub.get('name')}") for sub in data.get("fields", ()))
+    if data["type"] in {"ref", "refs"} and not data.get("target"):
+        raise ConfigError(f"schema.yml: {where}: a target is required")
     if data["type"] in {"id", "ids"} and not data.get("vocabulary"):
         raise ConfigError(f"schema.yml: {where}: a vocabulary is required")
     if data["type"] in {"object", "objects"} and not data["fields"]:

@@ -325,7 +325,7 @@ class SearchData:
 
     def keywords(self, entry: Entry, language: str | None = None) -> str:
         """The "keywords" field: organisers, the labels of themes, regions, level, status and
-        kind, municipalities, and for a learning the titles of its experiments; labels and
+        kind, municipalities (by name) and area, and for a learning the titles of its experiments; labels and
         titles in ``language`` (default: the finder's)."""
         language = language or self.language
         values = entry.values
@@ -337,7 +337,9 @@ class SearchData:
         regions = values.get("regions")
         if isinstance(regions, list):
             words += [self._label("alueet", r, language) for r in regions]
-        words += [str(m) for m in values.get("municipalities") or ()]
+        words += [self._label("kunnat", m, language) for m in values.get("municipalities") or ()]
+        if isinstance(values.get("area"), str):
+            words.append(values["area"])
         words.append(self._label("tasot", values.get("level"), language))
         words.append(self._label("tilat", values.get("status"), language))
         words.append(self._label("oppityypit", values.get("kind"), language))
@@ -366,7 +368,7 @@ class SearchData:
     def finnish_texts(self, entry: Entry, local: LocalEntry, body: str) -> tuple[Any, ...]:
         """The ``fi`` field of a Swedish or English index, with the Finnish pipeline:
 
-        - the Finnish labels of the entry's themes, regions, level, status and kind;
+        - the Finnish labels of the entry's themes, regions, municipalities, level, status and kind;
         - for an entry shown all in Finnish, the Finnish terms of its title, summary and body
           that its page fields do not already reach (:class:`FinnishRemainder`: the second
           pass searches those fields too);
@@ -388,6 +390,7 @@ class SearchData:
         regions = values.get("regions")
         words = [self._label("teemat", t, PRIMARY) for t in values.get("themes") or ()]
         words += [self._label("alueet", r, PRIMARY) for r in regions] if isinstance(regions, list) else []
+        words += [self._label("kunnat", m, PRIMARY) for m in values.get("municipalities") or ()]
         words.append(self._label("tasot", values.get("level"), PRIMARY))
         words.append(self._label("tilat", values.get("status"), PRIMARY))
         words.append(self._label("oppityypit", values.get("kind"), PRIMARY))
@@ -483,7 +486,8 @@ class SearchData:
 
     def records(self) -> list[list[Any]]:
         """docs/<n>.json's records: [kind, slug, title, summary, years], and the language of the
-        title and summary when it is not the page's (the finder marks them with ``lang``)."""
+        title and summary when it is not the page's (the finder marks them with ``lang``), then
+        the summary's when it differs from the title's (a title translated without its summary)."""
         language = self.language
 
         def record(entry: Entry, local: LocalEntry) -> list[Any]:
@@ -493,8 +497,10 @@ class SearchData:
                 date = entry.values.get("date")
                 years = str(date.year) if isinstance(date, PartialDate) else ""
             found = [0 if entry.kind == "experiment" else 1, entry.slug, local.title, local.summary, years]
-            if local.text_language != language:
+            if local.text_language != language or local.summary_language != local.text_language:
                 found.append(local.text_language)
+            if local.summary_language != local.text_language:  # a title translated alone
+                found.append(local.summary_language)
             return found
 
         return [record(entry, local) for entry, local in zip(self.documents, self.local, strict=True)]

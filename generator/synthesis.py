@@ -311,6 +311,14 @@ REGIONS = {
     "lappi": ("Lappi", "Lapin", "Lapissa"),
     "ahvenanmaa": ("Ahvenanmaa", "Ahvenanmaan", "Ahvenanmaalla"),
 }
+# Municipality ids (content/sanastot/kunnat.yml) that are not the slug of the name used in text.
+MUNICIPALITY_IDS = {"Maarianhamina": "maarianhamina-mariehamn"}
+
+
+def municipality_id(name: str) -> str:
+    return MUNICIPALITY_IDS.get(name) or slugify(name)
+
+
 # Rough population weights, so that Uusimaa and Pirkanmaa get more experiments than Kainuu.
 REGION_WEIGHTS = (30, 9, 4, 3, 10, 4, 3, 2, 3, 5, 3, 5, 4, 3, 1, 8, 1, 3, 1)
 MUNICIPALITIES = {
@@ -799,7 +807,7 @@ class Generator:
             "regions: " + ("tuntematon" if regions is None else f"[{', '.join(regions)}]"),
         ]
         if towns and rng.random() < 0.6:
-            lines.append(f"municipalities: [{', '.join(_q(t[0]) for t in towns)}]")
+            lines.append(f"municipalities: [{', '.join(municipality_id(t[0]) for t in towns)}]")
         organisers = self.organisers(level, towns, regions)
         if organisers is None:
             lines.append("organisers: tuntematon")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.dates import PartialDate
+from generator.funding import check_funding
 from generator.loading import EntryFile
 from generator.model import UNKNOWN, Entry
 from generator.problems import Problem, ProblemSink
@@ -65,26 +66,30 @@ def check_references(learnings: Iterable[Entry], experiment_slugs: set[str], clo
     for learning in learnings:
         sink = ProblemSink(learning.path, problems)
         for index, slug in enumerate(learning["experiments"]):
-            if slug in experiment_slugs:
-                continue
-            line, column = learning.location("experiments", index)
-            near = closest(slug)
-            hint = f' Tarkoititko "{near[0]}"?' if near else ""
-            sink.error(
-                line,
-                column,
-                "missing-reference",
-                f'Kokeilua "{slug}" ei ole: tiedostoa experiments/{slug}.md ei löydy.{hint} '
-                "Kirjoita kokeilun tunniste eli sen tiedostonimi ilman .md-päätettä.",
-            )
+            if slug not in experiment_slugs:
+                report_missing_reference(sink, learning.location("experiments", index), slug, closest)
     return problems
+
+
+def report_missing_reference(sink: ProblemSink, where: tuple[int, int], slug: str, closest) -> None:
+    """``missing-reference`` at ``where``: no experiment ``slug``, with the closest slug."""
+    near = closest(slug)
+    hint = f' Tarkoititko "{near[0]}"?' if near else ""
+    sink.error(
+        where[0],
+        where[1],
+        "missing-reference",
+        f'Kokeilua "{slug}" ei ole: tiedostoa experiments/{slug}.md ei löydy.{hint} '
+        "Kirjoita kokeilun tunniste eli sen tiedostonimi ilman .md-päätettä.",
+    )
 
 
 def check_experiment(entry: Entry) -> list[Problem]:
     """Rules between the fields of one experiment: date order, a missing end date, a missing
-    result and a published evaluation without a report."""
+    result, a published evaluation without a report, and the funding's amounts."""
     problems: list[Problem] = []
     sink = ProblemSink(entry.path, problems)
+    check_funding(entry, sink)
     start, end = entry["start"], entry["end"]
     if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.latest < start.earliest:
         line, column = entry.location("end")

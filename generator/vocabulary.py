@@ -33,6 +33,7 @@ class Term:
     description_en: str | None = None
     code: str | None = None
     iso: str | None = None
+    region: str | None = None
 
     def label(self, language: str = "fi") -> str:
         return getattr(self, language)
@@ -83,6 +84,21 @@ class Vocabulary:
             object.__setattr__(self, "_names_cache", cached)
         return cached
 
+    def resolve(self, value: str) -> str | None:
+        """The id of the term ``value`` names: its id, or its label in Finnish, Swedish or English,
+        in any case and with or without diacritics ("Keski-Suomi", "tekoäly", "Esbo"); or None."""
+        value = value.strip()
+        if value in self:
+            return value
+        labels = getattr(self, "_labels_cache", None)
+        if labels is None:
+            labels = {term.id: term.id for term in self.terms}  # an id wins over a label
+            for term in self.terms:
+                for name in (slugify(term.fi), slugify(term.sv), slugify(term.en)):
+                    labels.setdefault(name, term.id)
+            object.__setattr__(self, "_labels_cache", labels)
+        return labels.get(slugify(value)) if slugify(value) else None
+
     def closest(self, value: str, count: int = 3) -> list[str]:
         """Term ids close to ``value``, matching ids and every language's label.
 
@@ -103,11 +119,17 @@ class Vocabulary:
         exact = names.get(wanted) or names.get(value.strip())
         if exact:
             return [exact]
+        # The obvious matches first: an id or label that starts with the value or has it as a
+        # whole word ("asuminen" → "asuminen-ja-rakentaminen", "hame" → "kanta-hame").
         matches: list[str] = []
+        if len(wanted) >= 3:
+            for name, term_id in names.items():
+                if (name.startswith(wanted) or f"-{wanted}-" in f"-{name}-") and term_id not in matches:
+                    matches.append(term_id)
         for name in difflib.get_close_matches(wanted, list(names), n=count * 3, cutoff=0.6):
             if names[name] not in matches:
                 matches.append(names[name])
-        # a term whose id starts or ends with the value ("hame" → "kanta-hame", "paijat-hame")
+        # a term whose id contains the value elsewhere ("tuminen" → "kotoutuminen")
         if len(wanted) >= 4:
             for term in self.terms:
                 if wanted in term.id and term.id not in matches:
@@ -135,14 +157,21 @@ def load_vocabularies(root: Path, schema: Schema, problems: list[Problem]) -> di
                         "Sanaston pitää olla lista termejä, joista jokainen alkaa rivillä '- id: …'.",
                     )
             else:
-                terms = _read_terms(node, spec, schema, sink)
+                terms = _read_terms(node, spec, schema, sink, vocabularies)
         vocabularies[spec.name] = Vocabulary(spec.name, spec.label_fi, rel, tuple(terms))
     return vocabularies
 
 
-def _read_terms(node: Sequence, spec: VocabularySpec, schema: Schema, sink: ProblemSink) -> list[Term]:
+def _read_terms(
+    node: Sequence,
+    spec: VocabularySpec,
+    schema: Schema,
+    sink: ProblemSink,
+    vocabularies: dict[str, Vocabulary],
+) -> list[Term]:
     specs = schema.term_fields_for(spec)
-    checker = FieldChecker(sink, {}, schema.unknown_value, _MARKUP_HINT)
+    # The vocabularies read so far: a term's region is checked against alueet, read before it.
+    checker = FieldChecker(sink, vocabularies, schema.unknown_value, _MARKUP_HINT)
     terms: list[Term] = []
     first_line: dict[str, int] = {}
     for item in node.items:

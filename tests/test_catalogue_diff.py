@@ -71,6 +71,7 @@ def repo(tmp_path_factory) -> Path:
     (repo / "experiments/uusi-testikokeilu.md").write_text(experiment("Uusi testikokeilu"), encoding="utf-8")
     commit(repo, "add")
     replace_in(repo / "experiments/sarkifood.md", "regions: [uusimaa]", "regions: [pirkanmaa]")
+    replace_in(repo / "experiments/sarkifood.md", "municipalities: [helsinki]", "municipalities: [tampere]")
     replace_in(repo / "experiments/sarkifood.md", "summary:", "summary: Muutettu alku.")
     learning = repo / "content/opit/anna-yrittajan-valita-kokeilun-ajankohta.md"
     replace_in(learning, "title: Yrittäjän pitäisi", "title: Yrittäjän tulisi")
@@ -118,6 +119,7 @@ def test_each_kind_of_change_is_reported(repo, capsys):
         "  experiments/sarkifood.md ”Särkifood – särkiruokaa Ravintolapäivänä”",
         "    tiivistelmä muuttui",
         "    alueet: uusimaa → pirkanmaa",
+        "    kunnat: helsinki → tampere",
         "",
         "Muutetut opit (1):",
         "  content/opit/anna-yrittajan-valita-kokeilun-ajankohta.md ”Yrittäjän tulisi voida valita kokeilun ajankohta itse”",

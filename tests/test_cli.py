@@ -166,8 +166,15 @@ def test_export_prints_the_open_data_shape(capsys, make_catalogue):
 
 def test_schema_reports_stale_files_and_write_fixes_them(capsys, make_catalogue):
     root = make_catalogue()
+    (root / "content/osallistu").mkdir(parents=True)
+    (root / "content/osallistu/kentat.md").write_text("# Vanha kenttäviite\n", encoding="utf-8")
     code, out, _ = run(capsys, "--root", str(root), "schema")
-    assert code == 1 and "content/schema/kokeilu.schema.json:1:1" in out
+    assert code == 1
+    assert "  content/schema/kokeilu.schema.json (puuttuu)\n" in out
+    assert "  content/osallistu/kentat.md (vanhentunut)\n" in out
+    assert "Aja kokeilu schema --write" in out
+    # Stale files are not a clean catalogue: no "0 virhettä … Kokoelma on kunnossa" after them.
+    assert "Kokoelma on kunnossa" not in out and "0 virhettä" not in out
     code, out, _ = run(capsys, "--root", str(root), "schema", "--write")
     assert code == 0 and "päivitetty content/osallistu/kentat.md" in out
     code, out, _ = run(capsys, "--root", str(root), "schema")

@@ -169,7 +169,7 @@ def test_unknown_dropdown_values_suggest_the_closest(make_catalogue, capsys, mon
     )
     assert 'Kenttä "Teemat": "Ruokaa"' in err
     assert 'Kenttä "Järjestäjät": tyyppi "yhdistys" ei ole sanastossa' in err
-    assert 'Kenttä "Järjestäjät": rivi "Pelkkä nimi" ei ole muodossa Nimi (tyyppi)' in err
+    assert "Pelkkä nimi" not in err  # a name alone is an organiser whose type is not known
 
 
 def test_extra_and_duplicate_headings(make_catalogue, capsys, monkeypatch):
@@ -208,7 +208,7 @@ def test_title_cannot_escape_the_experiments_folder(make_catalogue, capsys, monk
 
 def test_yaml_in_answers_is_data(make_catalogue, capsys, monkeypatch):
     body = replace_answer(COMPLETE, "Otsikko", "!!python/object:os.system 'ls'")
-    body = replace_answer(body, "Kunnat", "{a: b}\n[1, 2]\n&anchor *alias")
+    body = replace_answer(body, "Laajemmat tavoitteet", "{a: b}\n[1, 2]\n&anchor *alias")
     root = make_catalogue()
     assert from_issue(root, body, monkeypatch=monkeypatch) == 0
     text = capsys.readouterr().out
@@ -270,3 +270,78 @@ def test_pre_commit_hook_runs_kokeilu_check():
     assert repo["repo"] == "local"
     (hook,) = repo["hooks"]
     assert hook["entry"] == "kokeilu check" and hook["pass_filenames"] is True
+
+
+# --- the facts of issue 19 --------------------------------------------------------------------
+
+
+def add_answer(body: str, label: str, answer: str) -> str:
+    """``body`` with a question the fixture does not answer answered, before the description."""
+    return body.replace("### Kuvaus\n", f"### {label}\n\n{answer}\n\n### Kuvaus\n", 1)
+
+
+def written(root, body: str, capsys, monkeypatch) -> tuple[str, object]:
+    """The file ``from-issue`` prints for ``body``, and the catalogue checked with it."""
+    assert from_issue(root, body, monkeypatch=monkeypatch) == 0
+    text = capsys.readouterr().out
+    (root / "experiments").mkdir(exist_ok=True)
+    (root / f"experiments/{SLUG}.md").write_text(text, encoding="utf-8")
+    return text, check_catalogue(root)
+
+
+def test_municipalities_are_typed_by_name_in_finnish_or_swedish(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Kunnat", "Vaala, Utajärvi\nMuhos")
+    text, catalogue = written(make_catalogue(), body, capsys, monkeypatch)
+    assert "municipalities: [vaala, utajarvi, muhos]\n" in text
+    assert catalogue.problems == []
+    (catalogue.root / f"experiments/{SLUG}.md").unlink()
+    body = replace_answer(COMPLETE, "Kunnat", "Vaala, Esbo")
+    _, catalogue = written(catalogue.root, body, capsys, monkeypatch)
+    # Espoo is not in Pohjois-Pohjanmaa, the region the form gave: a warning at it.
+    assert [(p.line, p.rule) for p in catalogue.problems] == [(7, "municipality-region-missing")]
+
+
+def test_an_unknown_municipality_gets_the_closest_names(make_catalogue, capsys, monkeypatch):
+    err = problems_of(make_catalogue(), replace_answer(COMPLETE, "Kunnat", "Vala"), capsys, monkeypatch)
+    assert 'Kenttä "Kunnat": "Vala" ei ole vaihtoehtojen joukossa. Tarkoititko: Vaala' in err
+
+
+def test_unconfirmed_facts_are_chosen_by_their_questions(make_catalogue, capsys, monkeypatch):
+    body = add_answer(COMPLETE, "Vahvistamattomat tiedot", "Alkoi, Rahoitus: Summa euroina")
+    text, catalogue = written(make_catalogue(), body, capsys, monkeypatch)
+    assert text.count("unconfirmed: [start, funding.amount_eur]\n") == 1
+    assert catalogue.problems == []
+    body = add_answer(COMPLETE, "Vahvistamattomat tiedot", "Alkoi, Otsikko")
+    err = problems_of(make_catalogue(), body, capsys, monkeypatch)
+    assert 'Kenttä "Vahvistamattomat tiedot": "Otsikko" ei ole vaihtoehtojen joukossa.' in err
+
+
+def test_an_organiser_without_a_type_and_a_part_of_a_larger_experiment(make_catalogue, capsys, monkeypatch):
+    body = replace_answer(COMPLETE, "Järjestäjät", "Säräisniemen kyläyhdistys\nVaalan kunta (tuntematon)")
+    body = add_answer(body, "Osa kokeilua", "testikokeilu")
+    body = add_answer(body, "Säädösperusta: Nimi", "Laki kuntakokeiluista (1234/2019)")
+    root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})
+    text, catalogue = written(root, body, capsys, monkeypatch)
+    assert "  - name: Säräisniemen kyläyhdistys\n    type: tuntematon\n" in text
+    assert "  - name: Vaalan kunta\n    type: tuntematon\n" in text
+    assert catalogue.problems == []
+    entry = catalogue.experiments[SLUG]
+    assert (entry["part_of"], entry["legal_basis"]["name"]) == (
+        "testikokeilu",
+        "Laki kuntakokeiluista (1234/2019)",
+    )
+
+
+def test_the_form_asks_for_municipalities_by_name_and_unconfirmed_facts_by_question(shipped):
+    form = yaml.safe_load(render_issue_form(shipped.schema, shipped.vocabularies))
+    by_id = {item.get("id"): item for item in form["body"]}
+    assert by_id["municipalities"]["type"] == "textarea"
+    assert by_id["municipalities"]["attributes"]["placeholder"] == "Tampere, Sastamala"
+    options = by_id["unconfirmed"]["attributes"]["options"]
+    assert {"Alkoi", "Rahoitus: Kokeiluhaku", "Säädösperusta: Linkki"} <= set(options)
+    assert "Otsikko" not in options and "Lähteet" not in options
+    assert by_id["funding_amount_precision"]["attributes"]["options"] == [
+        "Tarkka summa",
+        "Noin (likimääräinen summa)",
+    ]
+    assert all(len(item["attributes"].get("options", [])) <= 50 for item in form["body"])

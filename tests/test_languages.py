@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator import translation
-from generator.languages import CODES, url_in
+from generator.languages import CODES, translations_of, url_in
 from generator.pages import plan_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -108,7 +108,7 @@ def test_each_language_has_its_feed_with_links_to_the_others(plan, shipped):
         # A title shown in its original language says which.
         slug = links["fi"].rstrip("/").rsplit("/", 1)[-1]
         entry = shipped.experiments.get(slug) or shipped.learnings.get(slug)
-        translated = "sv" in (entry.values.get("translations") or {})
+        translated = "sv" in translations_of(entry)
         assert (item.get("{http://www.w3.org/XML/1998/namespace}lang") is None) == translated, slug
     # The ids are the same in every feed.
     ids = {

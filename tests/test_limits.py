@@ -253,8 +253,8 @@ def test_a_single_99_kb_line_of_body_is_checked_to_its_end(check):
 def test_a_single_99_kb_line_of_front_matter_is_checked_to_its_end(check):
     names = ", ".join(f"Kunta {i}" for i in range(8_000))
     assert len(names) > 90_000
-    result = check({PATH: with_line(f"municipalities: [{names}]")})
-    assert result.located() == {(PATH, 2, 17, "too-many-items")}
+    result = check({PATH: with_line(f"goals: [{names}]")})
+    assert result.located() == {(PATH, 2, 8, "too-many-items")}
 
 
 # -- floods ----------------------------------------------------------------------------------------
@@ -291,7 +291,7 @@ def test_a_vocabulary_flooded_with_empty_terms_stays_within_the_memory_cap(check
     [
         ("themes", "ei-teema", "unknown-term", True),
         ("sources", "ftp://x", "bad-url", True),
-        ("municipalities", "Tampere", "duplicate-item", True),
+        ("municipalities", "tampere", "duplicate-item", True),
         ("organisers", "{name: Kela, type: virasto}", "too-many-items", False),
     ],
 )

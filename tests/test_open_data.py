@@ -127,7 +127,7 @@ def test_evaluation_result_and_ethics_are_columns_that_read_back(shipped):
     assert basic_income["result"]["outcome"] == "osittain"
     assert basic_income["ethics"]["participants"]
     names = [c.name for c in columns(shipped.schema)]
-    assert names[-9:] == [
+    assert names[-10:] == [
         "evaluation.design",
         "evaluation.evaluator",
         "evaluation.status",
@@ -137,6 +137,7 @@ def test_evaluation_result_and_ethics_are_columns_that_read_back(shipped):
         "ethics.consent",
         "ethics.harms",
         "ethics.participants",
+        "unconfirmed",
     ]
     reports = ["https://www.example.fi/a", f"https://www.example.fi/b?x=1{SEPARATOR}2"]
     tricky = {**basic_income, "evaluation": {**basic_income["evaluation"], "reports": reports}}

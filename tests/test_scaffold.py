@@ -105,7 +105,7 @@ def test_unknown_theme_suggests_the_closest(make_catalogue, capsys):
         == 1
     )
     err = capsys.readouterr().err
-    assert 'Teemat: "kiertotalos" ei ole sanastossa' in err
+    assert 'Teemat: "kiertotalos" ei ole sanaston content/sanastot/teemat.yml tunniste eikä nimi.' in err
     assert "Tarkoititko: kiertotalous?" in err
 
 
@@ -170,7 +170,7 @@ def test_filled_in_file_has_no_placeholder_warnings(make_catalogue):
         "https://www.example.fi/korvaa-tama-lahteen-osoitteella", "https://www.kyla.fi/energia"
     )
     text = text.replace(
-        "TÄYDENNÄ: kirjoita tähän yhdellä tai kahdella virkkeellä, mitä kohteessa Kylätalon\n  energiakokeilu tehtiin.",
+        "TÄYDENNÄ: kerro yhdellä tai kahdella virkkeellä, mitä kokeiltiin, kuka kokeili ja missä.",
         "Kylätalo lämpeni aurinkosähköllä talven yli.",
     )
     text = text.replace("TÄYDENNÄ: kirjoita tähän kokeilun kuvaus", "Kuvaus:")
@@ -178,3 +178,102 @@ def test_filled_in_file_has_no_placeholder_warnings(make_catalogue):
     # The hint comments still say how to fill in the optional fields; they are not placeholders.
     assert "# " in text
     assert check_catalogue(root).problems == []
+
+
+# -- every problem at once, labels, --slug ---------------------------------------------------------
+
+
+def test_every_bad_flag_is_reported_in_one_run(make_catalogue, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    root = make_catalogue()
+    args = ["--level", "ei", "--theme", "asuminen", "--theme", "xyz", "--region", "koko-suomi"]
+    assert new(root, "Monta virhettä", *args, "--region", "uusimaa", "--slug", "Ä b") == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[1].strip() for line in lines] == [
+        "--slug",
+        "Tavoitetaso",
+        "Teemat",
+        "Teemat",
+        "Alueet",
+    ]
+    assert all(line.startswith("kokeilu new: ") for line in lines)
+    assert 'Tavoitetaso: "ei" ei ole sanaston content/sanastot/tasot.yml tunniste eikä nimi.' in lines[1]
+    # The obvious match first: the theme whose id starts with what was typed.
+    assert "Tarkoititko: asuminen-ja-rakentaminen," in lines[2]
+    assert "Anna tunniste tai nimi suomeksi, ruotsiksi tai englanniksi" in lines[3]
+    assert "esimerkiksi --slug a-b." in lines[0]
+    assert not (root / "experiments/monta-virhetta.md").exists()
+
+
+def test_missing_flags_are_all_named_at_once(make_catalogue, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    root = make_catalogue()
+    assert new(root, "Puuttuu kaksi", "--level", "alueellinen") == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[1].strip().split()[0] for line in lines] == ["Teemat", "Alueet"]
+    assert "--theme" in lines[0] and "--region" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (
+            ["koko-suomi", "uusimaa"],
+            "--region koko-suomi tarkoittaa koko Suomea, joten sitä ei voi antaa yhdessä",
+        ),
+        (["Koko Suomi", "uusimaa"], "--region koko-suomi tarkoittaa koko Suomea"),
+        (
+            ["uusimaa", "tuntematon"],
+            "--region tuntematon tarkoittaa, ettei aluetta tiedetä, joten sitä ei voi",
+        ),
+    ],
+)
+def test_nationwide_and_unknown_regions_stand_alone(make_catalogue, capsys, given, message):
+    root = make_catalogue()
+    regions = [arg for region in given for arg in ("--region", region)]
+    assert new(root, "Aluekokeilu", "--level", "alueellinen", "--theme", "ruoka", *regions) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "keski-suomi" not in err
+
+
+def test_labels_work_as_well_as_ids(make_catalogue):
+    root = make_catalogue()
+    args = ["--level", "Alueellinen", "--theme", "tekoäly", "--theme", "Asuminen ja rakentaminen"]
+    args += ["--region", "Keski-Suomi", "--region", "Nyland", "--region", "south ostrobothnia"]
+    assert new(root, "Nimillä annettu", *args) == 0
+    entry = check_catalogue(root).experiments["nimilla-annettu"]
+    assert entry["level"] == "alueellinen"
+    assert entry["themes"] == ["tekoaly", "asuminen-ja-rakentaminen"]
+    assert entry["regions"] == ["keski-suomi", "uusimaa", "etela-pohjanmaa"]
+
+
+def test_a_learning_kind_by_its_label(make_catalogue):
+    root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})
+    args = ["--learning", "--theme", "Kiertotalous", "--kind", "Toimi", "--experiment", "testikokeilu"]
+    assert new(root, "Labeloitu oppi", *args) == 0
+    assert check_catalogue(root).learnings["labeloitu-oppi"]["kind"] == "toimi"
+
+
+def test_slug_overrides_the_one_made_from_the_title(make_catalogue, capsys):
+    root = make_catalogue()
+    assert new(root, "Hyvin pitkä otsikko, josta tulisi pitkä tiedostonimi", *FLAGS, "--slug", "lyhyt") == 0
+    assert "experiments/lyhyt.md" in capsys.readouterr().out
+    entry = check_catalogue(root).experiments["lyhyt"]
+    assert entry.title == "Hyvin pitkä otsikko, josta tulisi pitkä tiedostonimi"
+    assert new(root, "Toinen", *FLAGS, "--slug", "lyhyt") == 1
+    assert "Tiedosto experiments/lyhyt.md on jo olemassa" in capsys.readouterr().err
+
+
+def test_the_learning_scaffold_speaks_of_a_learning(make_catalogue):
+    root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})
+    args = ["--learning", "--theme", "kiertotalous", "--kind", "toimi", "--experiment", "testikokeilu"]
+    assert new(root, "Pieni avustus riitti", *args) == 0
+    text = (root / "content/opit/pieni-avustus-riitti.md").read_text(encoding="utf-8")
+    assert "  TÄYDENNÄ: kerro yhdellä tai kahdella virkkeellä, mitä kokeilusta opittiin.\n" in text
+    assert text.endswith(
+        "TÄYDENNÄ: kirjoita tähän oppi Markdownina: mitä kokeilussa huomattiin, mistä sen tietää ja "
+        "mitä muiden kannattaa tehdä toisin sen perusteella.\n"
+    )
+    assert "# Ajankohta – Milloin oppi havaittiin tai julkaistiin" in text
+    assert "kohteessa" not in text and "mitä tehtiin, kuka, missä" not in text

@@ -582,3 +582,4 @@ def test_the_messages_are_in_each_language(javascript):
     }
     assert javascript["defaults"]["passes"] == [{"language": "fi", "fields": None, "except": None}]
     assert javascript["defaults"]["textLanguage"] == [None, "fi", None, None]
+    assert javascript["defaults"]["summaryLanguage"] == [None, "fi", "fi", None, None]

@@ -755,6 +755,16 @@
     return code;
   }
 
+  /**
+   * The language of a record's summary when it is not the page's: its 7th element when the
+   * title was translated without the summary, else that of the title (textLanguage).
+   */
+  function summaryLanguage(record, pageLang) {
+    var code = record[6];
+    if (typeof code !== 'string' || !LANG_CODE.test(code)) return textLanguage(record, pageLang);
+    return code === languageOf(pageLang) ? null : code;
+  }
+
   /** The docs/<k>.json chunk numbers holding these ordinals (unique, ascending). */
   function chunksFor(meta, ordinals) {
     var set = new Set();
@@ -907,6 +917,7 @@
     metaLine: metaLine,
     docPath: docPath,
     textLanguage: textLanguage,
+    summaryLanguage: summaryLanguage,
     chunksFor: chunksFor,
     parseState: parseState,
     stateToSearch: stateToSearch,
@@ -1387,7 +1398,8 @@
     if (record[3]) {
       var summary = document.createElement('p');
       summary.className = 'kk-result__summary';
-      if (textLang) summary.setAttribute('lang', textLang);
+      var summaryLang = summaryLanguage(record, this.lang);
+      if (summaryLang) summary.setAttribute('lang', summaryLang);
       summary.textContent = String(record[3]);
       item.appendChild(summary);
     }

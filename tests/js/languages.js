@@ -105,5 +105,13 @@ process.stdout.write(JSON.stringify({
       finder.textLanguage([0, 'a', 't', 's', '2017', 'fi'], 'fi'),
       finder.textLanguage([0, 'a', 't', 's', '2017', '"><b>'], 'en'),
     ],
+    // A title translated without its summary: [.., page language, the summary's language].
+    summaryLanguage: [
+      finder.summaryLanguage([0, 'a', 't', 's', '2017'], 'sv'),
+      finder.summaryLanguage([0, 'a', 't', 's', '2017', 'fi'], 'sv'),
+      finder.summaryLanguage([0, 'a', 't', 's', '2017', 'en', 'fi'], 'en'),
+      finder.summaryLanguage([0, 'a', 't', 's', '2017', 'fi', 'sv'], 'sv'),
+      finder.summaryLanguage([0, 'a', 't', 's', '2017', 'en', '"><b>'], 'en'),
+    ],
   },
 }));

@@ -173,3 +173,42 @@ def test_closest(shipped_vocabularies, vocabulary, written, closest):
 
 def test_closest_returns_nothing_for_nonsense(shipped_vocabularies):
     assert shipped_vocabularies["tasot"].closest("xyzzy") == []
+
+
+# -- labels as well as ids, and the obvious suggestion first ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "value", "term"),
+    [
+        ("teemat", "tekoaly", "tekoaly"),
+        ("teemat", "tekoäly", "tekoaly"),
+        ("teemat", "TEKOÄLY", "tekoaly"),
+        ("alueet", "Keski-Suomi", "keski-suomi"),
+        ("alueet", "Nyland", "uusimaa"),
+        ("alueet", "Southwest Finland", "varsinais-suomi"),
+        ("kunnat", "Esbo", "espoo"),
+        ("kunnat", "  Jyväskylä ", "jyvaskyla"),
+        ("kunnat", "Maarianhamina - Mariehamn", "maarianhamina-mariehamn"),
+        ("alueet", "06", None),  # a code is not a name
+        ("teemat", "asuminen", None),
+        ("teemat", "", None),
+    ],
+)
+def test_resolve_takes_an_id_or_a_label_in_any_language(shipped, vocabulary, value, term):
+    assert shipped.vocabularies[vocabulary].resolve(value) == term
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "value", "first"),
+    [
+        ("teemat", "asuminen", "asuminen-ja-rakentaminen"),
+        ("teemat", "rakentaminen", "asuminen-ja-rakentaminen"),
+        ("alueet", "savo", "etela-savo"),
+        ("kunnat", "Maarianhamina", "maarianhamina-mariehamn"),
+        ("kunnat", "Tampre", "tampere"),
+        ("teemat", "kiertotalos", "kiertotalous"),
+    ],
+)
+def test_the_obvious_suggestion_comes_first(shipped, vocabulary, value, first):
+    assert shipped.vocabularies[vocabulary].closest(value)[0] == first
