@@ -83,6 +83,11 @@ def url_problem(value: str) -> str | None:
         return _scheme_message(scheme)
     if not host or "." not in host.strip("."):
         return f'Osoitteen palvelimen nimi "{parts.netloc}" ei ole kelvollinen. Tarkista osoite.'
+    if "" in host.split("."):
+        # "issuu.com." is the same host to a browser, but not to the editors' JSON Schema, and a
+        # doubled or trailing dot is almost always a copying slip.
+        fixed = ".".join(label for label in host.split(".") if label)
+        return f'Osoitteen palvelimen nimessä "{host}" on ylimääräinen piste. Kirjoita se muodossa {fixed}.'
     return None
 
 

@@ -120,7 +120,7 @@ def test_the_places_are_every_leaf_of_the_schema(schema):
     def leaves(fields, prefix):
         for spec in fields:
             name = f"{prefix}{spec['name']}"
-            if spec["type"] in {"texts", "ids", "refs", "urls", "objects"}:
+            if spec["type"] in {"texts", "ids", "refs", "paths", "urls", "objects"}:
                 name += ".0"
             if spec.get("fields"):
                 yield from leaves(spec["fields"], name + ".")

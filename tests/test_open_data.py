@@ -14,6 +14,7 @@ import pytest
 
 from generator.export import export_catalogue
 from generator.opendata import FORMULA_STARTS, QUOTE, SEPARATOR, columns, read_csv, write_csv
+from generator.schema import load_schema
 
 pytestmark = pytest.mark.e2e
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -63,6 +64,7 @@ def test_list_items_with_the_separator_or_a_backslash_survive(shipped):
 
 
 PAYLOAD = '=HYPERLINK("http://evil.example","x")@x.fi'
+FUNDING_FIELDS = [f.name for f in load_schema().entry("experiment").field("funding").fields]
 
 
 def csv_rows(table: str) -> list[dict[str, str]]:
@@ -75,7 +77,8 @@ def with_text(record: dict, value: str) -> dict:
     the organisers' names and the text parts of the nested fields."""
     tricky = {**record, "title": value, "summary": value, "municipalities": [value, "Oulu"]}
     tricky["organisers"] = [{**o, "name": value} for o in record["organisers"]]
-    tricky["funding"] = {"amount_eur": 1000, "funder": value, "call": value, "note": value}
+    funding = dict.fromkeys(record["funding"] or FUNDING_FIELDS)
+    tricky["funding"] = {**funding, "amount_eur": 1000, "funder": value, "call": value, "note": value}
     tricky["contact"] = {**(record["contact"] or {}), "organisation": value, "email": value}
     tricky["result"] = {"outcome": "toimi", "summary": value}
     tricky["ethics"] = {"consent": value, "harms": value, "participants": value}

@@ -53,7 +53,17 @@ MARKER_WORD = "Injektiotesti"
 THEME_VOCABULARY = "teemat"
 PAGE_SIZE = 200
 # Rules for the field types no payload can be a valid value of.
-NOT_TEXT_RULES = {"id": "unknown-term", "slug": "bad-slug", "date": "bad-date", "number": "wrong-type"}
+NOT_TEXT_RULES = {
+    "id": "unknown-term",
+    "slug": "bad-slug",
+    "ref": "bad-slug",
+    "path": "unconfirmed-path",
+    "date": "bad-date",
+    "number": "wrong-type",
+}
+# Fields a complete entry leaves out: a range beside the exact amount would be funding-conflict,
+# and an entry that is part of another needs that other one (see Defaults.value).
+LEFT_OUT = frozenset({"amount_min_eur", "amount_max_eur"})
 _WHITESPACE = re.compile(r"\s+")
 # Characters written as \u escapes in YAML: controls, format characters, separators.
 _ESCAPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
@@ -178,7 +188,9 @@ class Defaults:
             return [self.value(item_spec(spec), label, ref)]
         if spec.type == "object":
             return {
-                f.name: self.value(f, label, ref) for f in spec.fields if (spec.name, f.name) != OWN_LANGUAGE
+                f.name: self.value(f, label, ref)
+                for f in spec.fields
+                if (spec.name, f.name) != OWN_LANGUAGE and f.name not in LEFT_OUT
             }
         if spec.type == "text":
             return _filler(spec, f"{label}: tavallista tekstiä kentässä {spec.name}.")
@@ -187,9 +199,14 @@ class Defaults:
         if spec.type == "email":
             return "info@example.fi"
         if spec.type == "id":
-            return self.vocabularies[spec.vocabulary].ids[0]
-        if spec.type == "slug":
+            terms = self.vocabularies[spec.vocabulary].terms
+            # A municipality in the default region (the first one), so no region is missing.
+            region = self.vocabularies["alueet"].ids[0]
+            return next((term.id for term in terms if term.region in (None, region)), terms[0].id)
+        if spec.type in ("slug", "ref"):
             return ref
+        if spec.type == "path":
+            return "start"  # a field every entry of the corpus has
         if spec.type == "date":
             return "2025"
         if spec.type == "number":
@@ -290,7 +307,14 @@ class _Builder:
 
     def entry_data(self, kind: str, label: str, ref: str) -> dict:
         fields = self.schema.entry(kind).fields
-        return {spec.name: self.defaults.value(spec, label, ref) for spec in fields}
+        # The base experiment is part of nothing; every other entry refers to it (part_of, experiments).
+        return {
+            spec.name: self.defaults.value(spec, label, self.corpus.base_experiment)
+            if spec.type == "ref"
+            else self.defaults.value(spec, label, ref)
+            for spec in fields
+            if ref or spec.type != "ref"
+        }
 
     def file(self, kind: str, slug: str) -> str:
         return f"{self.schema.entry(kind).directory}/{slug}.md"

@@ -262,6 +262,8 @@ def test_url_ok(url):
         ("https://localhost/sivu", 'palvelimen nimi "localhost"'),
         ("https://.fi", 'palvelimen nimi ".fi"'),
         ("https://example.fi:99999/", "ei ole kelvollinen osoite"),
+        ("https://issuu.com./savogrow/docs/x", "Kirjoita se muodossa issuu.com."),
+        ("https://www..example.fi/", "Kirjoita se muodossa www.example.fi."),
     ],
 )
 def test_url_problem(url, hint):
@@ -270,6 +272,12 @@ def test_url_problem(url, hint):
 
 def test_bad_source_is_reported_at_the_item(field):
     _, where, _ = field("sources:\n  - https://example.fi\n  - javascript:alert(1)\n")
+    assert where == [(3, 5, "bad-url")]
+
+
+def test_a_trailing_dot_in_a_host_is_reported_at_the_item(field):
+    """The editors' JSON Schema refuses "issuu.com.", so the checker does too, at the address."""
+    _, where, _ = field("sources:\n  - https://example.fi\n  - https://issuu.com./x/y\n")
     assert where == [(3, 5, "bad-url")]
 
 
