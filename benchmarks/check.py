@@ -28,10 +28,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from generator.content.check import check_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 
-from generator.catalogue import check_catalogue  # noqa: E402
-from generator.schema import load_schema  # noqa: E402
+from generator.core.schema import load_schema  # noqa: E402
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)

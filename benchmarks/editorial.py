@@ -34,14 +34,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from generator.content.check import check_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
-from generator.catalogue import check_catalogue  # noqa: E402
-from generator.catalogue_diff import diff_catalogues  # noqa: E402
-from generator.editorial import editorial_report  # noqa: E402
-from generator.history import last_commit_dates  # noqa: E402
-from generator.similarity import SimilarityIndex, bigrams, is_similar, normalise_title  # noqa: E402
+from generator.core.history import last_commit_dates  # noqa: E402
+from generator.editorial.diff import diff_catalogues  # noqa: E402
+from generator.editorial.report import editorial_report  # noqa: E402
+from generator.editorial.similarity import SimilarityIndex, bigrams, is_similar, normalise_title  # noqa: E402
 
 GIT_ENV = {
     **os.environ,

@@ -6,7 +6,7 @@ searches for them systematically: for each construct it writes bodies of up to `
 characters (the entry size limit is 100,000 bytes) in a few shapes (one paragraph, paragraphs of
 2,000 characters, and, for the constructs that are lines, one block), and times
 
-- ``check``: ``generator.body.check_body`` on it (what ``kokeilu check`` and the build's own
+- ``check``: ``generator.content.body.check_body`` on it (what ``kokeilu check`` and the build's own
   check pay per body), and, with ``--before REF``, the check of that git revision;
 - ``render``: Python-Markdown with the site's extensions converting it once (what a build pays
   per page if the body were accepted; the site renders it on three pages, one per language).
@@ -45,8 +45,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.body import check_body, site_markdown  # noqa: E402
-from generator.problems import ProblemSink  # noqa: E402
+from generator.content.body import check_body, site_markdown  # noqa: E402
+from generator.core.problems import ProblemSink  # noqa: E402
 
 PLAIN = (
     "Kokeilussa kunnan asukkaat saivat päättää osasta budjettia, ja tuloksia seurattiin koko "
@@ -151,11 +151,15 @@ def render_time(text: str, limit: float) -> float:
 
 
 def load_check(ref: str) -> Callable:
-    """``check_body`` of generator/body.py at git revision ``ref`` (and the modules it needs
+    """``check_body`` of generator/content/body.py at git revision ``ref`` (and the modules it needs
     that did not exist then are today's)."""
     folder = Path(tempfile.mkdtemp(prefix="kokeilu-before-"))
     source = subprocess.run(
-        ["git", "show", f"{ref}:generator/body.py"], cwd=REPO, capture_output=True, text=True, check=True
+        ["git", "show", f"{ref}:generator/content/body.py"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     (folder / "body_before.py").write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("body_before", folder / "body_before.py")

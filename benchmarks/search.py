@@ -11,12 +11,12 @@ generated Finnish text whose vocabulary grows with N like real text does):
 1. **Site build.** ``mkdocs build`` of the synthetic catalogue in a fresh process, from its folder,
    ``--runs`` times (the median is reported; the last build is the one measured below).
 2. **Index build.** The catalogue is loaded once with ``check_catalogue``; then the Python side of
-   the finder, ``generator.search.build_search_files(catalogue, language)`` (the lunr index,
+   the finder, ``generator.search.index.build_search_files(catalogue, language)`` (the lunr index,
    its shards, meta.json and the display records, serialized), is timed in this process for
    Finnish, Swedish and English in that order, as a site build makes them (the Swedish and
    English ones reuse what the Finnish one computed that does not depend on the language: the
    document order, the facet values, the bodies' text), ``--runs`` times, at least 5; the
-   median of each. Every run starts cold (``generator.search.clear_caches()``: no word's stem or
+   median of each. Every run starts cold (``generator.search.index.clear_caches()``: no word's stem or
    term remembered from an earlier run, as in a new ``mkdocs build`` process). Each language's
    time is also reported against the Finnish one of the same run. The synthetic catalogue has
    no translations, so the Swedish and English indexes hold every entry's Finnish text with
@@ -84,12 +84,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
+from generator.content.check import check_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
-from generator.catalogue import check_catalogue  # noqa: E402
-from generator.schema import load_schema  # noqa: E402
-from generator.search import build_search_files, clear_caches, data_dir  # noqa: E402
+from generator.core.schema import load_schema  # noqa: E402
+from generator.search.index import build_search_files, clear_caches, data_dir  # noqa: E402
 
 CHROMIUM = os.environ.get("KOKEILU_CHROMIUM", "/usr/bin/chromium")
 # Base forms, inflected forms (stemming), a compound and two-word queries; all occur in the

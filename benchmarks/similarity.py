@@ -1,7 +1,7 @@
 """Benchmark the bounded near-duplicate output of ``kokeilu report`` and ``kokeilu diff``.
 
 A catalogue of near-identical titles has a quadratic number of similar pairs. The named
-alternative is the unbounded code path (``generator.similarity.UNBOUNDED``: every pair held and
+alternative is the unbounded code path (``generator.editorial.similarity.UNBOUNDED``: every pair held and
 printed, which is what both commands did before the limits); it is measured in the same run
 on the same catalogue against the limits the commands use (``SHOWN``: each entry's 5 best
 matches, 100 pairs in all):
@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 
 from results import machine, save  # noqa: E402
 
-from generator.schema import load_schema  # noqa: E402
+from generator.core.schema import load_schema  # noqa: E402
 
 TEMPLATE = REPO / "experiments/perustulokokeilu.md"
 GIT_ENV = {
@@ -86,8 +86,11 @@ def diff_repository(root: Path, added: int) -> Path:
 
 def child(command: str, limits_name: str, root: Path) -> dict:
     """One command in this (fresh) process: seconds, peak memory, bytes printed, pairs."""
-    from generator import catalogue_diff, editorial, similarity
-    from generator.catalogue import check_catalogue
+    from generator.content.check import check_catalogue
+
+    from generator.editorial import diff as catalogue_diff
+    from generator.editorial import report as editorial
+    from generator.editorial import similarity
 
     limits = {"shown": similarity.SHOWN, "unbounded": similarity.UNBOUNDED}[limits_name]
     start = time.perf_counter()

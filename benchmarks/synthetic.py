@@ -1,6 +1,6 @@
-"""The synthetic catalogue of the benchmarks: a thin shim over generator/synthesis.py.
+"""The synthetic catalogue of the benchmarks: a thin shim over generator/synth/synthesis.py.
 
-The generator moved into the package as ``kokeilu synth`` (generator/synthesis.py documents the
+The generator moved into the package as ``kokeilu synth`` (generator/synth/synthesis.py documents the
 text, the inflection and the distributions). This module keeps the benchmarks' old entry point,
 trained on this repository's own catalogue:
 
@@ -19,8 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from generator import synthesis  # noqa: E402
-from generator.synthesis import Noun, Synthesis  # noqa: E402
+from generator.synth import synthesis  # noqa: E402
+from generator.synth.synthesis import Noun, Synthesis  # noqa: E402
 
 __all__ = ["REPO", "Noun", "Synthesis", "make_synthetic", "synthesise"]
 

@@ -4,8 +4,9 @@ The core loads experiments and learnings (Markdown with YAML front matter), vali
 against the schema in ``schema.yml`` and exports them. It never imports MkDocs.
 """
 
-from generator.catalogue import Catalogue, load_catalogue
-from generator.problems import CatalogueError, GeneratorError, Problem
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
+from generator.core.problems import CatalogueError, GeneratorError, Problem
 
 __all__ = [
     "Catalogue",

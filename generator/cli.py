@@ -11,18 +11,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.catalogue import check_catalogue, find_root
-from generator.controls import escape_controls
-from generator.derived import stale_derived_files, write_derived_files
-from generator.editor_commands import add_editor_commands, editor_commands
-from generator.export import dump_json, export_catalogue
-from generator.layout import shown_name
-from generator.problems import CatalogueError, ConfigError, GeneratorError, Problem
-from generator.rendering import render_site
-from generator.reporting import FORMATTERS, Summary, format_text
-from generator.scaffold import add_contributor_commands, contributor_commands
-from generator.schema import load_schema
-from generator.synthesis import add_synth_command, synth_commands
+from generator.content.catalogue import find_root
+from generator.content.check import check_catalogue
+from generator.content.layout import shown_name
+from generator.core.controls import escape_controls
+from generator.core.problems import CatalogueError, ConfigError, GeneratorError, Problem
+from generator.core.schema import load_schema
+from generator.derived.files import stale_derived_files, write_derived_files
+from generator.editorial.commands import (
+    add_contributor_commands,
+    add_editor_commands,
+    contributor_commands,
+    editor_commands,
+)
+from generator.editorial.reporting import FORMATTERS, Summary, format_text
+from generator.engines.render import render_site
+from generator.opendata.export import dump_json, export_catalogue
+from generator.synth.synthesis import add_synth_command, synth_commands
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -215,7 +220,7 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
             state = "vanhentunut" if (root / problem.path).is_file() else "puuttuu"
             print(f"  {problem.path} ({state})")
         print(
-            "Ne tehdään tiedostosta generator/schema.yml ja sanastoista. Aja kokeilu schema --write "
+            "Ne tehdään tiedostosta generator/core/schema.yml ja sanastoista. Aja kokeilu schema --write "
             "ja lisää muuttuneet tiedostot samaan muutosehdotukseen; älä muokkaa niitä käsin."
         )
         return EXIT_PROBLEMS

@@ -22,11 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from generator.content.check import check_catalogue, load_catalogue
 
-from generator.catalogue import Catalogue, check_catalogue, load_catalogue
-from generator.pages import SitePlan, plan_site
-from generator.rendering import plugin_options, read_site_config
-from generator.schema import load_schema
+from generator.content.catalogue import Catalogue
+from generator.core.schema import load_schema
+from generator.engines.render import plugin_options, read_site_config
+from generator.site.planner import SitePlan, plan_site
 from tests.engines import properdocs_build, zensical_build
 from tests.injection.corpus import Corpus, write_accepted
 from tests.support import REPO_ROOT, build_site, copy_fixture_site, write_catalogue

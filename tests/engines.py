@@ -29,9 +29,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from generator.catalogue import load_catalogue
-from generator.pages import SitePlan, plan_site
-from generator.rendering import plugin_options, read_site_config, render_site
+from generator.content.check import load_catalogue
+
+from generator.engines.render import plugin_options, read_site_config, render_site
+from generator.site.planner import SitePlan, plan_site
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 OTHER_ENGINES = ENGINES[1:]

@@ -117,7 +117,7 @@ def listed(site: Path, folder: str) -> set[str]:
 def wrong_term_listings(site: Path, catalogue) -> list[str]:
     """Every term page (and /kokeilut/) whose listing, across all its pages, differs from the
     experiments the catalogue files under that term; empty when every listing is exact."""
-    from generator.taxonomy import term_ids
+    from generator.content.taxonomy import term_ids
 
     experiment_urls = {e.url for e in catalogue.experiments.values()}
     wrong = []

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from generator.catalogue import Catalogue
-from generator.schema import load_schema
+from generator.content.catalogue import Catalogue
+from generator.core.schema import load_schema
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,8 +128,9 @@ def assert_same_lunr_index(ours: dict[str, Any], plain: dict[str, Any]) -> None:
 
 def synthetic_catalogue(folder: Path, count: int, seed: int) -> Catalogue:
     """A checked synthetic catalogue (``kokeilu synth``) of ``count`` experiments; it has no errors."""
-    from generator.catalogue import check_catalogue
-    from generator.synthesis import make_synthetic
+    from generator.content.check import check_catalogue
+
+    from generator.synth.synthesis import make_synthetic
 
     make_synthetic(folder, count, seed, REPO_ROOT)
     catalogue = check_catalogue(folder, load_schema())

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.body import check_body
-from generator.problems import ProblemSink
+from generator.content.body import check_body
+from generator.core.problems import ProblemSink
 from tests.support import VALID_EXPERIMENT, located
 
 SIZE = 96_000

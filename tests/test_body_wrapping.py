@@ -1,7 +1,7 @@
 """A body on a page in another language: no body that passes the check renders HTML it did not see.
 
 On a Swedish or English page a Finnish body is shown inside ``<div class="kk-original" lang="fi"
-markdown="1">`` (generator/markup.py), where md_in_html reads HTML before Markdown finds code
+markdown="1">`` (generator/content/markup.py), where md_in_html reads HTML before Markdown finds code
 (issue 18, finding A). The checker renders each body alone and wrapped and refuses what reads
 differently (``html-in-code``). Here: the reproductions of the issue are refused at their line and
 column in experiments, learnings and intros and through ``kokeilu from-issue``; the advised form
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.body import SENTINEL, check_body
-from generator.markup import violations, wrap_language
-from generator.problems import ProblemSink
+from generator.content.body import SENTINEL, check_body
+from generator.content.markup import violations, wrap_language
+from generator.core.problems import ProblemSink
 from tests.injection.allowlist import MARKDOWN_ENGINES, render
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 from tests.test_issue_form import COMPLETE, from_issue, replace_answer

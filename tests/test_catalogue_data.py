@@ -11,8 +11,8 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.languages import translation_file
-from generator.schema import load_schema
+from generator.core.schema import load_schema
+from generator.i18n.languages import translation_file
 from tests.support import REPO_ROOT
 from tests.test_invalid_examples import front_matter_data
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import catalogue_diff
-from generator.catalogue_diff import MARKER, diff_catalogues, escape_markdown
 from generator.cli import main
-from generator.similarity import MAX_PAIRS, PER_ENTRY, UNBOUNDED
-from generator.slug import slugify
+from generator.core.slug import slugify
+from generator.editorial import diff as catalogue_diff
+from generator.editorial.diff import MARKER, diff_catalogues, escape_markdown
+from generator.editorial.similarity import MAX_PAIRS, PER_ENTRY, UNBOUNDED
 from tests.support import REPO_ROOT, VALID_EXPERIMENT
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -12,8 +12,8 @@ from collections import Counter
 
 import pytest
 
-from generator.charts import REGION_TILES, SERIES, SHADES, TILE_EDGE
-from generator.dates import PartialDate
+from generator.core.dates import PartialDate
+from generator.site.charts import REGION_TILES, SERIES, SHADES, TILE_EDGE
 
 pytestmark = pytest.mark.e2e
 
@@ -91,7 +91,8 @@ def test_json_ld_cannot_be_broken_out_of(built_fixture_site):
 def test_a_hand_written_page_cannot_set_structured_data(tmp_path):
     """A page's front matter may set only title and description: kk_json_ld (which the plugin
     would put in <head>) is refused at its line, so the build never starts."""
-    from generator.catalogue import check_catalogue
+    from generator.content.check import check_catalogue
+
     from tests.support import copy_fixture_site, located
 
     root = copy_fixture_site(tmp_path / "katalogi")

@@ -8,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.derived import write_derived_files
-from generator.schema import load_schema
+from generator.core.schema import load_schema
+from generator.derived.files import write_derived_files
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING
 
 BROKEN = VALID_EXPERIMENT.replace("level: alueellinen", "level: yes").replace(

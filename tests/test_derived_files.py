@@ -1,6 +1,6 @@
 """The schema drift test: validation, the JSON Schemas and the field reference come from one source.
 
-``generator/schema.yml`` and the vocabularies are the source. The committed JSON Schemas and the
+``generator/core/schema.yml`` and the vocabularies are the source. The committed JSON Schemas and the
 contributor guide's field reference must be exactly what ``kokeilu schema --write`` produces from
 them, and they must describe every field the checker knows.
 """
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 
-from generator.catalogue import check_catalogue
-from generator.derived import render_derived_files, stale_derived_files, write_derived_files
-from generator.schema import load_schema
+from generator.content.check import check_catalogue
+
+from generator.core.schema import load_schema
+from generator.derived.files import render_derived_files, stale_derived_files, write_derived_files
 
 
 def test_committed_derived_files_are_up_to_date(repo_root, shipped):

@@ -6,12 +6,12 @@ import datetime as dt
 import shutil
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.editorial import editorial_report, format_markdown, format_text
-from generator.history import last_commit_dates
-from generator.similarity import UNBOUNDED, Limits
+from generator.core.history import last_commit_dates
+from generator.editorial.report import editorial_report, format_markdown, format_text
+from generator.editorial.similarity import UNBOUNDED, Limits
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING
 from tests.test_catalogue_diff import commit, git
 

@@ -15,9 +15,9 @@ import json
 import re
 
 import pytest
+from generator.content.check import load_catalogue
 
-from generator.catalogue import load_catalogue
-from generator.taxonomy import group_taxonomies
+from generator.content.taxonomy import group_taxonomies
 from tests.conftest import SITES
 from tests.engines import (
     DIFFERENCE_IDS,
@@ -163,7 +163,7 @@ def test_every_page_has_the_header_search_and_no_other_search(site, engine, engi
 
 
 # Absolute addresses in Zensical's bundle, and the element each needs, which this site never has
-# (the body check refuses those classes: generator/body.py RESERVED_CLASSES).
+# (the body check refuses those classes: generator/content/body.py RESERVED_CLASSES).
 ZENSICAL_FETCHES = {
     "https://unpkg.com/mermaid@": "mermaid",
     "https://unpkg.com/glightbox@": "glightbox",

@@ -10,16 +10,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from generator.content.check import check_catalogue
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
-from generator.catalogue import check_catalogue
-from generator.catalogue_diff import diff_catalogues, format_markdown
 from generator.cli import main
-from generator.problems import CatalogueError, ConfigError
-from generator.reference import render_field_reference
-from generator.rendering import copy_hand_written, render_site
+from generator.core.problems import CatalogueError, ConfigError
+from generator.derived.reference import render_field_reference
+from generator.editorial.diff import diff_catalogues, format_markdown
+from generator.engines.render import copy_hand_written, render_site
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 
 SECRET = "kk-salaisuus-4711"  # what a link's target holds: it must reach no output

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from generator.content.check import load_catalogue
 
-from generator.catalogue import load_catalogue
-from generator.problems import CatalogueError, ConfigError
-from generator.rendering import MARKER, render_site
+from generator.core.problems import CatalogueError, ConfigError
+from generator.engines.render import MARKER, render_site
 from tests.links import broken_links, page_links, wrong_term_listings
 from tests.support import REPO_ROOT, VALID_EXPERIMENT, build_site, write_catalogue
 

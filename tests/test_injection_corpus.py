@@ -18,12 +18,12 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from generator.content.check import check_catalogue
 
-from generator.body import check_body
-from generator.catalogue import check_catalogue
-from generator.control_characters import CONTROL_CHARACTER
-from generator.markup import violations
-from generator.problems import ProblemSink
+from generator.content.body import check_body
+from generator.content.characters import CONTROL_CHARACTER
+from generator.content.markup import violations
+from generator.core.problems import ProblemSink
 from tests.engines import ENGINES, page_file
 from tests.injection.allowlist import body_region
 from tests.injection.corpus import (
@@ -114,8 +114,8 @@ def test_the_corpus_has_enough_payloads_with_stable_ids():
 
 
 def test_the_places_are_every_leaf_of_the_schema(schema):
-    """Read generator/schema.yml on its own: every field without sub-fields, per entry kind."""
-    raw = yaml.safe_load((REPO_ROOT / "generator/schema.yml").read_text(encoding="utf-8"))
+    """Read generator/core/schema.yml on its own: every field without sub-fields, per entry kind."""
+    raw = yaml.safe_load((REPO_ROOT / "generator/core/schema.yml").read_text(encoding="utf-8"))
 
     def leaves(fields, prefix):
         for spec in fields:
@@ -249,7 +249,7 @@ def test_the_test_reads_schemes_the_way_a_browser_does(address, scheme):
     assert browser_scheme(address) == scheme
 
 
-# -- regressions found with the corpus (generator/body.py) ------------------------------------
+# -- regressions found with the corpus (generator/content/body.py) ------------------------------------
 
 
 def _problems(text: str) -> set[tuple[int, int, str]]:
@@ -306,7 +306,7 @@ def _body_pages(corpus) -> dict[str, bool]:
 def test_accepted_bodies_render_within_the_allowlist_on_every_engine(engine, injection_site):
     """The differential test of issue 18: every accepted body and intro, on its Finnish page and
     wrapped on its Swedish and English pages, as MkDocs, ProperDocs and Zensical build it, holds
-    only the elements and attributes of the allowlist (generator/markup.py), and on a page in
+    only the elements and attributes of the allowlist (generator/content/markup.py), and on a page in
     another language the wrapper is its only top-level element."""
     corpus, _, site = injection_site(engine)
     pages = _body_pages(corpus)

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from generator.content.check import check_catalogue
 from jsonschema import Draft202012Validator
 
-from generator.catalogue import check_catalogue
-from generator.frontmatter import normalise_newlines, split_front_matter
-from generator.json_schema import CHECKER_ONLY_RULES
-from generator.problems import ProblemSink
-from generator.schema import load_schema
-from generator.yamltree import compose, to_data
+from generator.content.frontmatter import normalise_newlines, split_front_matter
+from generator.content.yamltree import compose, to_data
+from generator.core.problems import ProblemSink
+from generator.core.schema import load_schema
+from generator.derived.json_schema import CHECKER_ONLY_RULES
 from tests.support import REPO_ROOT, write_catalogue
 
 CASES_DIR = Path(__file__).parent / "invalid"

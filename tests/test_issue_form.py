@@ -6,10 +6,10 @@ import io
 
 import pytest
 import yaml
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.issue_form import FORM_FILE, MAX_BODY_CHARS, render_issue_form
+from generator.editorial.issue_form import FORM_FILE, MAX_BODY_CHARS, render_issue_form
 from tests.support import REPO_ROOT, VALID_EXPERIMENT
 
 COMPLETE = (REPO_ROOT / "tests/fixtures/issues/complete.md").read_text(encoding="utf-8")

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator import translation
-from generator.languages import CODES, translations_of, url_in
-from generator.pages import plan_site
+from generator.i18n import translation
+from generator.i18n.languages import CODES, translations_of, url_in
+from generator.site.planner import plan_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -47,8 +47,8 @@ def test_every_page_exists_in_every_language_at_the_same_path(plan, shipped):
 def test_every_word_the_pages_use_is_translated(shipped, monkeypatch):
     """Plans the whole site with strict translators: a text missing from translations.yml fails."""
     strict = {code: translation.Translator(code, strict=True) for code in CODES}
-    monkeypatch.setattr("generator.pages.translator", strict.__getitem__)
-    monkeypatch.setattr("generator.feed.translator", strict.__getitem__)
+    monkeypatch.setattr("generator.site.planner.translator", strict.__getitem__)
+    monkeypatch.setattr("generator.site.feed.translator", strict.__getitem__)
     plan_site(shipped, site_url="https://example.fi/kk/")
     # mkdocs.yml's navigation titles are translated by the plugin from the same catalogue.
     config = (shipped.root / "mkdocs.yml").read_text(encoding="utf-8")

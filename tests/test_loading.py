@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import tracemalloc
 
-from generator.catalogue import check_catalogue
-from generator.schema import load_schema
+from generator.content.check import check_catalogue
+
+from generator.core.schema import load_schema
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 
 

@@ -12,9 +12,9 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from generator.export import export_catalogue
-from generator.opendata import FORMULA_STARTS, QUOTE, SEPARATOR, columns, read_csv, write_csv
-from generator.schema import load_schema
+from generator.core.schema import load_schema
+from generator.opendata.export import export_catalogue
+from generator.opendata.tables import FORMULA_STARTS, QUOTE, SEPARATOR, columns, read_csv, write_csv
 
 pytestmark = pytest.mark.e2e
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -14,17 +14,17 @@ import shutil
 
 import pytest
 
-from generator.catalogue_diff import CatalogueDiff, Duplicate, EntryChange
-from generator.catalogue_diff import format_json as diff_json
-from generator.catalogue_diff import format_markdown as diff_markdown
-from generator.catalogue_diff import format_text as diff_text
 from generator.cli import main
-from generator.controls import CONTROLS, escape_controls, escape_json_controls
-from generator.editorial import EditorialReport, Item, Section
-from generator.editorial import format_markdown as report_markdown
-from generator.editorial import format_text as report_text
-from generator.problems import Problem
-from generator.reporting import FORMATTERS, Summary
+from generator.core.controls import CONTROLS, escape_controls, escape_json_controls
+from generator.core.problems import Problem
+from generator.editorial.diff import CatalogueDiff, Duplicate, EntryChange
+from generator.editorial.diff import format_json as diff_json
+from generator.editorial.diff import format_markdown as diff_markdown
+from generator.editorial.diff import format_text as diff_text
+from generator.editorial.report import EditorialReport, Item, Section
+from generator.editorial.report import format_markdown as report_markdown
+from generator.editorial.report import format_text as report_text
+from generator.editorial.reporting import FORMATTERS, Summary
 from tests.support import VALID_EXPERIMENT
 
 FAKE = "\x1b[2K\r\x1b[32mTarkistettiin 1 kokeilu ja 0 oppia: 0 virhettä, 0 varoitusta. Kokoelma on kunnossa.\x1b[8m"

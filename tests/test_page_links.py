@@ -7,9 +7,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator.catalogue import Catalogue
-from generator.rendering import docs_files
-from generator.site_map import map_site, page_address
+from generator.content.catalogue import Catalogue
+from generator.content.site_map import map_site, page_address
+from generator.engines.render import docs_files
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 
 CONFIG = (
@@ -227,7 +227,7 @@ def _planned(catalogue, plan) -> set[str]:
 
 
 def test_the_site_map_is_the_plan_of_the_fixture_site(fixture_site, fixture_plan):
-    from generator.catalogue import load_catalogue
+    from generator.content.check import load_catalogue
 
     catalogue = load_catalogue(fixture_site)
     site = map_site(catalogue)
@@ -237,6 +237,6 @@ def test_the_site_map_is_the_plan_of_the_fixture_site(fixture_site, fixture_plan
 
 
 def test_the_site_map_is_the_plan_of_the_shipped_catalogue(shipped):
-    from generator.pages import plan_site
+    from generator.site.planner import plan_site
 
     assert map_site(shipped).files == _planned(shipped, plan_site(shipped))

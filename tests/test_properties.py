@@ -28,16 +28,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from generator.content.check import check_catalogue
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.derived import write_derived_files
-from generator.frontmatter import normalise_newlines
-from generator.problems import Problem, Severity
-from generator.rules import RULES
-from generator.schema import load_schema
+from generator.content.frontmatter import normalise_newlines
+from generator.core.problems import Problem, Severity
+from generator.core.rules import RULES
+from generator.core.schema import load_schema
+from generator.derived.files import write_derived_files
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, write_catalogue
 
 SCHEMA = load_schema()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.rules import RULES
+from generator.core.rules import RULES
 from tests.support import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.model import UNKNOWN
+from generator.core.model import UNKNOWN
 from tests.support import VALID_EXPERIMENT
 
 FLAGS = ["--level", "alueellinen", "--theme", "kiertotalous", "--theme", "ruoka", "--region", "pirkanmaa"]

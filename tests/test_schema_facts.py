@@ -7,15 +7,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
-from generator.export import export_catalogue
-from generator.fields import INVALID, FieldChecker
-from generator.municipalities import municipality_terms, render_vocabulary
-from generator.parts import find_cycles
-from generator.problems import ConfigError, ProblemSink
-from generator.schema import load_schema
-from generator.yamltree import compose
+from generator.content.fields import INVALID, FieldChecker
+from generator.content.municipalities import municipality_terms, render_vocabulary
+from generator.content.parts import find_cycles
+from generator.content.yamltree import compose
+from generator.core.problems import ConfigError, ProblemSink
+from generator.core.schema import load_schema
+from generator.opendata.export import export_catalogue
 from tests.support import VALID_EXPERIMENT, located
 
 LAST = "result: {outcome: toimi}\n"

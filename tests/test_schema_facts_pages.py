@@ -10,10 +10,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from generator.content.check import load_catalogue
 
-from generator.catalogue import load_catalogue
-from generator.funding import format_amount
-from generator.pages import plan_site
+from generator.content.funding import format_amount
+from generator.site.planner import plan_site
 from tests.support import VALID_EXPERIMENT, write_catalogue
 
 LAST = "result: {outcome: toimi}\n"

@@ -13,13 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
-from generator.finnish import find_lunr_files, finnish_pipeline, query_stems, split_words
-from generator.lunr_index import load_index, merge_shards, needed_shards, search, shard_file
-from generator.pages import SitePlanner
-from generator.schema import load_schema
-from generator.search import body_text
+from generator.core.schema import load_schema
+from generator.search.finnish import find_lunr_files, finnish_pipeline, query_stems, split_words
+from generator.search.index import body_text
+from generator.search.lunr import load_index, merge_shards, needed_shards, search, shard_file
+from generator.site.planner import SitePlanner
 from tests.support import REPO_ROOT, copy_fixture_site, run_node, synthetic_catalogue
 
 NODE = shutil.which("node")
@@ -132,7 +132,7 @@ def javascript(finder_data) -> dict:
     words, texts = _words_and_texts(data)
     job = {
         "lunr": {name: str(path) for name, path in find_lunr_files().paths.items()},
-        "finder": str(REPO_ROOT / "generator" / "assets" / "finder.js"),
+        "finder": str(REPO_ROOT / "generator" / "search" / "assets" / "finder.js"),
         "data": str(folder),
         "words": words,
         "texts": [

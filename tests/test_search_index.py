@@ -1,4 +1,4 @@
-"""The finder's index and data, built from the shipped catalogue (generator/search.py)."""
+"""The finder's index and data, built from the shipped catalogue (generator/search/index.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 from lunr.builder import Builder
 
-from generator.finnish import finnish_pipeline, js_text
-from generator.lunr_index import (
+from generator.search.finnish import finnish_pipeline, js_text
+from generator.search.index import FIELDS, SearchData, body_text
+from generator.search.lunr import (
     INDEX_PIPELINE,
     SEARCH_PIPELINE,
     SHARD_POSTINGS,
@@ -21,8 +22,7 @@ from generator.lunr_index import (
     shard_file,
     shard_prefixes,
 )
-from generator.pages import SitePlanner
-from generator.search import FIELDS, SearchData, body_text
+from generator.site.planner import SitePlanner
 from tests.support import assert_same_lunr_index
 
 
@@ -183,7 +183,8 @@ def test_the_evidence_facets_count_experiments_and_the_learnings_drawn_from_them
 
 
 def test_an_evidence_facet_nothing_uses_is_left_out(make_catalogue):
-    from generator.catalogue import load_catalogue
+    from generator.content.check import load_catalogue
+
     from tests.support import VALID_EXPERIMENT
 
     root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})

@@ -19,34 +19,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from generator.content.check import check_catalogue
+from generator.core.urls import BROWSER_FILES, FINDER_SCRIPT
+from generator.core.urls import FINDER_ASSET_DIR as ASSET_DIR
 from lunr.builder import Builder
 from lunr.stemmer import porter_stemmer
 
-from generator.catalogue import check_catalogue
-from generator.english import english_pipeline, porter_stem
-from generator.finnish import finnish_pipeline
-from generator.languages import localized
-from generator.lunr_index import (
-    load_index,
-    merge_shards,
-    needed_shards,
-    search,
-    search_passes,
-    shard_file,
-)
-from generator.pipelines import (
-    BROWSER_FILES,
-    find_lunr_files,
-    finnish_remainder,
-    js_text,
-    pipeline_for,
-    query_stems,
-    split_words,
-)
-from generator.schema import load_schema
-from generator.search import (
-    ASSET_DIR,
-    FINDER_SCRIPT,
+from generator.core.schema import load_schema
+from generator.i18n.languages import localized
+from generator.search.english import english_pipeline, porter_stem
+from generator.search.finnish import finnish_pipeline
+from generator.search.index import (
     FINNISH_FIELD,
     SearchData,
     data_dir,
@@ -54,7 +37,16 @@ from generator.search import (
     finder_script,
     search_data,
 )
-from generator.swedish import swedish_pipeline
+from generator.search.lunr import load_index, merge_shards, needed_shards, search, search_passes, shard_file
+from generator.search.pipelines import (
+    find_lunr_files,
+    finnish_remainder,
+    js_text,
+    pipeline_for,
+    query_stems,
+    split_words,
+)
+from generator.search.swedish import swedish_pipeline
 from tests.support import REPO_ROOT, assert_same_lunr_index, copy_fixture_site, run_node, synthetic_catalogue
 
 NODE = shutil.which("node")
@@ -239,7 +231,7 @@ def javascript(catalogues, finders) -> dict:
     ]
     job = {
         "lunr": {name: str(path) for name, path in find_lunr_files().paths.items()},
-        "finder": str(REPO_ROOT / "generator" / "assets" / "finder.js"),
+        "finder": str(REPO_ROOT / "generator" / "search" / "assets" / "finder.js"),
         "words": words,
         "indexes": indexes,
     }
@@ -272,7 +264,7 @@ def test_every_word_is_trimmed_filtered_and_stemmed_as_lunr_js_does(javascript, 
 
 
 def test_lunr_py_s_own_english_pipeline_is_not_lunr_js_s(javascript):
-    """Why generator/english.py ports lunr.js: lunr.py's Porter stemmer turns a final "y" after
+    """Why generator/search/english.py ports lunr.js: lunr.py's Porter stemmer turns a final "y" after
     a vowel into "i", lunr.js's does not."""
     words = javascript["job"]["words"]["en"]
     stems = dict(zip(words, (j["stem"] for j in javascript["words"]["en"]), strict=True))

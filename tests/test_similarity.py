@@ -7,8 +7,9 @@ import random
 
 import pytest
 
-from generator.model import Entry
-from generator.similarity import (
+from generator.core.model import Entry
+from generator.core.slug import slugify
+from generator.editorial.similarity import (
     SHOWN,
     THRESHOLD,
     UNBOUNDED,
@@ -22,7 +23,6 @@ from generator.similarity import (
     similar_to,
     title_similarity,
 )
-from generator.slug import slugify
 
 WORDS = [
     "perustulo",

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.finnish import find_lunr_files
-from generator.lunr_index import shard_file
+from generator.search.finnish import find_lunr_files
+from generator.search.lunr import shard_file
 from tests.links import broken_links, page_links, wrong_term_listings
 from tests.support import REPO_ROOT
 

@@ -1,4 +1,4 @@
-"""``kokeilu synth`` (generator/synthesis.py): a complete, valid, deterministic, varied catalogue."""
+"""``kokeilu synth`` (generator/synth/synthesis.py): a complete, valid, deterministic, varied catalogue."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator import synthesis
-from generator.catalogue import check_catalogue
 from generator.cli import main
-from generator.schema import load_schema
+from generator.core.schema import load_schema
+from generator.synth import synthesis
 from tests.support import REPO_ROOT, build_site
 
 _WORD = re.compile(r"[a-zåäö]+")

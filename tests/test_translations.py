@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.editorial import editorial_report
-from generator.languages import localized
-from generator.translation import load_translations
+from generator.editorial.report import editorial_report
+from generator.i18n.languages import localized
+from generator.i18n.translation import load_translations
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 
 TRANSLATED = VALID_EXPERIMENT.replace(

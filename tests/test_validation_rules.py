@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from generator.catalogue import check_catalogue
-from generator.rules import RULES
+from generator.content.check import check_catalogue
+
+from generator.core.rules import RULES
 from tests.support import REPO_ROOT, VALID_EXPERIMENT, located
 
 

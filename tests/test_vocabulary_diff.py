@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue_diff import escape_markdown
 from generator.cli import main
-from generator.vocabulary import Term, Vocabulary
-from generator.vocabulary_diff import markdown_lines, vocabulary_changes
+from generator.content.vocabulary import Term, Vocabulary
+from generator.editorial.diff import escape_markdown
+from generator.editorial.vocabulary_diff import markdown_lines, vocabulary_changes
 from tests.support import VALID_EXPERIMENT, write_catalogue
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from generator.controls import escape_controls
+from generator.core.controls import escape_controls
 
 _TILDES = re.compile(r"~+")
 

@@ -1,9 +1,9 @@
 """finder.js in each language, in Chromium, on a small site of its own: the shipped catalogue's
-finder data in Finnish, Swedish and English (generator/search.py), the shared scripts, and a
+finder data in Finnish, Swedish and English (generator/search/index.py), the shared scripts, and a
 bare page per language with the finder's element, served on 127.0.0.1.
 
 It needs no MkDocs and no page templates, so it tests the data contract between
-generator/search.py and finder.js alone: the data folder and the result links follow
+generator/search/index.py and finder.js alone: the data folder and the result links follow
 ``data-lang`` (a missing one is Finnish), the query runs in the language's pipeline and then
 in Finnish, messages are in the language, and a result shown in another language than the
 page's says so with ``lang``. tests/browser/test_finder_in_browser.py drives the real pages.
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.search import SearchData, finder_assets, search_data
+from generator.search.index import SearchData, finder_assets, search_data
 from tests.browser.conftest import serve
 from tests.browser.test_finder_in_browser import Session, search, shown, status, wait_rendered
 

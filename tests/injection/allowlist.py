@@ -1,4 +1,4 @@
-"""Bodies as each engine renders them, held to the allowlist of generator/markup.py.
+"""Bodies as each engine renders them, held to the allowlist of generator/content/markup.py.
 
 - :func:`engine_markdown` is Python-Markdown configured the way an engine configures it for the
   site: MkDocs (and ProperDocs, its fork, which loads the same) from mkdocs.yml through MkDocs'

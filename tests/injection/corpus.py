@@ -1,6 +1,6 @@
 """The injection corpus as catalogues: every payload in every field of every entry, and in bodies.
 
-The fields come from generator/schema.yml (every leaf of every entry kind, the items of lists
+The fields come from generator/core/schema.yml (every leaf of every entry kind, the items of lists
 and the sub-fields of groups included), so a field added to the schema is covered without
 touching this file. For each (payload, place) the corpus either
 
@@ -12,7 +12,7 @@ touching this file. For each (payload, place) the corpus either
 What the checker must do with a payload comes from the payload (tests/injection/payloads.py) for
 plain-text, address, e-mail and body places, and from the schema for the rest: the length limits
 of text fields, and vocabulary ids, references, dates and numbers, which no payload can be. A
-payload with a control character (generator/control_characters.py) is refused in every place.
+payload with a control character (generator/content/characters.py) is refused in every place.
 
 The accepted catalogue is the fixture site (tests/fixtures/site/) plus, per payload ``pNN``:
 
@@ -42,10 +42,10 @@ from typing import Any
 
 import yaml
 
-from generator.control_characters import CONTROL_CHARACTER
-from generator.reference import render_field_reference
-from generator.schema import FieldSpec, Schema, item_spec, load_schema
-from generator.vocabulary import load_vocabularies
+from generator.content.characters import CONTROL_CHARACTER
+from generator.content.vocabulary import load_vocabularies
+from generator.core.schema import FieldSpec, Schema, item_spec, load_schema
+from generator.derived.reference import render_field_reference
 from tests.injection.payloads import LINK_FORMS, PAYLOADS, Payload, Refusal, link_form
 from tests.support import REPO_ROOT, copy_fixture_site, write_catalogue
 

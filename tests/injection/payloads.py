@@ -10,13 +10,13 @@ Each payload states what the checker does with it in each kind of place, so that
 (tests/injection/corpus.py) knows which files must be built and which must be refused with a
 located problem:
 
-- ``plain``: in a plain-text field (``plain: true`` in generator/schema.yml: summaries);
+- ``plain``: in a plain-text field (``plain: true`` in generator/core/schema.yml: summaries);
 - ``url``: in a web-address field (sources, contact.url);
 - ``email``: in an e-mail field (contact.email);
 - ``body``: as a paragraph of a Markdown body, the problems it causes;
 - ``links`` (addresses only): the problems it causes in each Markdown link form of ``LINK_FORMS``.
 
-Other text fields accept any payload within their length limits (generator/schema.yml), because
+Other text fields accept any payload within their length limits (generator/core/schema.yml), because
 the templates escape what they show. ``None`` and ``()`` mean "accepted": the payload is built
 and the browser test proves it inert.
 """

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.blocks import HtmlBlocks
+from generator.engines.blocks import HtmlBlocks
 
 PAGE = """\
 <header class="kk-header">

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.body import check_body, link_scheme
-from generator.problems import ProblemSink
+from generator.content.body import check_body, link_scheme
+from generator.core.problems import ProblemSink
 from tests.support import VALID_EXPERIMENT, located
 
 BODY_LINE = VALID_EXPERIMENT.splitlines().index("---", 1) + 2  # the line after the closing ---
@@ -158,7 +158,7 @@ def test_the_checker_parses_with_the_markdown_mkdocs_loads():
     # with exactly that (ProperDocs loads the same; Zensical's is tested in test_body_wrapping).
     from mkdocs.config import load_config
 
-    from generator.markup import SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS
+    from generator.content.markup import SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS
     from tests.support import REPO_ROOT
 
     config = load_config(str(REPO_ROOT / "mkdocs.yml"))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import DateError, PartialDate, parse_partial_date
+from generator.core.dates import DateError, PartialDate, parse_partial_date
 
 
 @pytest.mark.parametrize(

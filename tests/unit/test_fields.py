@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import PartialDate
-from generator.fields import INVALID, FieldChecker, url_problem
-from generator.model import UNKNOWN
-from generator.problems import Problem, ProblemSink
-from generator.schema import load_schema
-from generator.vocabulary import load_vocabularies
-from generator.yamltree import Mapping, compose
+from generator.content.fields import INVALID, FieldChecker, url_problem
+from generator.content.vocabulary import load_vocabularies
+from generator.content.yamltree import Mapping, compose
+from generator.core.dates import PartialDate
+from generator.core.model import UNKNOWN
+from generator.core.problems import Problem, ProblemSink
+from generator.core.schema import load_schema
 from tests.support import VALID_EXPERIMENT, located
 
 SCHEMA = load_schema()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.frontmatter import FrontMatter, normalise_newlines, split_front_matter
-from generator.problems import ProblemSink
+from generator.content.frontmatter import FrontMatter, normalise_newlines, split_front_matter
+from generator.core.problems import ProblemSink
 
 PATH = "experiments/x.md"
 

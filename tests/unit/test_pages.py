@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from generator.content.check import load_catalogue
 
-from generator.catalogue import load_catalogue
-from generator.pages import Pager, chunk, page_urls, plan_site
-from generator.problems import ConfigError
+from generator.core.problems import ConfigError
+from generator.site.planner import Pager, chunk, page_urls, plan_site
 
 
 def _listed(markdown: str) -> list[str]:

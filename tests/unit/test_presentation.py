@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import PartialDate
-from generator.model import UNKNOWN
-from generator.presentation import (
+from generator.core.dates import PartialDate
+from generator.core.model import UNKNOWN
+from generator.i18n.presentation import (
     finnish_key,
     format_date,
     format_euros,

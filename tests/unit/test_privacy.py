@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from generator.content.check import check_catalogue
 
-from generator.catalogue import check_catalogue
-from generator.privacy import check_personal_data
-from generator.problems import ProblemSink
+from generator.content.privacy import check_personal_data
+from generator.core.problems import ProblemSink
 from tests.support import VALID_EXPERIMENT
 
 

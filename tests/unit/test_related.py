@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from generator.model import Entry
-from generator.related import WINDOW, find_related
+from generator.core.model import Entry
+from generator.site.related import WINDOW, find_related
 
 
 def _entry(slug: str) -> Entry:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.rendering import moved_links
+from generator.engines.render import moved_links
 
 FILES = frozenset({"tasot/index.md", "teemat/kiertotalous.md", "data/kokeilut.json", "kuvat/kartta.png"})
 OLD, NEW = "teemat/kiertotalous.md", "teemat/kiertotalous/index.md"

@@ -6,8 +6,15 @@ import json
 
 import pytest
 
-from generator.problems import Problem, Severity
-from generator.reporting import FORMATTERS, Summary, format_github, format_json, format_text, summary_line
+from generator.core.problems import Problem, Severity
+from generator.editorial.reporting import (
+    FORMATTERS,
+    Summary,
+    format_github,
+    format_json,
+    format_text,
+    summary_line,
+)
 
 B_ERROR = Problem("experiments/b.md", 3, 7, "bad-url", "Osoitteesta puuttuu alku https://.")
 A_LATE = Problem("experiments/a.md", 12, 1, "end-missing", "Lisää end: 2019.", Severity.WARNING)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.slug import MAX_SLUG_LENGTH, is_slug, slugify
+from generator.core.slug import MAX_SLUG_LENGTH, is_slug, slugify
 
 
 @pytest.mark.parametrize(

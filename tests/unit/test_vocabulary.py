@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.problems import Problem
-from generator.schema import load_schema
-from generator.vocabulary import Vocabulary, load_vocabularies
+from generator.content.vocabulary import Vocabulary, load_vocabularies
+from generator.core.problems import Problem
+from generator.core.schema import load_schema
 
 LEVELS = "content/sanastot/tasot.yml"
 

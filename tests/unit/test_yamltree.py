@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.problems import ProblemSink
-from generator.yamltree import Mapping, Scalar, Sequence, compose, to_data
+from generator.content.yamltree import Mapping, Scalar, Sequence, compose, to_data
+from generator.core.problems import ProblemSink
 
 PATH = "experiments/x.md"
 

@@ -1,0 +1,151 @@
+"""The Atom feed (RFC 4287) of experiments and learnings, newest first: /feed.xml.
+
+Every date in it is deterministic, so two builds of one commit give the same feed:
+
+- an entry's ``updated`` is the date of the last commit that touched its file (git history,
+  :mod:`generator.core.history`); outside git, the latest date the content itself gives (an
+  experiment's end or start, a learning's date), else :data:`FALLBACK_DATE`;
+- ``published`` is the content's own date where it has one (start, or a learning's date);
+- the feed's ``updated`` is its newest entry's.
+
+Ids are tag URIs (RFC 4151) built from the kind's folder and the slug, so they stay the same
+whatever address the site is published at. Links are absolute when the site's address is known
+(``site_url``), else relative to the feed. Text is XML-escaped by ElementTree, and characters
+XML 1.0 cannot carry (controls) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from xml.etree import ElementTree as ET
+
+from generator.content.catalogue import Catalogue
+from generator.core.dates import PartialDate
+from generator.core.model import Entry
+from generator.i18n.languages import CODES, PRIMARY, LocalEntry, localized, url_in
+from generator.i18n.translation import translator
+
+FEED_FILE = "feed.xml"
+
+
+def feed_file(language: str = PRIMARY) -> str:
+    """The site-relative feed of a language: feed.xml, feed.sv.xml, feed.en.xml.
+
+    All three sit at the site root. Material's scripts fetch sitemap.xml beside every
+    ``<link rel="alternate">`` of a page (its language-switching feature); beside the root feeds
+    that is the site's own sitemap.xml, where a feed in sv/ would cost every page a 404."""
+    return FEED_FILE if language == PRIMARY else FEED_FILE.replace(".xml", f".{language}.xml")
+
+
+FEED_TITLE = "Kokeilukatalogi: uusimmat kokeilut ja opit"
+TAG_AUTHORITY = "tag:kokeileva-suomi.fi,2024:"
+AUTHOR = "Kokeileva Suomi"
+MAX_ENTRIES = 100
+FALLBACK_DATE = dt.date(2017, 1, 1)  # Kokeileva Suomi began; only for content without dates
+ATOM = "http://www.w3.org/2005/Atom"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def _stamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def content_date(entry: Entry) -> dt.date | None:
+    """The latest date the entry's own fields give, or None."""
+    found = [
+        value.latest if name == "end" else value.earliest
+        for name in ("end", "start", "date")
+        if isinstance(value := entry.values.get(name), PartialDate)
+    ]
+    return max(found) if found else None
+
+
+def published_date(entry: Entry) -> dt.date | None:
+    for name in ("start", "date"):
+        value = entry.values.get(name)
+        if isinstance(value, PartialDate):
+            return value.earliest
+    return None
+
+
+def atom_feed(
+    catalogue: Catalogue,
+    site_url: str = "",
+    dates: Mapping[str, dt.date] | None = None,
+    language: str = PRIMARY,
+    local: Callable[[Entry], LocalEntry] | None = None,
+) -> bytes:
+    """The feed's bytes in ``language``. ``dates``: root-relative path → last commit date (from
+    git). ``local`` gives an entry as that language shows it (by default :func:`localized`).
+
+    Each language has its feed (``feed.xml``, ``feed.sv.xml``, ``feed.en.xml``) linking to its
+    pages; an entry's title and summary are in the feed's language where translated, else in the
+    original language, marked with ``xml:lang``. The entry ids are the same in every feed.
+    """
+    dates = dates or {}
+    t = translator(language)
+    local = local or (lambda e: localized(e, language, catalogue.bodies.get(e.path)))
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    entries = [*catalogue.experiments.values(), *catalogue.learnings.values()]
+
+    def updated(entry: Entry) -> dt.date:
+        return dates.get(entry.path) or content_date(entry) or FALLBACK_DATE
+
+    newest = sorted(entries, key=lambda e: (-updated(e).toordinal(), e.path))[:MAX_ENTRIES]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
+
+    def child(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        if text is not None:
+            element.text = _text(text)
+        return element
+
+    child(feed, "id", TAG_AUTHORITY + "feed")
+    child(feed, "title", t.gettext(FEED_TITLE))
+    child(feed, "subtitle", t.gettext("Mitä Suomessa on kokeiltu ja mitä kokeiluista opittiin."))
+    child(feed, "updated", _stamp(max((updated(e) for e in newest), default=FALLBACK_DATE)))
+    home = url_in("/", language).lstrip("/")
+    child(feed, "link", rel="self", href=base + feed_file(language), type="application/atom+xml")
+    child(feed, "link", rel="alternate", href=(base + home) or "./", type="text/html")
+    author = child(feed, "author")
+    child(author, "name", AUTHOR)
+    kinds = {"experiment": t.gettext("Kokeilu"), "learning": t.gettext("Oppi")}
+    for original in newest:
+        entry = local(original)
+        item = child(feed, "entry")
+        if entry.text_language != language:
+            item.set("xml:lang", entry.text_language)
+        child(item, "id", TAG_AUTHORITY + entry.url.strip("/"))
+        child(item, "title", entry.title)
+        for code in (language, *(c for c in CODES if c != language)):
+            child(
+                item,
+                "link",
+                rel="alternate",
+                hreflang=code,
+                href=base + url_in(entry.url, code).lstrip("/"),
+                type="text/html",
+            )
+        child(item, "updated", _stamp(updated(entry)))
+        published = published_date(entry)
+        if published is not None and published <= updated(entry):
+            child(item, "published", _stamp(published))
+        summary = child(item, "summary", entry.summary)
+        if entry.summary_language != entry.text_language:  # a title translated without its summary
+            summary.set("xml:lang", entry.summary_language)
+        child(item, "category", term=entry.kind, label=kinds[entry.kind])
+        for theme in entry.values.get("themes") or []:
+            child(item, "category", term=theme, scheme=TAG_AUTHORITY + "teemat")
+    ET.indent(feed)
+    return (
+        b'<?xml version="1.0" encoding="utf-8"?>\n'
+        + ET.tostring(feed, encoding="utf-8", xml_declaration=False)
+        + b"\n"
+    )
