@@ -28,9 +28,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.content.check import check_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 
+from generator.content.check import check_catalogue  # noqa: E402
 from generator.core.schema import load_schema  # noqa: E402
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -34,10 +34,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.content.check import check_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
+from generator.content.check import check_catalogue  # noqa: E402
 from generator.core.history import last_commit_dates  # noqa: E402
 from generator.editorial.diff import diff_catalogues  # noqa: E402
 from generator.editorial.report import editorial_report  # noqa: E402

@@ -84,10 +84,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO))
 
-from generator.content.check import check_catalogue  # noqa: E402
 from results import machine, save  # noqa: E402
 from synthetic import make_synthetic  # noqa: E402
 
+from generator.content.check import check_catalogue  # noqa: E402
 from generator.core.schema import load_schema  # noqa: E402
 from generator.search.index import build_search_files, clear_caches, data_dir  # noqa: E402
 

@@ -87,7 +87,6 @@ def diff_repository(root: Path, added: int) -> Path:
 def child(command: str, limits_name: str, root: Path) -> dict:
     """One command in this (fresh) process: seconds, peak memory, bytes printed, pairs."""
     from generator.content.check import check_catalogue
-
     from generator.editorial import diff as catalogue_diff
     from generator.editorial import report as editorial
     from generator.editorial import similarity

@@ -1,19 +1,10 @@
-"""Kokeilukatalogi: the engine-independent core of the experiment catalogue.
+"""Kokeilukatalogi: checks the experiment catalogue (Markdown with YAML front matter) against
+its schema and publishes it as a site in Finnish, Swedish and English.
 
-The core loads experiments and learnings (Markdown with YAML front matter), validates them
-against the schema in ``schema.yml`` and exports them. It never imports MkDocs.
+The package is in layers, lowest first: core, i18n, content, opendata, search, site, editorial,
+derived, engines, synth, and the ``kokeilu`` command line (cli.py) on top. A module imports
+only its own package and lower layers, and only ``engines`` imports MkDocs: docs/architecture.md,
+held by tests/test_layers.py.
 """
-
-from generator.content.catalogue import Catalogue
-from generator.content.check import load_catalogue
-from generator.core.problems import CatalogueError, GeneratorError, Problem
-
-__all__ = [
-    "Catalogue",
-    "CatalogueError",
-    "GeneratorError",
-    "Problem",
-    "load_catalogue",
-]
 
 __version__ = "0.1.0"

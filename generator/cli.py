@@ -27,7 +27,6 @@ from generator.editorial.commands import (
 from generator.editorial.reporting import FORMATTERS, Summary, format_text
 from generator.engines.render import render_site
 from generator.opendata.export import dump_json, export_catalogue
-from generator.synth.synthesis import add_synth_command, synth_commands
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -89,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", action="store_true", help="kirjoita vanhentuneet tiedostot")
     add_contributor_commands(commands)
     add_editor_commands(commands)
-    add_synth_command(commands)
+    _add_synth_command(commands)
     return parser
 
 
@@ -228,7 +227,43 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
+def _add_synth_command(commands) -> None:  # commands: argparse's private subparsers action
+    """Add ``synth`` to the ``kokeilu`` command line."""
+    synth = commands.add_parser(
+        "synth",
+        help="kirjoita synteettinen kokoelma suorituskykymittauksia varten",
+        description=(
+            "Kirjoittaa kansioon DIR kokonaisen kokoelman: N keksittyä kokeilua ja noin N/4 oppia "
+            "suomenkielisine teksteineen, sanastot, käsin kirjoitetut sivut, teeman ja mkdocs.yml-"
+            "tiedoston. Tekstit opitaan tämän kokoelman kokeiluista ja opeista. Sama siemen tuottaa "
+            "samat tiedostot. Kansion pitää olla uusi tai tyhjä; se kirjoitetaan kokonaisena."
+        ),
+    )
+    synth.add_argument(
+        "--count", type=_positive, default=1000, metavar="N", help="kokeilujen määrä (oletus: 1000)"
+    )
+    synth.add_argument("--seed", type=int, default=1, metavar="S", help="satunnaisuuden siemen (oletus: 1)")
+    synth.add_argument("--out", type=Path, required=True, metavar="DIR", help="uusi tai tyhjä kohdekansio")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"positiivinen kokonaisluku, ei {text!r}")
+    return value
+
+
+def _synth(args: argparse.Namespace, root: Path) -> int:
+    # Benchmark data, imported for this command only: no other command, and no build, loads it.
+    from generator.synth.synthesis import run_synth
+
+    return run_synth(args, root)
+
+
 _COMMANDS = {"check": _check, "export": _export, "render": _render, "schema": _schema}
 _COMMANDS.update(contributor_commands())
 _COMMANDS.update(editor_commands())
-_COMMANDS.update(synth_commands())
+_COMMANDS["synth"] = _synth

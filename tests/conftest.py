@@ -22,9 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from generator.content.check import check_catalogue, load_catalogue
 
 from generator.content.catalogue import Catalogue
+from generator.content.check import check_catalogue, load_catalogue
 from generator.core.schema import load_schema
 from generator.engines.render import plugin_options, read_site_config
 from generator.site.planner import SitePlan, plan_site

@@ -30,7 +30,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from generator.content.check import load_catalogue
-
 from generator.engines.render import plugin_options, read_site_config, render_site
 from generator.site.planner import SitePlan, plan_site
 

@@ -129,7 +129,6 @@ def assert_same_lunr_index(ours: dict[str, Any], plain: dict[str, Any]) -> None:
 def synthetic_catalogue(folder: Path, count: int, seed: int) -> Catalogue:
     """A checked synthetic catalogue (``kokeilu synth``) of ``count`` experiments; it has no errors."""
     from generator.content.check import check_catalogue
-
     from generator.synth.synthesis import make_synthetic
 
     make_synthetic(folder, count, seed, REPO_ROOT)

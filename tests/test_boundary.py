@@ -1,7 +1,9 @@
-"""The core stays engine-independent: no module of ``generator`` imports MkDocs."""
+"""The engines stay at the edge: no module of ``generator`` outside ``generator.engines``
+imports MkDocs, and no runtime path loads the synthetic catalogue of ``kokeilu synth``."""
 
 from __future__ import annotations
 
+import json
 import pkgutil
 import re
 import subprocess
@@ -10,24 +12,49 @@ from pathlib import Path
 
 import generator
 
+# The site engines and Material: only generator/engines/ may import them.
+ENGINE_PACKAGES = ("mkdocs", "material", "properdocs", "zensical")
 
-def test_importing_every_core_module_does_not_import_mkdocs():
-    modules = sorted(m.name for m in pkgutil.iter_modules(generator.__path__, "generator."))
-    # The MkDocs adapter is the one module allowed to import mkdocs.
-    modules = [m for m in modules if m not in {"generator.__main__", "generator.engines.mkdocs_plugin"}]
+
+def _modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.walk_packages(generator.__path__, "generator."))
+
+
+def _loaded_after_importing(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    """The modules of ``packages`` in sys.modules after importing ``modules`` in a fresh
+    interpreter."""
     code = (
-        "import importlib, sys\n"
+        "import importlib, json, sys\n"
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
-        "print(sorted(m for m in sys.modules if m == 'mkdocs' or m.startswith('mkdocs.')))\n"
+        f"packages = {packages!r}\n"
+        "print(json.dumps(sorted(m for m in sys.modules if any(m == p or m.startswith(p + '.') for p in packages))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
-    assert "generator.content.catalogue" in modules and "generator.cli" in modules
+    return json.loads(result.stdout)
 
 
-def test_only_the_adapter_names_mkdocs_in_an_import():
+def test_importing_every_module_outside_engines_does_not_import_an_engine():
+    modules = [m for m in _modules() if not m.startswith("generator.engines") and m != "generator.__main__"]
+    assert "generator.content.check" in modules and "generator.site.planner" in modules
+    assert "generator.cli" in modules  # the command line too: `kokeilu render` loads no engine
+    assert _loaded_after_importing(modules, ENGINE_PACKAGES) == []
+
+
+def test_only_the_engines_package_names_an_engine_in_an_import():
     package = Path(generator.__file__).parent
-    pattern = re.compile(r"^\s*(?:from|import)\s+mkdocs\b", re.MULTILINE)
-    importing = sorted(p.name for p in package.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8")))
-    assert importing == ["mkdocs_plugin.py"]
+    pattern = re.compile(rf"^\s*(?:from|import)\s+(?:{'|'.join(ENGINE_PACKAGES)})\b", re.MULTILINE)
+    importing = sorted(
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if pattern.search(p.read_text(encoding="utf-8"))
+    )
+    assert importing == ["engines/mkdocs_plugin.py"]
+
+
+def test_the_command_line_does_not_load_the_synthetic_catalogue():
+    """`kokeilu synth` is benchmark data: the command line imports it inside that command only."""
+    assert _loaded_after_importing(["generator.cli"], ("generator.synth",)) == []
+    assert "generator.synth.synthesis" in _loaded_after_importing(
+        ["generator.cli", "generator.synth.synthesis"], ("generator.synth",)
+    )

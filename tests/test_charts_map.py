@@ -92,7 +92,6 @@ def test_a_hand_written_page_cannot_set_structured_data(tmp_path):
     """A page's front matter may set only title and description: kk_json_ld (which the plugin
     would put in <head>) is refused at its line, so the build never starts."""
     from generator.content.check import check_catalogue
-
     from tests.support import copy_fixture_site, located
 
     root = copy_fixture_site(tmp_path / "katalogi")

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from generator.content.check import check_catalogue
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
 from generator.derived.files import write_derived_files
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING

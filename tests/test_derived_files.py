@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from generator.content.check import check_catalogue
-
 from generator.core.schema import load_schema
 from generator.derived.files import render_derived_files, stale_derived_files, write_derived_files
 

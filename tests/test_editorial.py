@@ -6,9 +6,9 @@ import datetime as dt
 import shutil
 
 import pytest
-from generator.content.check import check_catalogue
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.core.history import last_commit_dates
 from generator.editorial.report import editorial_report, format_markdown, format_text
 from generator.editorial.similarity import UNBOUNDED, Limits

@@ -15,8 +15,8 @@ import json
 import re
 
 import pytest
-from generator.content.check import load_catalogue
 
+from generator.content.check import load_catalogue
 from generator.content.taxonomy import group_taxonomies
 from tests.conftest import SITES
 from tests.engines import (

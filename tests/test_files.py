@@ -10,12 +10,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from generator.content.check import check_catalogue
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.core.problems import CatalogueError, ConfigError
 from generator.derived.reference import render_field_reference
 from generator.editorial.diff import diff_catalogues, format_markdown

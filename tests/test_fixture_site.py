@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from generator.content.check import load_catalogue
 
+from generator.content.check import load_catalogue
 from generator.core.problems import CatalogueError, ConfigError
 from generator.engines.render import MARKER, render_site
 from tests.links import broken_links, page_links, wrong_term_listings

@@ -18,10 +18,10 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
-from generator.content.check import check_catalogue
 
 from generator.content.body import check_body
 from generator.content.characters import CONTROL_CHARACTER
+from generator.content.check import check_catalogue
 from generator.content.markup import violations
 from generator.core.problems import ProblemSink
 from tests.engines import ENGINES, page_file

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from generator.content.check import check_catalogue
 from jsonschema import Draft202012Validator
 
+from generator.content.check import check_catalogue
 from generator.content.frontmatter import normalise_newlines, split_front_matter
 from generator.content.yamltree import compose, to_data
 from generator.core.problems import ProblemSink

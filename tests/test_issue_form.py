@@ -6,9 +6,9 @@ import io
 
 import pytest
 import yaml
-from generator.content.check import check_catalogue
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.editorial.issue_form import FORM_FILE, MAX_BODY_CHARS, render_issue_form
 from tests.support import REPO_ROOT, VALID_EXPERIMENT
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from generator.content.check import check_catalogue
 
+from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
 from generator.derived.files import write_derived_files
 from tests.support import VALID_EXPERIMENT, write_catalogue

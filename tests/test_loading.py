@@ -5,7 +5,6 @@ from __future__ import annotations
 import tracemalloc
 
 from generator.content.check import check_catalogue
-
 from generator.core.schema import load_schema
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 

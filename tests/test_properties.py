@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from generator.content.check import check_catalogue
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.content.frontmatter import normalise_newlines
 from generator.core.problems import Problem, Severity
 from generator.core.rules import RULES

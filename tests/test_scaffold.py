@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from generator.content.check import check_catalogue
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.core.model import UNKNOWN
 from tests.support import VALID_EXPERIMENT
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from generator.content.check import check_catalogue
 
+from generator.content.check import check_catalogue
 from generator.content.fields import INVALID, FieldChecker
 from generator.content.municipalities import municipality_terms, render_vocabulary
 from generator.content.parts import find_cycles

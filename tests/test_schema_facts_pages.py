@@ -10,8 +10,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from generator.content.check import load_catalogue
 
+from generator.content.check import load_catalogue
 from generator.content.funding import format_amount
 from generator.site.planner import plan_site
 from tests.support import VALID_EXPERIMENT, write_catalogue

@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from generator.content.check import check_catalogue
 
+from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
 from generator.search.finnish import find_lunr_files, finnish_pipeline, query_stems, split_words
 from generator.search.index import body_text

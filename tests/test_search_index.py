@@ -184,7 +184,6 @@ def test_the_evidence_facets_count_experiments_and_the_learnings_drawn_from_them
 
 def test_an_evidence_facet_nothing_uses_is_left_out(make_catalogue):
     from generator.content.check import load_catalogue
-
     from tests.support import VALID_EXPERIMENT
 
     root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})

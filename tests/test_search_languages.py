@@ -19,13 +19,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from generator.content.check import check_catalogue
-from generator.core.urls import BROWSER_FILES, FINDER_SCRIPT
-from generator.core.urls import FINDER_ASSET_DIR as ASSET_DIR
 from lunr.builder import Builder
 from lunr.stemmer import porter_stemmer
 
+from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
+from generator.core.urls import BROWSER_FILES, FINDER_SCRIPT
+from generator.core.urls import FINDER_ASSET_DIR as ASSET_DIR
 from generator.i18n.languages import localized
 from generator.search.english import english_pipeline, porter_stem
 from generator.search.finnish import finnish_pipeline

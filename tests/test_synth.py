@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from generator.content.check import check_catalogue
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
 from generator.synth import synthesis
 from tests.support import REPO_ROOT, build_site

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from generator.content.check import check_catalogue
-
 from generator.core.rules import RULES
 from tests.support import REPO_ROOT, VALID_EXPERIMENT, located
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from generator.content.check import check_catalogue
 
 from generator.cli import main
+from generator.content.check import check_catalogue
 from generator.content.vocabulary import Term, Vocabulary
 from generator.derived.reference import markdown_text, render_field_reference
 from tests.support import REPO_ROOT, located

@@ -1,26 +1,17 @@
-"""Load the whole catalogue: vocabularies, then every entry, then the cross-file rules."""
+"""The checked catalogue: every entry that passed, the vocabularies, the hand-written pages
+and every problem found (:func:`generator.content.check.check_catalogue` makes it)."""
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.body import check_body
-from generator.content.handwritten import Page, load_pages, sort_docs
-from generator.content.intros import Intro, load_intros
-from generator.content.layout import survey
-from generator.content.loading import EntryFile, discover_entries, load_entry
-from generator.content.municipalities import check_municipality_regions
-from generator.content.parts import check_parts
-from generator.content.translated_bodies import check_translations, load_translated_bodies
-from generator.content.unconfirmed import check_unconfirmed
-from generator.content.validation import check_duplicate_slugs, check_experiment, check_references
-from generator.content.vocabulary import Vocabulary, load_vocabularies
+from generator.content.handwritten import Page
+from generator.content.intros import Intro
+from generator.content.loading import EntryFile
+from generator.content.vocabulary import Vocabulary
 from generator.core.model import Entry
-from generator.core.problems import CatalogueError, ConfigError, Problem, ProblemSink
+from generator.core.problems import ConfigError, Problem
 from generator.core.schema import Schema, load_schema
 
 
@@ -78,88 +69,3 @@ def find_root(start: Path, schema: Schema | None = None) -> Path:
         f"Kokoelmaa ei löytynyt kansiosta {start} eikä sen yläkansioista: kansiota "
         f"{schema.vocabulary_directory}/ ei ole. Aja komento repositorion juuressa tai anna --root."
     )
-
-
-def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
-    """Load and validate everything, never raising for content problems."""
-    schema = schema or load_schema()
-    root = Path(root)
-    problems: list[Problem] = []
-    vocabularies = load_vocabularies(root, schema, problems)
-    # Every file is taken from the survey, which never follows a link (generator.content.layout).
-    tree = survey(root, [schema.site.docs_directory, *(e.directory for e in schema.entries)], problems)
-    claimed: set[str] = set()
-    found = discover_entries(tree, schema, problems, claimed)
-    files = [f for f in found if not f.language]
-    translation_files = [f for f in found if f.language]
-    problems.extend(check_duplicate_slugs(files))
-    entries: dict[str, dict[str, Entry]] = {e.kind: {} for e in schema.entries}
-    for file in files:
-        entry_schema = schema.entry(file.kind)
-        entry = load_entry(root, file, entry_schema, schema, vocabularies, problems)
-        if entry is not None:
-            entries[file.kind][entry.slug] = entry
-            check_body(entry.body, entry.body_line, ProblemSink(entry.path, problems))
-    experiments = entries["experiment"]
-    learnings = entries["learning"]
-    for experiment in experiments.values():
-        problems.extend(check_experiment(experiment))
-        problems.extend(check_municipality_regions(experiment, vocabularies))
-    for entry in (*experiments.values(), *learnings.values()):
-        problems.extend(check_unconfirmed(entry, schema.entry(entry.kind)))
-    experiment_files = {f.slug for f in files if f.kind == "experiment"}
-    problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
-    problems.extend(check_parts(experiments, experiment_files, _closest_slugs(experiment_files)))
-    loaded = {e.path: e for kind in entries.values() for e in kind.values()}
-    for entry in loaded.values():
-        check_translations(entry, problems)
-    bodies = load_translated_bodies(
-        root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
-    )
-    intros = load_intros(root, tree, schema, vocabularies, problems, claimed)
-    for intro in intros.values():
-        check_body(intro.markdown, intro.first_line, ProblemSink(intro.path, problems))
-    page_paths, static = sort_docs(tree, schema, claimed, problems)
-    catalogue = Catalogue(
-        root=root,
-        schema=schema,
-        vocabularies=vocabularies,
-        experiments=dict(sorted(experiments.items())),
-        learnings=dict(sorted(learnings.items())),
-        files=files,
-        intros=intros,
-        bodies=bodies,
-        translation_files=translation_files,
-        pages=load_pages(root, page_paths, schema, problems),
-        static_files=tuple(static),
-    )
-    # Imported here: the site's modules, which the site map reads, import Catalogue from this one.
-    from generator.content.site_map import check_site
-
-    check_site(catalogue, problems)
-    # Only entries without any error, including the cross-file ones, make up the catalogue.
-    invalid = {p.path for p in problems if p.is_error}
-    return dataclasses.replace(
-        catalogue,
-        experiments={s: e for s, e in catalogue.experiments.items() if e.path not in invalid},
-        learnings={s: e for s, e in catalogue.learnings.items() if e.path not in invalid},
-        # A link reported by the survey and again by the reader of a vocabulary is one problem.
-        problems=sorted(set(problems)),
-    )
-
-
-def load_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
-    """The validated catalogue. Raises :class:`CatalogueError` listing every error, if any."""
-    catalogue = check_catalogue(root, schema)
-    if catalogue.errors:
-        raise CatalogueError(catalogue.problems)
-    return catalogue
-
-
-def _closest_slugs(slugs: set[str]) -> Callable[[str], list[str]]:
-    ordered = sorted(slugs)
-
-    def closest(slug: str) -> list[str]:
-        return difflib.get_close_matches(slug, ordered, n=1, cutoff=0.6)
-
-    return closest

@@ -43,28 +43,19 @@ from generator.core.problems import Problem, ProblemSink
 from generator.core.schema import TaxonomySpec
 from generator.core.urls import (
     BROWSER_FILES,
-    EXPERIMENTS_CSV,
-    EXPERIMENTS_JSON,
-    EXPERIMENTS_SCHEMA,
+    FINDER_ASSET_DIR,
+    FINDER_DATA_DIR,
     FINDER_SCRIPT,
     FINDER_URL,
     HOME_URL,
-    LEARNINGS_JSON,
-    LEARNINGS_SCHEMA,
+    OPEN_DATA_FILES,
     OPEN_DATA_URL,
     PAGE_SEGMENT,
     STATISTICS_URL,
 )
-from generator.core.urls import (
-    FINDER_ASSET_DIR as ASSET_DIR,
-)
-from generator.core.urls import (
-    FINDER_DATA_DIR as DATA_DIR,
-)
 from generator.i18n.languages import CODES, PRIMARY, feed_file, split_src_uri, src_uri_in
 from generator.i18n.presentation import src_uri_for
 
-OPEN_DATA_FILES = (EXPERIMENTS_CSV, EXPERIMENTS_JSON, EXPERIMENTS_SCHEMA, LEARNINGS_JSON, LEARNINGS_SCHEMA)
 # Broken links in one file that get a suggestion (each costs a search among the site's files).
 MAX_SUGGESTIONS = 20
 # Text that may hold a relative link: "](" or "]:" not followed by an absolute address or "#".
@@ -138,12 +129,12 @@ def map_site(catalogue: Catalogue) -> SiteMap:
             urls = [taxonomy.term_url(term) for term in _term_pages(taxonomy, vocabulary, experiments)]
             finnish += [src_uri_for(url) for url in urls]
             listings += urls
-    changing = [f"{url.strip('/')}/{PAGE_SEGMENT}/" for url in listings] + [DATA_DIR]
+    changing = [f"{url.strip('/')}/{PAGE_SEGMENT}/" for url in listings] + [FINDER_DATA_DIR]
     for code in CODES:
         generated.update({src_uri_in(uri, code): "" for uri in finnish})
         generated.update({src_uri_in(uri, code): source for uri, source in sources.items()})
         generated[feed_file(code)] = ""
-    generated.update(dict.fromkeys((ASSET_DIR + name for name in (*BROWSER_FILES, FINDER_SCRIPT)), ""))
+    generated.update(dict.fromkeys((FINDER_ASSET_DIR + name for name in (*BROWSER_FILES, FINDER_SCRIPT)), ""))
     generated.update(dict.fromkeys(OPEN_DATA_FILES, ""))
     written = catalogue.hand_written_files - generated.keys()
     return SiteMap(

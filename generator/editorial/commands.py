@@ -1,4 +1,5 @@
-"""The editors' subcommands of ``kokeilu``: ``diff``, ``report`` and ``kunnat``."""
+"""The contributors' and the editors' subcommands of ``kokeilu``: ``new`` and ``from-issue``,
+then ``diff``, ``report`` and ``kunnat``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,93 @@ from generator.content.municipalities import REGIONS, VOCABULARY, write_vocabula
 from generator.core.problems import ConfigError
 from generator.core.schema import load_schema
 from generator.editorial.diff import DIFF_FORMATTERS, diff_catalogues
+from generator.editorial.issue_form import run_from_issue
 from generator.editorial.report import REPORT_FORMATTERS, REVIEW_DAYS, editorial_report
+from generator.editorial.scaffold import ScaffoldError, next_steps, plan_new_entry, write_new_file
+
+# --- the contributors' commands ------------------------------------------------------------
+
+
+def add_contributor_commands(commands) -> None:
+    """Add ``new`` and ``from-issue`` to the ``kokeilu`` command line."""
+    new = commands.add_parser(
+        "new",
+        help="luo uuden kokeilun tai opin tiedosto otsikosta",
+        description=(
+            "Luo tiedoston experiments/<tunniste>.md (tai --learning: content/opit/<tunniste>.md). "
+            "Tunniste tehdään otsikosta (ä→a, ö→o, å→a), ellei sitä anneta valitsimella --slug. "
+            "Olemassa olevaa tiedostoa ei kirjoiteta yli. Sanastojen arvoiksi käyvät tunnisteet ja "
+            "nimet suomeksi, ruotsiksi tai englanniksi (--theme tekoäly, --region Keski-Suomi). "
+            "Puuttuvat tavoitetaso, teemat ja alueet kysytään, jos komentoa ajetaan päätteessä. "
+            "Kaikki virheelliset valitsimet kerrotaan kerralla."
+        ),
+    )
+    new.add_argument("title", metavar="OTSIKKO")
+    new.add_argument("--learning", action="store_true", help="luo oppi kokeilun sijaan")
+    new.add_argument(
+        "--slug", metavar="TUNNISTE", help="tiedoston nimi ilman .md-päätettä (oletus: otsikosta)"
+    )
+    new.add_argument(
+        "--level", action="append", metavar="TASO", help="tavoitetaso (tasot.yml): tunniste tai nimi"
+    )
+    new.add_argument(
+        "--theme", action="append", metavar="TEEMA", help="teema (teemat.yml): tunniste tai nimi; voi toistaa"
+    )
+    new.add_argument(
+        "--region",
+        action="append",
+        metavar="ALUE",
+        help="maakunta (alueet.yml): tunniste tai nimi; voi toistaa; koko-suomi tai tuntematon yksinään",
+    )
+    new.add_argument(
+        "--kind", action="append", metavar="LAJI", help="opin laji (oppityypit.yml): tunniste tai nimi"
+    )
+    new.add_argument("--experiment", action="append", metavar="TUNNISTE", help="opin kokeilu; voi toistaa")
+
+    from_issue = commands.add_parser(
+        "from-issue",
+        help="tee kokeilutiedosto GitHubin kokeilulomakkeen (issue) tekstistä",
+        description=(
+            "Lukee .github/ISSUE_TEMPLATE/kokeilu.yml-lomakkeella tehdyn issuen tekstin "
+            "(tiedostosta tai - = vakiosyöte), tarkistaa sen ja tulostaa kokeilutiedoston. "
+            "--write kirjoittaa sen kansioon experiments/. Ongelmat kerrotaan lomakkeen kenttien nimillä."
+        ),
+    )
+    from_issue.add_argument("file", nargs="?", default="-", metavar="TIEDOSTO")
+    from_issue.add_argument("--write", action="store_true", help="kirjoita experiments/<tunniste>.md")
+
+
+def _new(args, root: Path) -> int:
+    catalogue = check_catalogue(root)
+    given = {
+        "level": args.level,
+        "themes": args.theme,
+        "regions": args.region,
+        "kind": args.kind,
+        "experiments": args.experiment,
+    }
+    ask = input if sys.stdin is not None and sys.stdin.isatty() else None
+    try:
+        planned = plan_new_entry(
+            root, catalogue.schema, catalogue.vocabularies, args.title, args.learning, given, ask, args.slug
+        )
+        write_new_file(root, planned.path, planned.text)
+    except ScaffoldError as error:
+        for message in error.messages:
+            print(f"kokeilu new: {message}", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\nkokeilu new: keskeytettiin; mitään ei kirjoitettu.", file=sys.stderr)
+        return 1
+    sys.stdout.write(next_steps(planned.path, args.learning))
+    return 0
+
+
+def contributor_commands() -> dict[str, Callable]:
+    return {"new": _new, "from-issue": run_from_issue}
+
+
+# --- the editors' commands -----------------------------------------------------------------
 
 
 def _date(text: str) -> dt.date:

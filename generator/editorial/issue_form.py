@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.check import check_catalogue
 from generator.content.vocabulary import Vocabulary
 from generator.core.schema import FieldSpec, Schema
 from generator.core.slug import slugify
@@ -517,8 +518,6 @@ def _validate(
     root: Path, text: str, rel: str, starts: list[tuple[int, str]], schema: Schema
 ) -> list[FormProblem]:
     """Check the file like ``kokeilu check`` in a scratch catalogue; problems named by form field."""
-    from generator.content.check import check_catalogue
-
     with tempfile.TemporaryDirectory(prefix="kokeilu-issue-") as scratch:
         vocabularies = schema.vocabulary_directory
         shutil.copytree(root / vocabularies, Path(scratch) / vocabularies)
@@ -557,8 +556,6 @@ def _read_body(name: str) -> str:
 
 def run_from_issue(args, root: Path) -> int:
     """``kokeilu from-issue [FILE|-] [--write]``."""
-    from generator.content.check import check_catalogue
-
     try:
         body = _read_body(args.file)
     except OSError as error:

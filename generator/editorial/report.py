@@ -12,8 +12,9 @@ It lists, each section sorted by path:
   know, or a catalogue outside git, is left out of this section;
 - entries without sources (``sources`` absent or ``tuntematon``);
 - near-duplicates: pairs of entries of the same kind with similar titles or slugs
-  (:mod:`generator.editorial.similarity`), each kind within its :class:`~generator.editorial.similarity.Limits`; a
-  note says the limits and how many pairs they left out.
+  (:mod:`generator.editorial.similarity`), each kind within its
+  :class:`~generator.editorial.similarity.Limits`; a note says the limits and how many pairs
+  they left out.
 
 Only valid entries are reported on; the first line counts the errors that kept others out.
 Every value printed has its control and bidi characters escaped (:mod:`generator.core.controls`).

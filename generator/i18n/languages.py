@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.model import Entry
+from generator.core.urls import FEED_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,15 @@ def localized(entry: Entry, language: str, bodies: dict[str, str] | None = None)
         body_language=body_language,
         summary_language=summary_language,
     )
+
+
+def feed_file(language: str = PRIMARY) -> str:
+    """The site-relative feed of a language: feed.xml, feed.sv.xml, feed.en.xml.
+
+    All three sit at the site root. Material's scripts fetch sitemap.xml beside every
+    ``<link rel="alternate">`` of a page (its language-switching feature); beside the root feeds
+    that is the site's own sitemap.xml, where a feed in sv/ would cost every page a 404."""
+    return FEED_FILE if language == PRIMARY else FEED_FILE.replace(".xml", f".{language}.xml")
 
 
 def directory_url(src_uri: str) -> str:

@@ -32,12 +32,15 @@ from generator.content.catalogue import Catalogue
 from generator.content.vocabulary import Vocabulary
 from generator.core.schema import EntrySchema, FieldSpec, Schema, item_spec
 from generator.core.sitefile import SiteFile
+from generator.core.urls import (
+    EXPERIMENTS_CSV,
+    EXPERIMENTS_JSON,
+    EXPERIMENTS_SCHEMA,
+    LEARNINGS_JSON,
+    LEARNINGS_SCHEMA,
+)
 from generator.opendata.export import dump_json, export_catalogue
 
-DATA_DIR = "data/"
-EXPERIMENTS_JSON = DATA_DIR + "kokeilut.json"
-LEARNINGS_JSON = DATA_DIR + "opit.json"
-EXPERIMENTS_CSV = DATA_DIR + "kokeilut.csv"
 SEPARATOR = "|"
 EMPTY_LIST = "[]"
 LIST_TYPES = frozenset({"ids", "refs", "texts", "urls", "paths"})
@@ -210,8 +213,6 @@ def _read_object(spec: FieldSpec, row: Mapping[str, str], prefix: str) -> dict[s
     return None if all(v is None for v in values.values()) else values
 
 
-EXPERIMENTS_SCHEMA = DATA_DIR + "kokeilut.schema.json"
-LEARNINGS_SCHEMA = DATA_DIR + "opit.schema.json"
 PLURAL_FI = {"experiment": "kokeilut", "learning": "opit"}
 _DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import functools
 
-from generator.core.urls import BROWSER_FILES
 from generator.search.pipelines import (
     JS_SPACE,
     LanguageRules,
@@ -45,7 +44,6 @@ from generator.search.pipelines import (
 )
 
 __all__ = [
-    "BROWSER_FILES",
     "CONSONANTS",
     "JS_SPACE",
     "FinnishPipeline",

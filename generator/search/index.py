@@ -64,20 +64,13 @@ from generator.core.dates import PartialDate
 from generator.core.model import Entry
 from generator.core.problems import ConfigError
 from generator.core.sitefile import SiteFile
-from generator.core.urls import BROWSER_FILES
+from generator.core.urls import BROWSER_FILES, FINDER_ASSET_DIR, FINDER_DATA_DIR, FINDER_SCRIPT
 from generator.i18n.languages import LANGUAGES, PRIMARY, LocalEntry, localized, src_uri_in
 from generator.i18n.presentation import date_key, finnish_key, format_years
 from generator.i18n.translation import translator
 from generator.search.lunr import IndexBuilder, shard_file
 from generator.search.pipelines import clear_caches as clear_pipeline_caches
 from generator.search.pipelines import find_lunr_files, finnish_remainder
-
-# Where the finder lives, its data and its scripts (site-relative; the data of another language
-# under its prefix, see data_dir).
-FINDER_URL = "/haku/"
-DATA_DIR = "haku/data/"
-ASSET_DIR = "assets/haku/"
-FINDER_SCRIPT = "finder.js"
 
 # Display records per docs/<n>.json: a results page of 20 touches a few small files.
 CHUNK = 10
@@ -124,7 +117,7 @@ def label(text: str, language: str) -> str:
 
 def data_dir(language: str) -> str:
     """The site-relative folder of a language's finder data: "haku/data/", "sv/haku/data/"."""
-    return src_uri_in(DATA_DIR, language)
+    return src_uri_in(FINDER_DATA_DIR, language)
 
 
 @dataclass(frozen=True)
@@ -546,8 +539,10 @@ def finder_assets() -> list[SiteFile]:
     lunr.stemmer.support.js, lunr.fi.js and lunr.sv.js unchanged from the installed package,
     and finder.js."""
     lunr_files = find_lunr_files()
-    scripts = [SiteFile(ASSET_DIR + name, lunr_files.paths[name].read_bytes()) for name in BROWSER_FILES]
-    return [*scripts, SiteFile(ASSET_DIR + FINDER_SCRIPT, finder_script())]
+    scripts = [
+        SiteFile(FINDER_ASSET_DIR + name, lunr_files.paths[name].read_bytes()) for name in BROWSER_FILES
+    ]
+    return [*scripts, SiteFile(FINDER_ASSET_DIR + FINDER_SCRIPT, finder_script())]
 
 
 def search_data(catalogue: Catalogue, language: str = PRIMARY) -> SearchData:

@@ -48,10 +48,6 @@ from generator.core.problems import ConfigError
 _SHIPPED_BY = ("mkdocs", "properdocs")
 _LUNR = "contrib/search/templates/search/lunr.js"
 _LANGUAGE = "contrib/search/lunr-language"
-# The files the browser loads, in load order, under the names the site publishes them as.
-# lunr.fi.js serves every finder: the Swedish and English ones also search Finnish words.
-BROWSER_FILES = ("lunr.js", "lunr.stemmer.support.js", "lunr.fi.js", "lunr.sv.js")
-
 # JavaScript's \s, which lunr.tokenizer splits on (with "-"). lunr.py splits on fewer characters,
 # so the rest are turned into spaces before lunr.py sees the text.
 JS_SPACE = (

@@ -24,20 +24,8 @@ from xml.etree import ElementTree as ET
 from generator.content.catalogue import Catalogue
 from generator.core.dates import PartialDate
 from generator.core.model import Entry
-from generator.i18n.languages import CODES, PRIMARY, LocalEntry, localized, url_in
+from generator.i18n.languages import CODES, PRIMARY, LocalEntry, feed_file, localized, url_in
 from generator.i18n.translation import translator
-
-FEED_FILE = "feed.xml"
-
-
-def feed_file(language: str = PRIMARY) -> str:
-    """The site-relative feed of a language: feed.xml, feed.sv.xml, feed.en.xml.
-
-    All three sit at the site root. Material's scripts fetch sitemap.xml beside every
-    ``<link rel="alternate">`` of a page (its language-switching feature); beside the root feeds
-    that is the site's own sitemap.xml, where a feed in sv/ would cost every page a 404."""
-    return FEED_FILE if language == PRIMARY else FEED_FILE.replace(".xml", f".{language}.xml")
-
 
 FEED_TITLE = "Kokeilukatalogi: uusimmat kokeilut ja opit"
 TAG_AUTHORITY = "tag:kokeileva-suomi.fi,2024:"

@@ -38,8 +38,20 @@ from generator.core.model import UNKNOWN, Entry
 from generator.core.problems import ConfigError
 from generator.core.schema import TaxonomySpec
 from generator.core.sitefile import SiteFile
-from generator.core.urls import FINDER_ASSET_DIR as ASSET_DIR
-from generator.core.urls import FINDER_SCRIPT, FINDER_URL
+from generator.core.urls import (
+    EXPERIMENTS_CSV,
+    EXPERIMENTS_JSON,
+    EXPERIMENTS_SCHEMA,
+    FINDER_ASSET_DIR,
+    FINDER_SCRIPT,
+    FINDER_URL,
+    HOME_URL,
+    LEARNINGS_JSON,
+    LEARNINGS_SCHEMA,
+    OPEN_DATA_URL,
+    PAGE_SEGMENT,
+    STATISTICS_URL,
+)
 from generator.i18n.languages import (
     CODES,
     LANGUAGES,
@@ -62,15 +74,12 @@ from generator.i18n.presentation import (
     src_uri_for,
 )
 from generator.i18n.translation import translator
-from generator.opendata import tables as opendata
+from generator.opendata import tables
 from generator.search.index import SearchData, finder_assets
 from generator.site.charts import Series, bar_chart, counts_by, region_map
 from generator.site.feed import atom_feed
 from generator.site.related import WEIGHTS, find_related
 
-HOME_URL = "/"
-STATISTICS_URL = "/tilastot/"
-OPEN_DATA_URL = "/avoin-data/"
 # How the open-data page names each field type.
 FIELD_KINDS_FI = {
     "text": "teksti",
@@ -89,7 +98,6 @@ FIELD_KINDS_FI = {
     "object": "olio",
     "objects": "olio",
 }
-PAGE_SEGMENT = "sivu"
 # The Markdown extension the generated pages need besides the engine's defaults: wrap_language.
 REQUIRED_EXTENSION = "md_in_html"
 
@@ -458,7 +466,7 @@ class SitePlanner:
         if self.language == PRIMARY:
             files += [
                 *finder_assets(),
-                *opendata.open_data_files(self.catalogue),
+                *tables.open_data_files(self.catalogue),
             ]
         return files
 
@@ -524,18 +532,18 @@ class SitePlanner:
             OPEN_DATA_URL,
             title,
             files={
-                "experiments_json": "/" + opendata.EXPERIMENTS_JSON,
-                "learnings_json": "/" + opendata.LEARNINGS_JSON,
-                "experiments_schema": "/" + opendata.EXPERIMENTS_SCHEMA,
-                "learnings_schema": "/" + opendata.LEARNINGS_SCHEMA,
-                "experiments_csv": "/" + opendata.EXPERIMENTS_CSV,
+                "experiments_json": "/" + EXPERIMENTS_JSON,
+                "learnings_json": "/" + LEARNINGS_JSON,
+                "experiments_schema": "/" + EXPERIMENTS_SCHEMA,
+                "learnings_schema": "/" + LEARNINGS_SCHEMA,
+                "experiments_csv": "/" + EXPERIMENTS_CSV,
                 "schemas": schemas,
                 "feed": "/" + feed_file(self.language),
             },
-            separator=opendata.SEPARATOR,
-            empty_list=opendata.EMPTY_LIST,
-            formula_signs=", ".join(f"`{c}`" for c in opendata.FORMULA_STARTS if c.isprintable()),
-            columns=opendata.columns(self.schema),
+            separator=tables.SEPARATOR,
+            empty_list=tables.EMPTY_LIST,
+            formula_signs=", ".join(f"`{c}`" for c in tables.FORMULA_STARTS if c.isprintable()),
+            columns=tables.columns(self.schema),
             kinds=FIELD_KINDS_FI,
         )
         return self.page(src_uri_for(OPEN_DATA_URL, index=True), OPEN_DATA_URL, title, markdown, in_nav=True)
@@ -759,7 +767,7 @@ def plan_site(
         if found.content != file.content:  # pragma: no cover - a planning bug
             raise ValueError(f"two different files at {file.src_uri}")
     files = sorted(unique.values(), key=lambda f: f.src_uri)
-    scripts = (ASSET_DIR + FINDER_SCRIPT,)
+    scripts = (FINDER_ASSET_DIR + FINDER_SCRIPT,)
     return SitePlan(tuple(pages), frozenset(replaces), tuple(watch), tuple(files), scripts)
 
 

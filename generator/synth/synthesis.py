@@ -36,7 +36,8 @@ count for a seed (only what refers to it changes), so a benchmark can compare it
 sizes. The folder is written to a staging folder beside DIR and swapped in whole
 (generator/core/output.py); a non-empty DIR is refused.
 
-This module is part of the core: it never imports MkDocs.
+Benchmark data, not the runtime: only ``kokeilu synth`` imports this module (generator/cli.py
+loads it inside that command), and it never imports MkDocs.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ import random
 import re
 import shutil
 from bisect import bisect
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from pathlib import Path
@@ -1068,36 +1068,8 @@ def synthesise(out: Path, count: int, seed: int, repo: Path) -> Synthesis:
 # --- The command line ------------------------------------------------------------------------------
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"positiivinen kokonaisluku, ei {text!r}")
-    return value
-
-
-def add_synth_command(commands) -> None:  # commands: argparse's private subparsers action
-    """Add ``synth`` to the ``kokeilu`` command line."""
-    synth = commands.add_parser(
-        "synth",
-        help="kirjoita synteettinen kokoelma suorituskykymittauksia varten",
-        description=(
-            "Kirjoittaa kansioon DIR kokonaisen kokoelman: N keksittyä kokeilua ja noin N/4 oppia "
-            "suomenkielisine teksteineen, sanastot, käsin kirjoitetut sivut, teeman ja mkdocs.yml-"
-            "tiedoston. Tekstit opitaan tämän kokoelman kokeiluista ja opeista. Sama siemen tuottaa "
-            "samat tiedostot. Kansion pitää olla uusi tai tyhjä; se kirjoitetaan kokonaisena."
-        ),
-    )
-    synth.add_argument(
-        "--count", type=_count, default=1000, metavar="N", help="kokeilujen määrä (oletus: 1000)"
-    )
-    synth.add_argument("--seed", type=int, default=1, metavar="S", help="satunnaisuuden siemen (oletus: 1)")
-    synth.add_argument("--out", type=Path, required=True, metavar="DIR", help="uusi tai tyhjä kohdekansio")
-
-
-def _synth(args: argparse.Namespace, root: Path) -> int:
+def run_synth(args: argparse.Namespace, root: Path) -> int:
+    """``kokeilu synth``: the arguments are checked by the command line (generator/cli.py)."""
     made = synthesise(args.out, args.count, args.seed, root)
     folder = _directories(load_schema())["experiment"]
     print(
@@ -1107,7 +1079,3 @@ def _synth(args: argparse.Namespace, root: Path) -> int:
     print(f"Ensimmäinen kokeilu: {folder}/{made.experiments[0]}.md")
     print(f"Tarkista ja rakenna kansiossa {args.out}: kokeilu check; mkdocs build --strict")
     return 0
-
-
-def synth_commands() -> dict[str, Callable[[argparse.Namespace, Path], int]]:
-    return {"synth": _synth}

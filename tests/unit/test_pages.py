@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from generator.content.check import load_catalogue
 
+from generator.content.check import load_catalogue
 from generator.core.problems import ConfigError
 from generator.site.planner import Pager, chunk, page_urls, plan_site
 

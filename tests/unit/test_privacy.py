@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from generator.content.check import check_catalogue
 
+from generator.content.check import check_catalogue
 from generator.content.privacy import check_personal_data
 from generator.core.problems import ProblemSink
 from tests.support import VALID_EXPERIMENT
