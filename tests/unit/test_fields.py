@@ -7,9 +7,8 @@ import pytest
 from generator.dates import PartialDate
 from generator.fields import INVALID, FieldChecker, url_problem
 from generator.model import UNKNOWN
-from generator.problems import Problem, ProblemSink
+from generator.problems import ProblemSink
 from generator.schema import load_schema
-from generator.vocabulary import load_vocabularies
 from generator.yamltree import Mapping, compose
 from tests.support import VALID_EXPERIMENT, located
 
@@ -18,11 +17,8 @@ PATH = "experiments/testikokeilu.md"
 
 
 @pytest.fixture(scope="module")
-def vocabularies(repo_root):
-    problems: list[Problem] = []
-    loaded = load_vocabularies(repo_root, SCHEMA, problems)
-    assert problems == []
-    return loaded
+def vocabularies(fixture_vocabularies):
+    return fixture_vocabularies
 
 
 @pytest.fixture
