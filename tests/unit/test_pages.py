@@ -132,7 +132,13 @@ def test_learnings_are_listed_under_each_of_their_themes(fixture_plan):
     assert text.count("perustulo-ei-lisannyt-tyollisyytta/") == 2  # sosiaaliturva and tyollisyys
     # the theme index on page 1 links to the page where each theme starts
     links = re.findall(r'href="\.\./opit/((?:sivu/\d+/)?)#teema-([a-z-]+)"', first)
-    assert {theme for _, theme in links} == {"kiertotalous", "maaseutu", "ruoka", "sosiaaliturva", "tyollisyys"}
+    assert {theme for _, theme in links} == {
+        "kiertotalous",
+        "maaseutu",
+        "ruoka",
+        "sosiaaliturva",
+        "tyollisyys",
+    }
     for page, theme in links:
         assert f'<h2 id="teema-{theme}">' in pages[f"/opit/{page}"], (page, theme)
 
