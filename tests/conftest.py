@@ -1,16 +1,21 @@
 """Shared fixtures, in layers (Lektor style): paths → scratch catalogues → the shipped catalogue.
 
-- ``repo_root``: the repository, which is also the shipped catalogue.
-- ``make_catalogue``: a factory that writes a scratch catalogue (the real vocabularies plus the
-  files you give) under ``tmp_path``, never into the repository.
+- ``repo_root``: the repository itself, for the tests that must read it (derived files up to
+  date, git history); no test reads the shipped catalogue from it.
+- ``make_catalogue``: a factory that writes a scratch catalogue (the fixture site's vocabularies
+  plus the files you give) under ``tmp_path``, never into the repository.
 - ``check``: writes a scratch catalogue and checks it.
-- ``shipped``: the shipped catalogue, checked once per test session.
+- ``fixture_vocabularies``: the fixture site's vocabularies (tests/fixtures/site/content/sanastot/);
+  ``repository_vocabularies``: the repository's, for the files derived from them.
+- ``shipped_root``: the shipped catalogue grown by tests/growth.py (20 experiments, 3 learnings and
+  a theme it has never seen), once per session; ``shipped``: that catalogue, checked. Every test of
+  the shipped content reads it, so a valid pull request that adds content cannot fail them.
 - ``fixture_site`` → ``fixture_plan`` / ``built_fixture_site``: the small site of
   tests/fixtures/site/, its page plan, and one strict MkDocs build of it.
-- ``built_site``: one strict MkDocs build of the repository.
-- ``engine_site``: ``engine_site(site, engine)`` is the repository ("repo") or the fixture site
-  ("fixture") built by MkDocs, ProperDocs or Zensical (tests/engines.py), once per session; the
-  MkDocs builds are ``built_site`` and ``built_fixture_site``.
+- ``built_site``: one strict MkDocs build of ``shipped_root``.
+- ``engine_site``: ``engine_site(site, engine)`` is the grown shipped catalogue ("repo") or the
+  fixture site ("fixture") built by MkDocs, ProperDocs or Zensical (tests/engines.py), once per
+  session; the MkDocs builds are ``built_site`` and ``built_fixture_site``.
 - ``injection_site``: ``injection_site(engine)`` is the accepted injection corpus
   (tests/injection/) written once and built by ``engine`` once per session: (corpus, its
   catalogue, the built site). The corpus tests and the browser test share it.
@@ -25,12 +30,14 @@ import pytest
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import check_catalogue, load_catalogue
+from generator.content.vocabulary import Vocabulary, load_vocabularies
 from generator.core.schema import load_schema
 from generator.engines.render import plugin_options, read_site_config
 from generator.site.planner import SitePlan, plan_site
 from tests.engines import properdocs_build, zensical_build
+from tests.growth import grown_copy
 from tests.injection.corpus import Corpus, write_accepted
-from tests.support import REPO_ROOT, build_site, copy_fixture_site, write_catalogue
+from tests.support import FIXTURE_SITE, REPO_ROOT, build_site, copy_fixture_site, write_catalogue
 
 SITES = ("fixture", "repo")
 
@@ -43,6 +50,25 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def schema():
     return load_schema()
+
+
+def _vocabularies(root: Path) -> dict[str, Vocabulary]:
+    problems: list = []
+    vocabularies = load_vocabularies(root, load_schema(), problems)
+    assert problems == [], problems
+    return vocabularies
+
+
+@pytest.fixture(scope="session")
+def fixture_vocabularies() -> dict[str, Vocabulary]:
+    """The fixture site's vocabularies: what the golden files and unit tests are made from."""
+    return _vocabularies(FIXTURE_SITE)
+
+
+@pytest.fixture(scope="session")
+def repository_vocabularies() -> dict[str, Vocabulary]:
+    """The repository's own vocabularies, for the files derived from them and committed."""
+    return _vocabularies(REPO_ROOT)
 
 
 @pytest.fixture
@@ -66,15 +92,23 @@ def check(make_catalogue) -> Callable[..., Catalogue]:
 
 
 @pytest.fixture(scope="session")
-def shipped() -> Catalogue:
-    """The catalogue shipped in this repository, checked once per session."""
-    return check_catalogue(REPO_ROOT)
+def shipped_root(tmp_path_factory) -> Path:
+    """A copy of the shipped catalogue and site, grown by tests/growth.py, in git (two commits)."""
+    root = tmp_path_factory.mktemp("shipped") / "catalogue"
+    grown_copy(REPO_ROOT, root)
+    return root
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """One strict MkDocs build of the repository, shared by every test that reads the site."""
-    return build_site(REPO_ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+def shipped(shipped_root) -> Catalogue:
+    """The shipped catalogue with the growth, checked once per session."""
+    return check_catalogue(shipped_root)
+
+
+@pytest.fixture(scope="session")
+def built_site(shipped_root, tmp_path_factory) -> Path:
+    """One strict MkDocs build of the grown shipped catalogue, shared by every test of the site."""
+    return build_site(shipped_root / "mkdocs.yml", tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
@@ -98,10 +132,11 @@ def built_fixture_site(fixture_site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_source(request) -> Callable[[str], Path]:
-    """``site_source("repo")`` is the repository; ``site_source("fixture")`` the fixture site."""
+    """``site_source("repo")`` is the grown shipped catalogue; ``site_source("fixture")`` the
+    fixture site."""
 
     def source(site: str) -> Path:
-        return REPO_ROOT if site == "repo" else request.getfixturevalue("fixture_site")
+        return request.getfixturevalue("shipped_root" if site == "repo" else "fixture_site")
 
     return source
 

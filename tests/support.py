@@ -12,6 +12,8 @@ from generator.content.catalogue import Catalogue
 from generator.core.schema import load_schema
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The small site the golden files and many tests are made from; it owns its vocabularies.
+FIXTURE_SITE = REPO_ROOT / "tests/fixtures/site"
 
 VALID_EXPERIMENT = """\
 ---
@@ -51,9 +53,11 @@ Opin kuvaus.
 
 
 def write_catalogue(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write a catalogue: the real vocabularies plus ``files`` (root-relative path → content)."""
+    """Write a catalogue: the fixture site's vocabularies plus ``files`` (root-relative path →
+    content). The fixture's, not the repository's: editing content/sanastot/ (a new theme) must
+    change no test's catalogue."""
     vocabularies = load_schema().vocabulary_directory
-    shutil.copytree(REPO_ROOT / vocabularies, root / vocabularies, dirs_exist_ok=True)
+    shutil.copytree(FIXTURE_SITE / vocabularies, root / vocabularies, dirs_exist_ok=True)
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,14 +73,12 @@ def located(catalogue: Catalogue) -> set[tuple[str, int, int, str]]:
     return {(p.path, p.line, p.column, p.rule) for p in catalogue.problems}
 
 
-FIXTURE_SITE = REPO_ROOT / "tests/fixtures/site"
-
-
 def copy_fixture_site(root: Path) -> Path:
-    """The fixture site (tests/fixtures/site/) with the real vocabularies and theme, at ``root``."""
+    """The fixture site (tests/fixtures/site/, with its own vocabularies) and the real theme, at
+    ``root``."""
     shutil.copytree(FIXTURE_SITE, root, dirs_exist_ok=True)
     shutil.copytree(REPO_ROOT / "theme", root / "theme", dirs_exist_ok=True)
-    return write_catalogue(root, {})
+    return root
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:

@@ -1,4 +1,5 @@
-"""``kokeilu diff`` on a temporary git repository: add, change, rename, remove, duplicate, invalid."""
+"""``kokeilu diff`` on a temporary git repository of the fixture site (tests/fixtures/site/):
+add, change, rename, remove, duplicate, invalid."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from generator.core.slug import slugify
 from generator.editorial import diff as catalogue_diff
 from generator.editorial.diff import MARKER, diff_catalogues, escape_markdown
 from generator.editorial.similarity import MAX_PAIRS, PER_ENTRY, UNBOUNDED
-from tests.support import REPO_ROOT, VALID_EXPERIMENT
+from tests.support import FIXTURE_SITE, VALID_EXPERIMENT, copy_fixture_site
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -41,10 +42,9 @@ def commit(repo: Path, message: str, date: str = "2024-01-01T12:00:00+00:00") ->
 
 
 def new_repo(path: Path) -> Path:
-    """A git repository holding a copy of the shipped entries, pages and vocabularies, as commit
-    "base" (the pages too: the learnings' intro links to them)."""
-    for folder in ("experiments", "content"):
-        shutil.copytree(REPO_ROOT / folder, path / folder)
+    """A git repository holding a copy of the fixture site (tests/fixtures/site/: its entries,
+    pages and vocabularies), as commit "base"."""
+    copy_fixture_site(path)
     git(path, "init", "-q", "-b", "main")
     commit(path, "base")
     git(path, "tag", "base")
@@ -70,20 +70,21 @@ def repo(tmp_path_factory) -> Path:
     repo = new_repo(tmp_path_factory.mktemp("diff") / "repo")
     (repo / "experiments/uusi-testikokeilu.md").write_text(experiment("Uusi testikokeilu"), encoding="utf-8")
     commit(repo, "add")
-    replace_in(repo / "experiments/sarkifood.md", "regions: [uusimaa]", "regions: [pirkanmaa]")
-    replace_in(repo / "experiments/sarkifood.md", "municipalities: [helsinki]", "municipalities: [tampere]")
-    replace_in(repo / "experiments/sarkifood.md", "summary:", "summary: Muutettu alku.")
-    learning = repo / "content/opit/anna-yrittajan-valita-kokeilun-ajankohta.md"
-    replace_in(learning, "title: Yrittäjän pitäisi", "title: Yrittäjän tulisi")
+    changed = repo / "experiments/kiertotalous-tampere.md"
+    replace_in(changed, "regions: [pirkanmaa]", "regions: [uusimaa]")
+    replace_in(changed, "municipalities: [tampere]", "municipalities: [helsinki]")
+    replace_in(changed, "summary:", "summary: Muutettu alku.")
+    learning = repo / "content/opit/etatyon-mittarit-ensin.md"
+    replace_in(learning, "title: Etätyön mittarit kannattaa", "title: Etätyön mittarit pitää")
     replace_in(learning, "kind: tee-toisin", "kind: toimi")
     commit(repo, "change")
-    git(repo, "mv", "experiments/huleruoko.md", "experiments/huleruoko-kokeilu.md")
+    git(repo, "mv", "experiments/aurinkopaneelit-kylaan.md", "experiments/aurinkopaneelit-kylataloon.md")
     commit(repo, "rename")
-    git(repo, "rm", "-q", "experiments/siivouspaivan-ekovauva.md")
+    git(repo, "rm", "-q", "experiments/aanestys-koulussa.md")
     commit(repo, "remove")
     git(repo, "tag", "valid")
-    (repo / "experiments/perustulokokeilu-2.md").write_text(
-        experiment("Perustulokokeilu 2"), encoding="utf-8"
+    (repo / "experiments/perustulokoe-tyottomille-2.md").write_text(
+        experiment("Perustulokoe työttömille 2"), encoding="utf-8"
     )
     commit(repo, "duplicate")
     (repo / "experiments/rikki.md").write_text(experiment("Rikki", level="kansainvalinen"), encoding="utf-8")
@@ -110,24 +111,24 @@ def test_each_kind_of_change_is_reported(repo, capsys):
         "  experiments/uusi-testikokeilu.md ”Uusi testikokeilu”",
         "",
         "Poistetut kokeilut (1):",
-        "  experiments/siivouspaivan-ekovauva.md ”Siivouspäivän EKOVAUVA”",
+        "  experiments/aanestys-koulussa.md ”Äänestyskokeilu koulussa”",
         "",
         "Uudelleen nimetyt kokeilut (1):",
-        "  experiments/huleruoko.md → experiments/huleruoko-kokeilu.md ”HuleRuoko”",
+        "  experiments/aurinkopaneelit-kylaan.md → experiments/aurinkopaneelit-kylataloon.md ”Aurinkopaneelit kylätaloon”",
         "",
         "Muutetut kokeilut (1):",
-        "  experiments/sarkifood.md ”Särkifood – särkiruokaa Ravintolapäivänä”",
+        "  experiments/kiertotalous-tampere.md ”Tekstiilien kierrätys Tampereella”",
         "    tiivistelmä muuttui",
-        "    alueet: uusimaa → pirkanmaa",
-        "    kunnat: helsinki → tampere",
+        "    alueet: pirkanmaa → uusimaa",
+        "    kunnat: tampere → helsinki",
         "",
         "Muutetut opit (1):",
-        "  content/opit/anna-yrittajan-valita-kokeilun-ajankohta.md ”Yrittäjän tulisi voida valita kokeilun ajankohta itse”",
-        "    otsikko: Yrittäjän pitäisi voida valita kokeilun ajankohta itse → Yrittäjän tulisi voida valita kokeilun ajankohta itse",
+        "  content/opit/etatyon-mittarit-ensin.md ”Etätyön mittarit pitää sopia ensin”",
+        "    otsikko: Etätyön mittarit kannattaa sopia ensin → Etätyön mittarit pitää sopia ensin",
         "    laji: tee-toisin → toimi",
         "",
         "Tarkistus (HEAD):",
-        "  Tarkistettiin 44 kokeilua ja 32 oppia: 0 virhettä, 0 varoitusta. Kokoelma on kunnossa.",
+        "  Tarkistettiin 9 kokeilua ja 5 oppia: 0 virhettä, 0 varoitusta. Kokoelma on kunnossa.",
     ]
 
 
@@ -140,14 +141,14 @@ def test_a_near_duplicate_and_an_invalid_entry(repo, capsys):
         "Muutokset – kokeilut: lisätty 2.",
         "",
         "Lisätyt kokeilut (2):",
-        "  experiments/perustulokokeilu-2.md ”Perustulokokeilu 2”",
+        "  experiments/perustulokoe-tyottomille-2.md ”Perustulokoe työttömille 2”",
         "  experiments/rikki.md (virheellinen, otsikkoa ei luettu)",
     ]
     assert lines[6:10] == [
         "",
         "Mahdolliset kaksoiskappaleet (1):",
-        "  experiments/perustulokokeilu-2.md ”Perustulokokeilu 2” muistuttaa kokeilua "
-        "experiments/perustulokokeilu.md ”Perustulokokeilu” (samankaltaisuus 0.94)",
+        "  experiments/perustulokoe-tyottomille-2.md ”Perustulokoe työttömille 2” muistuttaa kokeilua "
+        "experiments/perustulokoe-tyottomille.md ”Perustulokoe työttömille” (samankaltaisuus 0.96)",
         "",
     ]
     assert lines[10] == "Tarkistus (HEAD):"
@@ -156,7 +157,7 @@ def test_a_near_duplicate_and_an_invalid_entry(repo, capsys):
         "Sallitut: valtakunnallinen, alueellinen, ruohonjuuri. [unknown-term]"
     )
     assert lines[-1] == (
-        "  Tarkistettiin 46 kokeilua ja 32 oppia: 1 virhe, 0 varoitusta. Korjaa virheet ja aja tarkistus uudelleen."
+        "  Tarkistettiin 11 kokeilua ja 5 oppia: 1 virhe, 0 varoitusta. Korjaa virheet ja aja tarkistus uudelleen."
     )
 
 
@@ -166,10 +167,15 @@ def test_markdown_has_the_marker_first(repo, capsys):
     lines = out.splitlines()
     assert lines[0] == MARKER
     assert lines[1] == "## Kokoelman muutokset base → valid"
-    assert "- **Särkifood – särkiruokaa Ravintolapäivänä** (experiments/sarkifood.md)" in lines
-    assert "  - alueet: uusimaa → pirkanmaa" in lines
-    assert "- **HuleRuoko** (experiments/huleruoko.md → experiments/huleruoko-kokeilu.md)" in lines
-    assert lines[-1].startswith("✅ Tarkistettiin 44 kokeilua")
+    assert "- **Tekstiilien kierrätys Tampereella** (experiments/kiertotalous-tampere.md)" in lines
+    assert "  - alueet: pirkanmaa → uusimaa" in lines
+    assert (
+        "- **Aurinkopaneelit kylätaloon** "
+        "(experiments/aurinkopaneelit-kylaan.md → experiments/aurinkopaneelit-kylataloon.md)"
+    ) in lines
+    assert (
+        lines[-1] == "✅ Tarkistettiin 9 kokeilua ja 5 oppia: 0 virhettä, 0 varoitusta. Kokoelma on kunnossa."
+    )
 
 
 def test_json(repo, capsys):
@@ -177,10 +183,10 @@ def test_json(repo, capsys):
     data = json.loads(out)
     assert code == 1
     assert [(e["status"], e["path"]) for e in data["entries"]] == [
-        ("added", "experiments/perustulokokeilu-2.md"),
+        ("added", "experiments/perustulokoe-tyottomille-2.md"),
         ("added", "experiments/rikki.md"),
     ]
-    assert data["duplicates"][0]["similar_path"] == "experiments/perustulokokeilu.md"
+    assert data["duplicates"][0]["similar_path"] == "experiments/perustulokoe-tyottomille.md"
     assert data["summary"]["errors"] == 1
 
 
@@ -198,7 +204,7 @@ def test_an_option_as_revision_is_refused(repo, capsys):
 
 
 def test_outside_git_is_a_usage_error(tmp_path, capsys):
-    shutil.copytree(REPO_ROOT / "content/sanastot", tmp_path / "content/sanastot")
+    shutil.copytree(FIXTURE_SITE / "content/sanastot", tmp_path / "content/sanastot")
     code = main(["--root", str(tmp_path), "diff", "HEAD~1", "HEAD"])
     _, err = capsys.readouterr()
     assert code == 2
@@ -238,7 +244,7 @@ def test_a_bulk_import_finds_the_same_duplicates_as_one_by_one(tmp_path, monkeyp
     # must not depend on that switch.
     repo = new_repo(tmp_path / "repo")
     titles = [f"Pyöräkokeilu {town}" for town in ("Tampereella", "Tampereela", "Oulussa", "Oulusa")]
-    titles += [f"Kirjastokokeilu numero {n}" for n in range(20)] + ["Perustulokokeilu Kelassa"]
+    titles += [f"Kirjastokokeilu numero {n}" for n in range(20)] + ["Perustulokoe työttömille Kelassa"]
     for title in titles:
         (repo / "experiments" / f"{slugify(title)}.md").write_text(experiment(title), encoding="utf-8")
     commit(repo, "bulk")
@@ -251,7 +257,10 @@ def test_a_bulk_import_finds_the_same_duplicates_as_one_by_one(tmp_path, monkeyp
     assert bounded_by_index.duplicates == diff_catalogues(repo, "base", "HEAD").duplicates
     pairs = {(d.path, d.other_path) for d in by_index.duplicates}
     assert ("experiments/pyorakokeilu-tampereella.md", "experiments/pyorakokeilu-tampereela.md") in pairs
-    assert ("experiments/perustulokokeilu-kelassa.md", "experiments/perustulokokeilu.md") in pairs
+    assert (
+        "experiments/perustulokoe-tyottomille-kelassa.md",
+        "experiments/perustulokoe-tyottomille.md",
+    ) in pairs
 
 
 def test_a_changed_evaluation_or_result_is_named_in_finnish(check):

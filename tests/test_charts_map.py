@@ -11,6 +11,8 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
+from markupsafe import escape
 
 from generator.core.dates import PartialDate
 from generator.site.charts import REGION_TILES, SERIES, SHADES, TILE_EDGE
@@ -68,17 +70,19 @@ def test_the_statistics_tables_add_up_to_the_catalogue(built_site, shipped):
     assert {label: int(n) for label, n in status_rows} == dict(by_status)
 
 
-def test_experiment_pages_carry_json_ld_and_open_graph(built_site, shipped):
-    entry = shipped.experiments["perustulokokeilu"]
-    html = (built_site / "kokeilut/perustulokokeilu/index.html").read_text(encoding="utf-8")
-    head = html[: html.index("</head>")]
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.DOTALL).group(1)
-    data = json.loads(block)
-    assert data["@type"] == "Project" and data["name"] == entry.title and data["description"] == entry.summary
-    assert data["url"] == "https://kokeileva-suomi.github.io/kokeilukatalogi/kokeilut/perustulokokeilu/"
-    assert '<meta property="og:title" content="Perustulokokeilu">' in html
-    assert '<meta property="og:type" content="article">' in html
-    assert 'property="og:description"' in html and 'name="description"' in html
+def test_every_experiment_page_carries_its_json_ld_and_open_graph(built_site, shipped):
+    site_url = yaml.safe_load((shipped.root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    for entry in shipped.experiments.values():
+        html = (built_site / entry.url.strip("/") / "index.html").read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.DOTALL)
+        assert len(blocks) == 1, entry.slug
+        data = json.loads(blocks[0])
+        assert (data["@type"], data["name"], data["description"]) == ("Project", entry.title, entry.summary)
+        assert data["url"] == site_url + entry.url.lstrip("/")
+        assert f'<meta property="og:title" content="{escape(entry.title)}">' in head, entry.slug
+        assert f'<meta property="og:description" content="{escape(entry.summary)}">' in head, entry.slug
+        assert '<meta property="og:type" content="article">' in head and 'name="description"' in head
 
 
 def test_json_ld_cannot_be_broken_out_of(built_fixture_site):

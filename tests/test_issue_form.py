@@ -229,12 +229,12 @@ def test_existing_experiment_is_not_overwritten(make_catalogue, capsys, monkeypa
 # --- the form -------------------------------------------------------------------------------
 
 
-def test_committed_form_equals_the_generated_form(shipped):
+def test_committed_form_equals_the_generated_form(schema, repository_vocabularies):
     committed = (REPO_ROOT / FORM_FILE).read_text(encoding="utf-8")
-    assert committed == render_issue_form(shipped.schema, shipped.vocabularies)
+    assert committed == render_issue_form(schema, repository_vocabularies)
 
 
-def test_form_is_a_valid_github_issue_form(schema, shipped):
+def test_form_is_a_valid_github_issue_form(schema):
     form = yaml.safe_load((REPO_ROOT / FORM_FILE).read_text(encoding="utf-8"))
     assert {"name", "description", "body"} <= set(form)
     assert isinstance(form["labels"], list)
@@ -332,8 +332,10 @@ def test_an_organiser_without_a_type_and_a_part_of_a_larger_experiment(make_cata
     )
 
 
-def test_the_form_asks_for_municipalities_by_name_and_unconfirmed_facts_by_question(shipped):
-    form = yaml.safe_load(render_issue_form(shipped.schema, shipped.vocabularies))
+def test_the_form_asks_for_municipalities_by_name_and_unconfirmed_facts_by_question(
+    schema, fixture_vocabularies
+):
+    form = yaml.safe_load(render_issue_form(schema, fixture_vocabularies))
     by_id = {item.get("id"): item for item in form["body"]}
     assert by_id["municipalities"]["type"] == "textarea"
     assert by_id["municipalities"]["attributes"]["placeholder"] == "Tampere, Sastamala"

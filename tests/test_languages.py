@@ -1,7 +1,8 @@
 """The site in Finnish (/), Swedish (/sv/) and English (/en/): what a reader of each version sees.
 
-Plan-level tests read the page plan of the shipped catalogue; site-level tests read the one
-session build (``built_site``).
+Plan-level tests read the page plan of the shipped catalogue (grown by tests/growth.py);
+site-level tests read the one session build (``built_site``). Each checks every entry against its
+own data, never a particular entry.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
+from markupsafe import escape
 
 from generator.i18n import translation
-from generator.i18n.languages import CODES, translations_of, url_in
+from generator.i18n.languages import CODES, LANGUAGES, translations_of, url_in
 from generator.site.planner import plan_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -63,26 +66,58 @@ def test_every_word_the_pages_use_is_translated(shipped, monkeypatch):
             strict[code].gettext(text)
 
 
-def test_a_translated_entry_shows_its_translation_and_an_untranslated_one_says_so(plan, shipped):
-    entry = shipped.experiments["perustulokokeilu"]
-    swedish = next(p for p in plan.pages if p.url == "/sv/kokeilut/perustulokokeilu/")
-    title = entry.values["translations"]["sv"]["title"]
-    assert swedish.title == title
-    assert f"<h1>{title}</h1>" in swedish.markdown
-    assert "kk-translation-note" not in swedish.markdown  # title, summary and body all Swedish
-    assert '<div class="kk-original"' not in swedish.markdown
-    # Names stay as they are, marked as Finnish: "Kansaneläkelaitos (Kela)".
-    assert '<span lang="fi">Kansaneläkelaitos (Kela)</span>' in swedish.markdown
-    untranslated = next(
-        e
-        for e in shipped.experiments.values()
-        if not e.values.get("translations") and e.path not in shipped.bodies
-    )
-    english = next(p for p in plan.pages if p.url == f"/en/kokeilut/{untranslated.slug}/")
-    assert english.title == untranslated.title
-    assert f'<h1 lang="fi">{untranslated.title}</h1>' in english.markdown
-    assert "It is shown in its original language (Finnish)." in english.markdown
-    assert '<div class="kk-original" lang="fi" markdown="1">' in english.markdown
+NOTES = {
+    "sv": "Det här innehållet har inte översatts ännu. Det visas på originalspråket ({}).",
+    "en": "This content has not been translated yet. It is shown in its original language ({}).",
+}
+
+
+def _shown_languages(entry, code: str, bodies: dict) -> tuple[str, str, str]:
+    """(title, summary, body) languages on the page in ``code``: each translated part in
+    ``code``, the rest in the entry's own language."""
+    original = entry.values.get("language") or "fi"
+    if code == original:
+        return code, code, code
+    translation = translations_of(entry).get(code) or {}
+    title = code if translation.get("title") else original
+    summary = code if title == code and translation.get("summary") else original
+    return title, summary, code if code in bodies else original
+
+
+def test_every_entry_shows_its_translation_and_says_what_is_not_translated(plan, shipped):
+    """On the Swedish and English page of every experiment and learning: the translated title,
+    summary and body where there are ones, the rest in the original language marked with lang,
+    and a note exactly when anything is not translated."""
+    pages = {p.url: p for p in plan.pages}
+    seen = set()
+    for entry in [*shipped.experiments.values(), *shipped.learnings.values()]:
+        original = entry.values.get("language") or "fi"
+        bodies = shipped.bodies.get(entry.path, {})
+        for code in ("sv", "en"):
+            page = pages[url_in(entry.url, code)]
+            title, summary, body = _shown_languages(entry, code, bodies)
+            text = (translations_of(entry).get(code) or {}).get("title") if title != original else entry.title
+            assert page.title == text, page.url
+            lang = "" if title == code else f' lang="{title}"'
+            assert f"<h1{lang}>{escape(text)}</h1>" in page.markdown, page.url
+            if entry.kind == "experiment":
+                lead = "" if summary == code else f' lang="{summary}"'
+                assert f'<p class="kk-lead"{lead}>' in page.markdown, page.url
+            note = NOTES[code].format(LANGUAGES[original].names[code])
+            untranslated = code not in {title, summary, body} or {title, summary, body} != {code}
+            assert (note in page.markdown) is untranslated, page.url
+            wrapper = f'<div class="kk-original" lang="{original}" markdown="1">'
+            assert (wrapper in page.markdown) is (body != code), page.url
+            organisers = entry.values.get("organisers")
+            if original != code and isinstance(organisers, list):
+                # Names stay as they are, marked with their language: "Kansaneläkelaitos (Kela)".
+                for organiser in organisers:
+                    assert f'<span lang="{original}">{escape(organiser["name"])}</span>' in page.markdown
+            seen.add((entry.kind, "note" if untranslated else "translated", title == code))
+    # Whatever the catalogue holds, the growth has each case: wholly translated, a title only
+    # over the original summary, and nothing translated.
+    assert {("experiment", "translated", True), ("experiment", "note", True)} <= seen
+    assert {("experiment", "note", False), ("learning", "note", False)} <= seen
 
 
 def test_links_on_a_swedish_page_stay_in_swedish_and_files_are_shared(plan):
@@ -108,8 +143,9 @@ def test_each_language_has_its_feed_with_links_to_the_others(plan, shipped):
         # A title shown in its original language says which.
         slug = links["fi"].rstrip("/").rsplit("/", 1)[-1]
         entry = shipped.experiments.get(slug) or shipped.learnings.get(slug)
-        translated = "sv" in translations_of(entry)
-        assert (item.get("{http://www.w3.org/XML/1998/namespace}lang") is None) == translated, slug
+        # (a title written in Swedish, or translated into it, is in the feed's language)
+        swedish = entry.values.get("language") == "sv" or "sv" in translations_of(entry)
+        assert (item.get("{http://www.w3.org/XML/1998/namespace}lang") is None) == swedish, slug
     # The ids are the same in every feed.
     ids = {
         code: [e.find(f"{ATOM}id").text for e in ET.fromstring(feeds[name]).findall(f"{ATOM}entry")]
@@ -118,14 +154,19 @@ def test_each_language_has_its_feed_with_links_to_the_others(plan, shipped):
     assert ids["fi"] == ids["sv"]
 
 
-def test_the_export_carries_every_language(plan):
+def test_the_export_carries_every_language(plan, shipped):
     import json
 
     data = json.loads(next(f.content for f in plan.files if f.src_uri == "data/kokeilut.json"))
     records = data["experiments"] if isinstance(data, dict) else data
-    basic = next(r for r in records if r["slug"] == "perustulokokeilu")
-    assert basic["translations"]["en"]["title"] == "Basic income experiment"
-    assert {code for code, value in basic["translations"].items() if value} == {"sv", "en"}
+    assert [r["slug"] for r in records] == sorted(shipped.experiments)
+    for record in records:
+        given = translations_of(shipped.experiments[record["slug"]])
+        exported = {code: value for code, value in (record["translations"] or {}).items() if value}
+        assert set(exported) == set(given), record["slug"]
+        for code, value in given.items():
+            assert exported[code]["title"] == value["title"], (record["slug"], code)
+            assert exported[code].get("summary") == value.get("summary"), (record["slug"], code)
 
 
 # -- the built site ---------------------------------------------------------------------------
@@ -161,24 +202,24 @@ def test_the_navigation_is_translated_and_stays_in_the_language(built_site):
 
 
 @pytest.mark.e2e
-def test_the_switcher_and_hreflang_name_the_same_page_in_each_language(built_site):
-    html = _html(built_site, "/en/kokeilut/perustulokokeilu/")
-    switcher = dict(
-        re.findall(r'<a href="([^"]+)" hreflang="(\w\w)" lang="\w\w" class="md-select__link"', html)
-    )
-    assert switcher == {
-        "../../../kokeilut/perustulokokeilu/": "fi",
-        "../../../sv/kokeilut/perustulokokeilu/": "sv",
-        "./": "en",
-    }
-    alternates = dict(re.findall(r'<link rel="alternate " hreflang="([\w-]+)" href="([^"]+)">', html))
-    base = "https://kokeileva-suomi.github.io/kokeilukatalogi/"
-    assert alternates == {
-        "fi": base + "kokeilut/perustulokokeilu/",
-        "x-default": base + "kokeilut/perustulokokeilu/",
-        "sv": base + "sv/kokeilut/perustulokokeilu/",
-        "en": base + "en/kokeilut/perustulokokeilu/",
-    }
+def test_the_switcher_and_hreflang_name_the_same_page_in_each_language(built_site, shipped):
+    base = yaml.safe_load((shipped.root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    for entry in [*shipped.experiments.values(), *shipped.learnings.values()]:
+        path = entry.url.lstrip("/")  # kokeilut/<slug>/
+        for code in ("sv", "en"):
+            html = _html(built_site, url_in(entry.url, code))
+            switcher = dict(
+                re.findall(r'<a href="([^"]+)" hreflang="(\w\w)" lang="\w\w" class="md-select__link"', html)
+            )
+            other = "en" if code == "sv" else "sv"
+            assert switcher == {f"../../../{path}": "fi", f"../../../{other}/{path}": other, "./": code}, path
+            alternates = dict(re.findall(r'<link rel="alternate " hreflang="([\w-]+)" href="([^"]+)">', html))
+            assert alternates == {
+                "fi": base + path,
+                "x-default": base + path,
+                "sv": base + "sv/" + path,
+                "en": base + "en/" + path,
+            }, path
 
 
 @pytest.mark.e2e

@@ -1,18 +1,22 @@
-"""The repository's site: ``mkdocs build --strict`` from the shipped catalogue (one build per session)."""
+"""The repository's site: ``mkdocs build --strict`` from the shipped catalogue, grown by
+tests/growth.py (one build per session). Every test holds for whatever the catalogue holds: it
+checks each page against its own entry, never a particular entry."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from html import escape as html_escape
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from generator.engines.render import plugin_options, read_site_config
 from generator.search.finnish import find_lunr_files
 from generator.search.lunr import shard_file
 from tests.links import broken_links, page_links, wrong_term_listings
-from tests.support import REPO_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -43,20 +47,21 @@ def test_every_experiment_learning_and_term_has_its_page(built_site, shipped):
     urls += ["/kokeilut/", "/opit/", "/alueet/koko-suomi/"]
     missing = [url for url in urls if not (built_site / url.strip("/") / "index.html").is_file()]
     assert not missing
-    assert len(shipped.experiments) == 44 and len(shipped.learnings) == 32
+    # (tests/test_growth.py checks that the catalogue is the repository's plus the growth.)
 
 
 def test_each_term_page_lists_exactly_the_experiments_of_its_term(built_site, shipped):
     assert wrong_term_listings(built_site, shipped) == []
 
 
-def test_no_internal_link_or_asset_is_broken(built_site):
-    site_url = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+def test_no_internal_link_or_asset_is_broken(built_site, shipped_root):
+    site_url = yaml.safe_load((shipped_root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     assert broken_links(built_site, urlsplit(site_url).path) == []
 
 
 def test_experiment_pages_stay_out_of_the_navigation(built_site, shipped):
-    """A page links to at most its related experiments, not to every experiment in a nav."""
+    """A page links to at most its related experiments, besides those of its learnings, the
+    larger experiment it is part of and its own parts; not to every experiment in a nav."""
     experiment_urls = {e.url for e in shipped.experiments.values()}
     related = shipped.schema.site.related_count
     for entry in shipped.experiments.values():
@@ -67,42 +72,90 @@ def test_experiment_pages_stay_out_of_the_navigation(built_site, shipped):
             for learning in shipped.learnings_of(entry.slug)
             for e in [shipped.experiments[s] for s in learning["experiments"]]
         }
-        assert len(others - learning_links) <= related, page
+        family = {
+            e.url
+            for e in shipped.experiments.values()
+            if entry.values.get("part_of") == e.slug or e.values.get("part_of") == entry.slug
+        }
+        assert family <= others, page  # the parent and every part are linked
+        assert len(others - learning_links - family) <= related, page
 
 
-def test_an_experiment_page_has_its_facts_learnings_and_edit_link(built_site):
-    html = (built_site / "kokeilut/perustulokokeilu/index.html").read_text(encoding="utf-8")
-    assert html.count("<h1") == 1
-    assert '<aside class="kk-facts"' in html
-    assert 'href="../../tasot/valtakunnallinen/"' in html
-    assert 'href="../../teemat/sosiaaliturva/"' in html
-    assert 'href="../../alueet/koko-suomi/"' in html
-    assert 'href="../../opit/perustulo-ei-parantanut-tyollistymista/"' in html
-    assert "20\u00a0000\u00a0000\u00a0€" in html
-    assert (
-        '<a href="https://github.com/kokeileva-suomi/kokeilukatalogi/edit/main/experiments/perustulokokeilu.md"'
-        in html
-    )
-    assert ">Muokkaa GitHubissa</a>" in html
+def _page(built_site, url: str) -> str:
+    return (built_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_experiment_page_shows_its_evaluation_result_and_ethics(built_site, shipped):
-    html = (built_site / "kokeilut/perustulokokeilu/index.html").read_text(encoding="utf-8")
-    facts = html.split('<aside class="kk-facts"', 1)[1].split("</aside>", 1)[0]
-    assert "<dt>Arviointi</dt>" in facts and "Satunnaistettu vertailukoe" in facts
-    assert "Arvioinnin tila: julkaistu" in facts
-    report = shipped.experiments["perustulokokeilu"]["evaluation"]["reports"][0]
-    assert f'<ul class="kk-sources"><li><a href="{report}" rel="noopener">' in facts
-    assert (
-        '<dt>Tulos</dt><dd class="kk-facts__result"><span class="kk-outcome kk-outcome--osittain">Toimi osittain</span>'
-        in facts
-    )
-    assert "Osallistujien valinta: Osallistujat arvottiin" in facts
-    # An experiment without a known outcome says so; one without a result shows no row.
-    unknown = (built_site / "kokeilut/lohja-yhteiskayttoautokokeilu/index.html").read_text(encoding="utf-8")
-    assert '<span class="kk-outcome kk-outcome--tuntematon">Tuntematon</span>' in unknown
-    idea = (built_site / "kokeilut/pikselimetsa/index.html").read_text(encoding="utf-8")
-    assert "<dt>Arviointi</dt>" in idea and "<dt>Tulos</dt>" not in idea
+def _facts(html: str) -> str:
+    return html.split('<aside class="kk-facts"', 1)[1].split("</aside>", 1)[0]
+
+
+def _euros(amount) -> str:
+    """An exact whole amount as the pages write it: 20\u00a0000\u00a0000\u00a0€."""
+    return f"{int(amount):,}".replace(",", "\u00a0") + "\u00a0€"
+
+
+def _region_pages(regions) -> list[str]:
+    """The region pages an experiment links to: its regions, Koko Suomi ([]) or unknown."""
+    if isinstance(regions, list):
+        return regions or ["koko-suomi"]
+    return ["tuntematon"]
+
+
+def test_every_experiment_page_has_its_facts_learnings_and_edit_link(built_site, shipped):
+    edit_url = plugin_options(read_site_config(shipped.root))["edit_url"]
+    amounts = 0
+    for entry in shipped.experiments.values():
+        html = _page(built_site, entry.url)
+        assert html.count("<h1") == 1, entry.slug
+        facts = _facts(html)
+        assert f'href="../../tasot/{entry["level"]}/"' in facts, entry.slug
+        for theme in entry["themes"]:
+            assert f'href="../../teemat/{theme}/"' in facts, (entry.slug, theme)
+        for region in _region_pages(entry["regions"]):
+            assert f'href="../../alueet/{region}/"' in facts, (entry.slug, region)
+        for learning in shipped.learnings_of(entry.slug):
+            assert f'href="../../opit/{learning.slug}/"' in html, (entry.slug, learning.slug)
+        funding = entry.values.get("funding") or {}
+        if isinstance(funding.get("amount_eur"), int) and funding.get("amount_precision") in (None, "tarkka"):
+            assert f'<span class="kk-amount">{_euros(funding["amount_eur"])}</span>' in facts, entry.slug
+            amounts += 1
+        assert (
+            f'<a href="{html_escape(edit_url + entry.path)}" rel="noopener">Muokkaa GitHubissa</a>' in facts
+        )
+    assert amounts  # exact amounts were seen (the growth has some)
+
+
+def test_every_experiment_page_shows_its_evaluation_result_and_ethics(built_site, shipped):
+    vocabularies = shipped.vocabularies
+    seen = Counter()
+    for entry in shipped.experiments.values():
+        facts = _facts(_page(built_site, entry.url))
+        evaluation, result, ethics = (entry.values.get(k) for k in ("evaluation", "result", "ethics"))
+        assert ("<dt>Arviointi</dt>" in facts) is bool(evaluation), entry.slug
+        if evaluation:
+            design = vocabularies["arviointiasetelmat"][evaluation["design"]].fi
+            assert f'<span class="kk-facts__design">{html_escape(design)}</span>' in facts, entry.slug
+            if evaluation.get("status"):
+                status = vocabularies["arviointitilat"][evaluation["status"]].fi.lower()
+                assert f"Arvioinnin tila: {status}" in facts, entry.slug
+            for report in evaluation.get("reports") or []:
+                assert f'<li><a href="{html_escape(report)}" rel="noopener">' in facts, entry.slug
+                seen["report"] += 1
+        # A result row says the outcome, an unknown one too; no result, no row.
+        assert ("<dt>Tulos</dt>" in facts) is bool(result), entry.slug
+        if result:
+            label = vocabularies["tulokset"][result["outcome"]].fi
+            assert (
+                f'<dt>Tulos</dt><dd class="kk-facts__result"><span class="kk-outcome '
+                f'kk-outcome--{result["outcome"]}">{html_escape(label)}</span>'
+            ) in facts, entry.slug
+            seen[result["outcome"]] += 1
+        if ethics and ethics.get("participants"):
+            assert f"Osallistujien valinta: {html_escape(ethics['participants'])}" in facts, entry.slug
+            seen["participants"] += 1
+        if evaluation and not result:
+            seen["evaluation without result"] += 1
+    assert {"report", "tuntematon", "participants", "evaluation without result"} <= set(seen), seen
 
 
 def test_the_levels_page_and_the_home_page_count_published_evaluations(built_site, shipped):
@@ -129,7 +182,7 @@ def test_the_levels_page_and_the_home_page_count_published_evaluations(built_sit
         assert f'<span class="kk-level__evaluated">Julkaistu arviointi {count} kokeilusta</span>' in card
 
 
-def test_the_guide_for_experimenters_links_to_the_contributor_guide_and_examples(built_site):
+def test_the_guide_for_experimenters_links_to_the_contributor_guide_and_examples(built_site, shipped_root):
     guide = (built_site / "opas/index.html").read_text(encoding="utf-8")
     assert "<h1" in guide and "Opas kokeilijalle" in guide
     for anchor in (
@@ -143,20 +196,31 @@ def test_the_guide_for_experimenters_links_to_the_contributor_guide_and_examples
     ):
         assert f'id="{anchor}"' in guide, anchor
     assert 'href="../osallistu/"' in guide
-    assert 'href="../kokeilut/perustulokokeilu/"' in guide
-    assert 'href="../opit/ruotsin-vaihtaminen-toiseen-kieleen-ei-kiinnostanut/"' in guide
+    # Its examples: every link of the source to an experiment or a learning is one on the page.
+    source = (shipped_root / "content/opas/index.md").read_text(encoding="utf-8")
+    examples = re.findall(r"\]\(\.\./(kokeilut|opit)/([a-z0-9-]+)\.md\)", source)
+    assert {kind for kind, _ in examples} == {"kokeilut", "opit"}
+    for kind, slug in examples:
+        assert f'href="../{kind}/{slug}/"' in guide, slug
+        assert (built_site / kind / slug / "index.html").is_file(), slug
     assert 'href="../haku/?tulos=ei-toiminut"' in guide
     contributing = (built_site / "osallistu/index.html").read_text(encoding="utf-8")
     assert 'href="../opas/"' in contributing
     assert 'href="opas/"' in (built_site / "index.html").read_text(encoding="utf-8")
-    nav = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    nav = yaml.safe_load((shipped_root / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     assert {"Opas kokeilijalle": "opas/index.md"} in nav
 
 
-def test_a_learning_page_links_back_to_its_experiments(built_site):
-    html = (built_site / "opit/perustulo-ei-parantanut-tyollistymista/index.html").read_text(encoding="utf-8")
-    assert 'href="../../kokeilut/perustulokokeilu/"' in html
-    assert "Mikä ei toiminut" in html
+def test_every_learning_page_links_back_to_its_experiments_and_says_its_kind(built_site, shipped):
+    kinds = shipped.vocabularies["oppityypit"]
+    for learning in shipped.learnings.values():
+        html = _page(built_site, learning.url)
+        for slug in learning["experiments"]:
+            assert f'href="../../kokeilut/{slug}/"' in html, (learning.slug, slug)
+        kind = learning["kind"]
+        assert f'<span class="kk-kind kk-kind--{kind}">{html_escape(kinds[kind].fi)}</span>' in html, (
+            learning.slug
+        )
 
 
 def test_the_home_page_counts_each_level(built_site, shipped):
@@ -191,9 +255,10 @@ def test_lunr_comes_unchanged_from_the_installed_package(built_site):
         assert (built_site / "assets/haku" / name).read_bytes() == path.read_bytes(), name
 
 
-def test_the_finder_is_the_only_search_and_every_page_has_it_in_the_header(built_site):
+def test_the_finder_is_the_only_search_and_every_page_has_it_in_the_header(built_site, shipped):
     assert not (built_site / "search/search_index.json").exists()  # no Material search plugin
-    for page in ("index.html", "kokeilut/perustulokokeilu/index.html", "teemat/index.html"):
+    experiments = [f"{e.url.strip('/')}/index.html" for e in shipped.experiments.values()]
+    for page in ("index.html", "teemat/index.html", *experiments):
         html = (built_site / page).read_text(encoding="utf-8")
         form = re.search(r'<form class="kk-header-search" role="search" action="([^"]+)" method="get">', html)
         assert form, page

@@ -18,7 +18,7 @@ from generator.cli import main
 from generator.content.check import check_catalogue
 from generator.content.vocabulary import Term, Vocabulary
 from generator.derived.reference import markdown_text, render_field_reference
-from tests.support import REPO_ROOT, located
+from tests.support import FIXTURE_SITE, located
 from tests.test_injection_corpus import script_in, site_markdown
 
 THEMES = "content/sanastot/teemat.yml"
@@ -59,7 +59,7 @@ def test_markup_in_any_vocabulary_text_is_refused_at_the_value(check, old, new, 
 
 
 def test_the_attack_of_the_issue_is_refused_and_schema_write_changes_nothing(make_catalogue, capsys):
-    themes = (REPO_ROOT / THEMES).read_text(encoding="utf-8")
+    themes = (FIXTURE_SITE / THEMES).read_text(encoding="utf-8")
     hostile = themes + f'- id: hyokkays\n  fi: "{PAYLOAD}"\n  sv: Attack\n  en: Attack\n'
     root = make_catalogue({THEMES: hostile, "content/osallistu/kentat.md": "ennallaan\n"})
     line = hostile.count("\n") - 2

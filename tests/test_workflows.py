@@ -347,7 +347,7 @@ def test_codeowners_names_every_top_level_folder():
 @pytest.mark.parametrize(
     ("path", "owner"),
     [
-        ("experiments/perustulokokeilu.md", EDITORS),
+        ("experiments/esimerkki.md", EDITORS),
         ("content/opit/esimerkki.md", EDITORS),
         ("content/sanastot/teemat.yml", EDITORS),
         ("content/index.md", EDITORS),

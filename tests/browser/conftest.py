@@ -61,3 +61,12 @@ def fixture_server(built_fixture_site) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def site_server(built_site) -> Iterator[str]:
     yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def sample_paths(shipped) -> dict[str, str]:
+    """Pages of the shipped catalogue chosen by their properties (tests/samples.py): the browser
+    tests visit real pages without naming any entry."""
+    from tests.samples import sample_paths as paths
+
+    return paths(shipped)

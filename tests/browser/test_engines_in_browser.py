@@ -18,21 +18,27 @@ from tests.browser.conftest import serve
 from tests.browser.test_finder_in_browser import (
     Session,
     all_results,
+    finder_url_of,
     search,
-    shown,
     wait_for_query,
     wait_rendered,
 )
 from tests.conftest import SITES
 from tests.engines import ENGINES, OTHER_ENGINES
+from tests.samples import title_word, translated_experiment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-# A word in every site's catalogue, and the experiment it must find.
-QUERIES = {
-    "repo": ("perustulo", "/kokeilut/perustulokokeilu/"),
-    "fixture": ("kiertotalous", "/kokeilut/kiertotalous-tampere/"),
-}
+
+@pytest.fixture(scope="module")
+def queries(shipped) -> dict[str, tuple[str, str]]:
+    """A word in each site's catalogue and the experiment it must find: in the shipped one, a
+    word of the title of an experiment chosen by its properties (tests/samples.py)."""
+    entry = translated_experiment(shipped)
+    return {
+        "repo": (title_word(entry.title), entry.url),
+        "fixture": ("kiertotalous", "/kokeilut/kiertotalous-tampere/"),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +67,8 @@ def _off_host(session: Session) -> list[str]:
 
 @pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize("engine", ENGINES)
-def test_the_finder_answers_a_query_as_on_the_mkdocs_build(browser, servers, site, engine):
-    query, expected = QUERIES[site]
+def test_the_finder_answers_a_query_as_on_the_mkdocs_build(browser, servers, queries, site, engine):
+    query, expected = queries[site]
     answers = {}
     for which in dict.fromkeys(("mkdocs", engine)):
         session = _session(browser, servers(site, which))
@@ -80,26 +86,28 @@ def test_the_finder_answers_a_query_as_on_the_mkdocs_build(browser, servers, sit
 
 
 @pytest.mark.parametrize("engine", OTHER_ENGINES)
-def test_the_header_search_leads_to_the_finder(browser, servers, engine):
+def test_the_header_search_leads_to_the_finder(browser, servers, queries, engine):
+    query, expected = queries["repo"]
     session = _session(browser, servers("repo", engine))
     try:
-        page = session.open("kokeilut/perustulokokeilu/", finder=False)
-        page.fill("#kk-header-q", "perustulon")
+        page = session.open(expected.lstrip("/"), finder=False)
+        page.fill("#kk-header-q", query)
         page.press("#kk-header-q", "Enter")
-        page.wait_for_url("**/haku/?q=perustulon")
-        wait_rendered(page, 0, "perustulon")
-        assert page.input_value("#kk-finder-q") == "perustulon"
-        assert "/kokeilut/perustulokokeilu/" in shown(page)
+        page.wait_for_url(finder_url_of(query))
+        wait_rendered(page, 0, query)
+        assert page.input_value("#kk-finder-q") == query
+        assert expected in all_results(page)
         assert session.errors == [] and _off_host(session) == []
     finally:
         session.close()
 
 
 @pytest.mark.parametrize("engine", OTHER_ENGINES)
-def test_instant_navigation_reaches_the_finder_without_a_page_load(browser, servers, engine):
+def test_instant_navigation_reaches_the_finder_without_a_page_load(browser, servers, queries, engine):
+    query, expected = queries["repo"]
     session = _session(browser, servers("repo", engine))
     try:
-        session.serve_sitemap(["", "haku/", "kokeilut/perustulokokeilu/"])
+        session.serve_sitemap(["", "haku/", expected.lstrip("/")])
         page = session.open("", finder=False)
         page.wait_for_load_state("networkidle")  # the theme has read the sitemap
         page.evaluate("window.__samePage = true")
@@ -107,8 +115,8 @@ def test_instant_navigation_reaches_the_finder_without_a_page_load(browser, serv
         page.wait_for_url("**/haku/")
         wait_rendered(page, 0)
         assert page.evaluate("window.__samePage === true"), f"{engine}: the finder page was loaded anew"
-        search(page, "perustulon")
-        assert "/kokeilut/perustulokokeilu/" in shown(page)
+        search(page, query)
+        assert expected in all_results(page)
         assert session.errors == [] and _off_host(session) == []
     finally:
         session.close()

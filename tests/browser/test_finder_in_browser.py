@@ -1,4 +1,6 @@
-"""The finder at /haku/ in Chromium, on the shipped catalogue served on 127.0.0.1.
+"""The finder at /haku/ in Chromium, served on 127.0.0.1: on the shipped catalogue (grown by
+tests/growth.py) and, for queries that must find a known entry, on the fixture site
+(tests/fixtures/site/).
 
 Queries and Finnish inflection, a facet, facet counts checked against counts computed here from
 the catalogue's own files (front matter read with PyYAML, not with the generator), browsing
@@ -19,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from tests.support import REPO_ROOT
+from tests.samples import title_word, translated_experiment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -48,23 +50,39 @@ def _front_matter(path: Path) -> dict:
     return yaml.safe_load(head)
 
 
-def _entries(folder: str) -> dict[str, dict]:
+def _entries(root: Path, folder: str) -> dict[str, dict]:
     """The entries of a folder; not their translated bodies (``x.sv.md``, no front matter)."""
     return {
         path.stem: _front_matter(path)
-        for path in sorted((REPO_ROOT / folder).glob("*.md"))
+        for path in sorted((root / folder).glob("*.md"))
         if path.name != "index.md" and "." not in path.stem
     }
 
 
 @pytest.fixture(scope="module")
-def experiments() -> dict[str, dict]:
-    return _entries("experiments")
+def experiments(shipped_root) -> dict[str, dict]:
+    return _entries(shipped_root, "experiments")
 
 
 @pytest.fixture(scope="module")
-def learnings() -> dict[str, dict]:
-    return _entries("content/opit")
+def learnings(shipped_root) -> dict[str, dict]:
+    return _entries(shipped_root, "content/opit")
+
+
+@pytest.fixture(scope="module")
+def fixture_experiments(fixture_site) -> dict[str, dict]:
+    return _entries(fixture_site, "experiments")
+
+
+@pytest.fixture(scope="module")
+def fixture_learnings(fixture_site) -> dict[str, dict]:
+    return _entries(fixture_site, "content/opit")
+
+
+# Entries of the fixture site the queries below must find.
+BASIC_INCOME = "/kokeilut/perustulokoe-tyottomille/"  # "Perustulokoe", translated (sv, en)
+VILLAGE_SCHOOL = "/kokeilut/kylakoulu-iltaisin/"  # untranslated; its summary says "Kunta"
+COMPOUND = "/opit/kuntakokeilun-tilat-sovittava/"  # "Kuntakokeilun" in its title
 
 
 def _year(value) -> str:
@@ -115,6 +133,13 @@ class Session:
 @pytest.fixture
 def session(browser, site_server):
     s = Session(browser, site_server, 1280)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def fixture_session(browser, fixture_server):
+    s = Session(browser, fixture_server, 1280)
     yield s
     s.close()
 
@@ -189,6 +214,14 @@ def wait_for_query(page, expected: dict[str, list[str]]) -> None:
     )
 
 
+def finder_url_of(query: str):
+    """A predicate for ``page.wait_for_url``: the finder's URL with exactly this query (whatever
+    its letters, percent-encoded or not)."""
+    return lambda url: (
+        urlsplit(url).path.endswith("/haku/") and parse_qs(urlsplit(url).query) == {"q": [query]}
+    )
+
+
 def count_text(n: int) -> str:
     return "1 tulos" if n == 1 else f"{n} tulosta"
 
@@ -196,10 +229,11 @@ def count_text(n: int) -> str:
 # -- tests --------------------------------------------------------------------------------------
 
 
-def test_a_query_finds_the_experiment_and_puts_it_in_the_url(session):
+def test_a_query_finds_the_experiment_and_puts_it_in_the_url(fixture_session):
+    session = fixture_session
     page = session.open("haku/")
     detail = search(page, "perustulo")
-    assert "/kokeilut/perustulokokeilu/" in shown(page)
+    assert BASIC_INCOME in shown(page)
     assert detail["count"] == len(shown(page))
     assert status(page) == f"{count_text(detail['count'])} haulla ”perustulo”"
     wait_for_query(page, {"q": ["perustulo"]})
@@ -209,24 +243,25 @@ def test_a_query_finds_the_experiment_and_puts_it_in_the_url(session):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        # "perustulon" (genitive) → stem "perustulo" → the title word "Perustulokokeilu".
-        ("perustulon", "/kokeilut/perustulokokeilu/"),
+        # "perustulon" (genitive) → stem "perustulo" → the title word "Perustulokoe".
+        ("perustulon", BASIC_INCOME),
         # "kunnissa" (inessive plural) and "kuntien" (genitive plural) → "kun", like "kunta"
-        # itself: the summary of this experiment says "Lapinjärven kunta".
-        ("kunnissa", "/kokeilut/eskolan-kylakoulukokeilu/"),
-        ("kuntien", "/kokeilut/eskolan-kylakoulukokeilu/"),
-        # ... and the compound "kuntakokeilut" in a title.
-        ("kuntien", "/kokeilut/tyollisyyden-kuntakokeilut/"),
+        # itself: the summary of this experiment says "Kunta avasi".
+        ("kunnissa", VILLAGE_SCHOOL),
+        ("kuntien", VILLAGE_SCHOOL),
+        # ... and the compound "Kuntakokeilun" in a title.
+        ("kuntien", COMPOUND),
     ],
 )
-def test_an_inflected_query_finds_other_forms_of_the_word(session, query, expected):
-    page = session.open("haku/")
+def test_an_inflected_query_finds_other_forms_of_the_word(fixture_session, query, expected):
+    page = fixture_session.open("haku/")
     search(page, query)
     assert expected in all_results(page)
-    assert session.errors == []
+    assert fixture_session.errors == []
 
 
-def test_a_facet_narrows_the_results_and_updates_the_url(session):
+def test_a_facet_narrows_the_results_and_updates_the_url(fixture_session):
+    session = fixture_session
     page = session.open("haku/?q=kunnissa")
     before = all_results(page)
     assert page.input_value("#kk-finder-q") == "kunnissa"
@@ -306,7 +341,8 @@ def test_the_evidence_facets_count_designs_and_outcomes_and_find_what_did_not_wo
     assert session.errors == []
 
 
-def test_a_url_with_both_evidence_facets_opens_the_randomised_trial(session, experiments):
+def test_a_url_with_both_evidence_facets_opens_the_randomised_trial(fixture_session, fixture_experiments):
+    session, experiments = fixture_session, fixture_experiments
     page = session.open("haku/?arviointi=satunnaistettu&tulos=osittain&laji=kokeilu")
     assert page.is_checked('#kk-finder input[name="arviointi"][value="satunnaistettu"]')
     assert page.is_checked('#kk-finder input[name="tulos"][value="osittain"]')
@@ -315,7 +351,7 @@ def test_a_url_with_both_evidence_facets_opens_the_randomised_trial(session, exp
         for slug, e in experiments.items()
         if (e.get("evaluation") or {}).get("design") == "satunnaistettu" and _outcome(e) == "osittain"
     }
-    assert "/kokeilut/perustulokokeilu/" in expected
+    assert BASIC_INCOME in expected
     assert set(all_results(page)) == expected
     # A change rewrites the URL in the finder's order: laji, …, arviointi, tulos, vuosi.
     toggle(page, "tulos", "toimi")
@@ -357,10 +393,11 @@ def test_an_empty_query_browses_everything_newest_first(session, experiments, le
     assert session.errors == []
 
 
-def test_the_url_reproduces_the_view_on_open_reload_back_and_forward(session):
-    page = session.open("haku/?q=kunta&teema=julkinen-hallinto")
+def test_the_url_reproduces_the_view_on_open_reload_back_and_forward(fixture_session):
+    session = fixture_session
+    page = session.open("haku/?q=kunta&teema=maaseutu")
     assert page.input_value("#kk-finder-q") == "kunta"
-    assert page.is_checked('#kk-finder input[name="teema"][value="julkinen-hallinto"]')
+    assert page.is_checked('#kk-finder input[name="teema"][value="maaseutu"]')
     first = all_results(page)
     first_status = status(page)
     assert first and first_status.endswith("haulla ”kunta”")
@@ -368,18 +405,18 @@ def test_the_url_reproduces_the_view_on_open_reload_back_and_forward(session):
     page.reload()
     wait_rendered(page, 0)
     assert page.input_value("#kk-finder-q") == "kunta"
-    assert page.is_checked('#kk-finder input[name="teema"][value="julkinen-hallinto"]')
+    assert page.is_checked('#kk-finder input[name="teema"][value="maaseutu"]')
     assert all_results(page) == first
 
     toggle(page, "laji", "kokeilu")
     second = all_results(page)
     assert second != first
-    assert query_of(page) == {"q": ["kunta"], "teema": ["julkinen-hallinto"], "laji": ["kokeilu"]}
+    assert query_of(page) == {"q": ["kunta"], "teema": ["maaseutu"], "laji": ["kokeilu"]}
 
     before = renders(page)
     page.go_back()
     wait_rendered(page, before)
-    assert query_of(page) == {"q": ["kunta"], "teema": ["julkinen-hallinto"]}
+    assert query_of(page) == {"q": ["kunta"], "teema": ["maaseutu"]}
     assert not page.is_checked('#kk-finder input[name="laji"][value="kokeilu"]')
     assert all_results(page) == first
     assert status(page) == first_status
@@ -392,8 +429,9 @@ def test_the_url_reproduces_the_view_on_open_reload_back_and_forward(session):
     assert session.errors == []
 
 
-def test_the_header_search_leads_to_the_finder(session):
-    page = session.open("kokeilut/perustulokokeilu/", finder=False)
+def test_the_header_search_leads_to_the_finder(fixture_session):
+    session = fixture_session
+    page = session.open(BASIC_INCOME.lstrip("/"), finder=False)
     # A page without the finder loads none of it.
     assert not [u for u in session.requests if "/haku/data/" in u or "/lunr" in u]
     page.fill("#kk-header-q", "perustulon")
@@ -401,7 +439,7 @@ def test_the_header_search_leads_to_the_finder(session):
     page.wait_for_url("**/haku/?q=perustulon")
     wait_rendered(page, 0, "perustulon")
     assert page.input_value("#kk-finder-q") == "perustulon"
-    assert "/kokeilut/perustulokokeilu/" in shown(page)
+    assert BASIC_INCOME in shown(page)
 
     # On /haku/ itself the header search updates the finder without reloading the page.
     page.evaluate("window.__samePage = true")
@@ -426,7 +464,8 @@ def test_the_header_search_is_a_labelled_get_form(session):
     assert session.errors == []
 
 
-def test_the_keyboard_alone_searches_and_filters(session):
+def test_the_keyboard_alone_searches_and_filters(fixture_session):
+    session = fixture_session
     page = session.open("haku/")
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -470,7 +509,8 @@ def test_the_keyboard_alone_searches_and_filters(session):
     assert session.errors == []
 
 
-def test_the_status_line_announces_the_count(session):
+def test_the_status_line_announces_the_count(fixture_session):
+    session = fixture_session
     page = session.open("haku/")
     live = page.locator("#kk-finder-status")
     assert live.get_attribute("role") == "status"
@@ -497,10 +537,14 @@ def test_a_failed_download_is_reported_in_finnish_without_a_script_error(session
     assert [e for e in session.errors if "net::ERR_FAILED" not in e] == []
 
 
-def test_the_finder_works_with_instant_navigation(session):
-    config = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+def test_the_finder_works_with_instant_navigation(session, shipped_root, shipped):
+    config = yaml.safe_load((shipped_root / "mkdocs.yml").read_text(encoding="utf-8"))
     instant = "navigation.instant" in (config["theme"].get("features") or [])
-    session.serve_sitemap(["", "haku/", "kokeilut/perustulokokeilu/"])
+    # A query from a title (of an entry chosen by its properties); every experiment and learning
+    # is in the sitemap, so whichever result comes first is reached by instant navigation.
+    query = title_word(translated_experiment(shipped).title)
+    entries = [*shipped.experiments.values(), *shipped.learnings.values()]
+    session.serve_sitemap(["", "haku/", *(e.url.lstrip("/") for e in entries)])
     page = session.open("", finder=False)
     page.wait_for_load_state("networkidle")  # Material has read the sitemap
     page.evaluate("window.__samePage = true")
@@ -510,20 +554,21 @@ def test_the_finder_works_with_instant_navigation(session):
     assert len(shown(page)) == 10
     assert (page.evaluate("window.__samePage === true")) is instant
 
-    search(page, "perustulon")
-    wait_for_query(page, {"q": ["perustulon"]})
+    search(page, query)
+    wait_for_query(page, {"q": [query]})
     results = shown(page)
-    page.locator('#kk-finder-results a[href$="/kokeilut/perustulokokeilu/"]').click()
-    page.wait_for_url("**/kokeilut/perustulokokeilu/")
+    assert results
+    page.locator(f'#kk-finder-results a[href$="{results[0]}"]').first.click()
+    page.wait_for_url(f"**{results[0]}")
     page.wait_for_selector("#kk-finder", state="detached")
     assert page.evaluate("window.__samePage === true") is instant
 
     # Back to the finder: it initialises again, from the URL.
     before = renders(page)
     page.go_back()
-    page.wait_for_url("**/haku/?q=perustulon")
-    wait_rendered(page, before, "perustulon")
-    assert page.input_value("#kk-finder-q") == "perustulon"
+    page.wait_for_url(finder_url_of(query))
+    wait_rendered(page, before, query)
+    assert page.input_value("#kk-finder-q") == query
     assert shown(page) == results
     assert session.errors == []
 
@@ -570,8 +615,17 @@ def _count_in(words: tuple[str, str], n: int) -> str:
     ("language", "query", "legend", "status_value", "words", "for_query"), LANGUAGE_FINDERS
 )
 def test_each_language_s_finder_finds_the_basic_income_experiment_in_its_language(
-    session, experiments, learnings, language, query, legend, status_value, words, for_query
+    fixture_session,
+    fixture_experiments,
+    fixture_learnings,
+    language,
+    query,
+    legend,
+    status_value,
+    words,
+    for_query,
 ):
+    session, experiments, learnings = fixture_session, fixture_experiments, fixture_learnings
     page = session.open(f"{language}/haku/")
     assert status(page) == _count_in(words, len(experiments) + len(learnings))
     assert page.locator('#kk-finder [data-facet="laji"] legend').inner_text().strip() == legend
@@ -581,23 +635,25 @@ def test_each_language_s_finder_finds_the_basic_income_experiment_in_its_languag
 
     detail = search(page, query)
     paths = shown(page)
-    assert f"/{language}/kokeilut/perustulokokeilu/" in paths[:3]
+    assert f"/{language}{BASIC_INCOME}" in paths[:3]
     assert all(p.startswith((f"/{language}/kokeilut/", f"/{language}/opit/")) for p in paths)
     assert status(page) == _count_in(words, detail["count"]) + for_query.format(query)
     wait_for_query(page, {"q": [query]})
     # The Finnish words of the catalogue still find it (the finder's Finnish pass).
     search(page, "perustulon")
-    assert f"/{language}/kokeilut/perustulokokeilu/" in shown(page)
+    assert f"/{language}{BASIC_INCOME}" in shown(page)
     assert session.errors == []
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_a_result_shown_in_finnish_on_another_language_s_finder_says_so(session, language):
+def test_a_result_shown_in_finnish_on_another_language_s_finder_says_so(fixture_session, language):
+    session = fixture_session
     page = session.open(f"{language}/haku/?q=kunnissa")
     paths = all_results(page)
     assert paths and all(p.startswith(f"/{language}/") for p in paths)
     items = page.locator("#kk-finder-results > li").filter(has=page.locator('h2[lang="fi"]'))
     assert items.count() > 0  # untranslated entries, found by a Finnish word
+    assert f"/{language}{VILLAGE_SCHOOL}" in paths
     item = items.first
     assert item.locator(".kk-result__summary").get_attribute("lang") == "fi"
     assert item.locator(".kk-result__meta").get_attribute("lang") is None

@@ -1,6 +1,7 @@
-"""finder.js in each language, in Chromium, on a small site of its own: the shipped catalogue's
-finder data in Finnish, Swedish and English (generator/search/index.py), the shared scripts, and a
-bare page per language with the finder's element, served on 127.0.0.1.
+"""finder.js in each language, in Chromium, on a small site of its own: the fixture site's
+finder data (tests/fixtures/site/, whose entries are known) in Finnish, Swedish and English
+(generator/search/index.py), the shared scripts, and a bare page per language with the finder's
+element, served on 127.0.0.1.
 
 It needs no MkDocs and no page templates, so it tests the data contract between
 generator/search/index.py and finder.js alone: the data folder and the result links follow
@@ -18,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.content.catalogue import Catalogue
+from generator.content.check import load_catalogue
 from generator.search.index import SearchData, finder_assets, search_data
 from tests.browser.conftest import serve
 from tests.browser.test_finder_in_browser import Session, search, shown, status, wait_rendered
@@ -59,14 +62,25 @@ def _facets(data: SearchData) -> str:
     return "\n".join(out)
 
 
+# The fixture site's entries the queries must find.
+BASIC_INCOME = "kokeilut/perustulokoe-tyottomille/"  # translated: title, summary and body
+ITS_LEARNING = "opit/perustulo-ei-lisannyt-tyollisyytta/"  # translated: title and summary
+VILLAGE_SCHOOL = "kokeilut/kylakoulu-iltaisin/"  # untranslated; its summary says "Kunta"
+
+
 @pytest.fixture(scope="module")
-def small_site(shipped, tmp_path_factory) -> Path:
+def catalogue(fixture_site) -> Catalogue:
+    return load_catalogue(fixture_site)
+
+
+@pytest.fixture(scope="module")
+def small_site(catalogue, tmp_path_factory) -> Path:
     """The three languages' data, the shared scripts once, and one page per language; the
     Finnish page has no data-lang (the default)."""
     folder = tmp_path_factory.mktemp("finder-languages")
     files = list(finder_assets())
     for language in ("fi", "sv", "en"):
-        data = search_data(shipped, language)
+        data = search_data(catalogue, language)
         files += data.files()
         prefix = "" if language == "fi" else f"{language}/"
         page = folder / prefix / "haku" / "index.html"
@@ -106,16 +120,19 @@ def _fetched(session: Session, part: str) -> list[str]:
     return [urlsplit(u).path for u in session.requests if part in u]
 
 
-def test_a_swedish_query_finds_the_basic_income_experiment_in_swedish(session):
+def test_a_swedish_query_finds_the_basic_income_experiment_in_swedish(session, catalogue):
     page = session.open("sv/haku/")
     detail = search(page, "basinkomst")
     paths = shown(page)
-    assert "/sv/kokeilut/perustulokokeilu/" in paths[:3]
+    assert paths == [f"/sv/{ITS_LEARNING}", f"/sv/{BASIC_INCOME}"]  # as in Python (lunr.py)
     assert all(p.startswith(("/sv/kokeilut/", "/sv/opit/")) for p in paths)
     n = detail["count"]
     assert status(page) == ("1 träff" if n == 1 else f"{n} träffar") + " för ”basinkomst”"
-    link = page.locator('a[href$="/sv/kokeilut/perustulokokeilu/"]')
-    assert link.inner_text() == "Basinkomstförsöket"
+    link = page.locator(f'a[href$="/sv/{BASIC_INCOME}"]')
+    entry = catalogue.experiments[BASIC_INCOME.split("/")[1]]
+    assert (
+        link.inner_text() == entry.values["translations"]["sv"]["title"] == "Basinkomstförsök för arbetslösa"
+    )
     item = page.locator("#kk-finder-results > li", has=link)
     assert item.locator("[lang]").count() == 0  # translated: all in the page's language
     assert item.locator(".kk-result__meta").inner_text().startswith("Försök · ")
@@ -130,10 +147,13 @@ def test_a_swedish_query_finds_the_basic_income_experiment_in_swedish(session):
 def test_an_english_query_finds_the_basic_income_experiment_in_english(session):
     page = session.open("en/haku/")
     detail = search(page, "basic income")
-    assert shown(page)[0] == "/en/kokeilut/perustulokokeilu/"
+    assert shown(page) == [f"/en/{ITS_LEARNING}", f"/en/{BASIC_INCOME}"]  # as in Python (lunr.py)
     n = detail["count"]
     assert status(page) == ("1 result" if n == 1 else f"{n} results") + " for “basic income”"
-    assert page.locator("#kk-finder-results > li h2").first.inner_text() == "Basic income experiment"
+    assert page.locator("#kk-finder-results > li h2").all_inner_texts() == [
+        "Basic income did not increase employment, but wellbeing improved",
+        "Basic income trial for the unemployed",
+    ]
     assert "/assets/haku/lunr.sv.js" not in _fetched(session, "/assets/haku/")
     assert all(p.startswith("/en/haku/data/") for p in _fetched(session, "/haku/data/"))
     assert session.errors == []
@@ -143,7 +163,7 @@ def test_an_english_query_finds_the_basic_income_experiment_in_english(session):
 def test_a_finnish_word_finds_an_untranslated_entry_which_says_it_is_finnish(session, language):
     page = session.open(f"{language}/haku/")
     search(page, "kunnissa")
-    target = f"/{language}/kokeilut/eskolan-kylakoulukokeilu/"
+    target = f"/{language}/{VILLAGE_SCHOOL}"
     while target not in shown(page) and page.is_visible("#kk-finder-more"):
         before = page.evaluate("window.__kkRendered.length")
         page.click("#kk-finder-more")
@@ -155,19 +175,19 @@ def test_a_finnish_word_finds_an_untranslated_entry_which_says_it_is_finnish(ses
     assert item.locator(".kk-result__meta").get_attribute("lang") is None  # the page's own words
     # "perustulon" is Finnish only: the Finnish pass finds the (translated) experiment.
     search(page, "perustulon")
-    assert f"/{language}/kokeilut/perustulokokeilu/" in shown(page)
+    assert f"/{language}/{BASIC_INCOME}" in shown(page)
     assert session.errors == []
 
 
-def test_facets_and_browsing_are_in_the_language(session, shipped):
+def test_facets_and_browsing_are_in_the_language(session, catalogue):
     page = session.open("sv/haku/")
-    total = len(shipped.experiments) + len(shipped.learnings)
+    total = len(catalogue.experiments) + len(catalogue.learnings)
     assert status(page) == f"{total} träffar"
     assert page.locator('[data-facet="laji"] legend').inner_text() == "Typ"
     before = page.evaluate("window.__kkRendered.length")
     page.click('#kk-finder input[name="laji"][value="oppi"]')
     wait_rendered(page, before)
-    assert status(page) == f"{len(shipped.learnings)} träffar"
+    assert status(page) == f"{len(catalogue.learnings)} träffar"
     assert all(p.startswith("/sv/opit/") for p in shown(page))
     search(page, "xyzzyqw")
     assert status(page) == "Inga träffar för ”xyzzyqw”. Pröva ett annat ord eller ta bort några val."
@@ -177,7 +197,7 @@ def test_facets_and_browsing_are_in_the_language(session, shipped):
 def test_without_data_lang_the_finder_is_finnish(session):
     page = session.open("haku/")
     detail = search(page, "perustulon")
-    assert "/kokeilut/perustulokokeilu/" in shown(page)
+    assert f"/{BASIC_INCOME}" in shown(page)
     n = detail["count"]
     assert status(page) == ("1 tulos" if n == 1 else f"{n} tulosta") + " haulla ”perustulon”"
     assert page.locator("#kk-finder-results [lang]").count() == 0

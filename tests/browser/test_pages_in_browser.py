@@ -23,10 +23,10 @@ def _visit(browser, url: str, width: int = 1280) -> dict:
 
 @pytest.mark.parametrize(
     "path",
-    ["", "kokeilut/perustulokokeilu/", "opit/", "teemat/kiertotalous/", "alueet/", "tasot/ruohonjuuri/"],
+    ["", "{translated_experiment}", "opit/", "teemat/kiertotalous/", "alueet/", "tasot/ruohonjuuri/"],
 )
-def test_pages_load_everything_from_the_site_itself_without_errors(browser, site_server, path):
-    visit = _visit(browser, site_server + path)
+def test_pages_load_everything_from_the_site_itself_without_errors(browser, site_server, sample_paths, path):
+    visit = _visit(browser, site_server + path.format(**sample_paths))
     hosts = {urlsplit(url).netloc for url in visit["requests"] if urlsplit(url).scheme in {"http", "https"}}
     assert hosts == {urlsplit(site_server).netloc}
     assert visit["errors"] == []
@@ -42,9 +42,10 @@ def test_a_hostile_title_runs_no_script(browser, fixture_server):
     page.close()
 
 
-def test_an_experiment_page_fits_a_phone_screen(browser, site_server):
-    """Long source URLs wrap: nothing makes the page wider than a 360 px phone."""
-    visit = _visit(browser, site_server + "kokeilut/perustulokokeilu/", width=360)
+def test_an_experiment_page_fits_a_phone_screen(browser, site_server, sample_paths):
+    """Long source URLs wrap: nothing makes the page wider than a 360 px phone, not even the
+    page of the experiment with the longest source address."""
+    visit = _visit(browser, site_server + sample_paths["longest_sources_experiment"], width=360)
     page = visit["page"]
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.get_by_role("link", name="Muokkaa GitHubissa").is_visible()

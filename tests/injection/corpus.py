@@ -47,7 +47,7 @@ from generator.content.vocabulary import load_vocabularies
 from generator.core.schema import FieldSpec, Schema, item_spec, load_schema
 from generator.derived.reference import render_field_reference
 from tests.injection.payloads import LINK_FORMS, PAYLOADS, Payload, Refusal, link_form
-from tests.support import REPO_ROOT, copy_fixture_site, write_catalogue
+from tests.support import FIXTURE_SITE, REPO_ROOT, copy_fixture_site, write_catalogue
 
 MARKER_WORD = "Injektiotesti"
 THEME_VOCABULARY = "teemat"
@@ -180,7 +180,7 @@ class Defaults:
 
     def __init__(self, schema: Schema) -> None:
         problems: list = []
-        self.vocabularies = load_vocabularies(REPO_ROOT, schema, problems)
+        self.vocabularies = load_vocabularies(FIXTURE_SITE, schema, problems)
         assert not problems, problems
 
     def value(self, spec: FieldSpec, label: str, ref: str) -> Any:

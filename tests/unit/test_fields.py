@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from generator.content.fields import INVALID, FieldChecker, url_problem
-from generator.content.vocabulary import load_vocabularies
 from generator.content.yamltree import Mapping, compose
 from generator.core.dates import PartialDate
 from generator.core.model import UNKNOWN
-from generator.core.problems import Problem, ProblemSink
+from generator.core.problems import ProblemSink
 from generator.core.schema import load_schema
 from tests.support import VALID_EXPERIMENT, located
 
@@ -18,11 +17,8 @@ PATH = "experiments/testikokeilu.md"
 
 
 @pytest.fixture(scope="module")
-def vocabularies(repo_root):
-    problems: list[Problem] = []
-    loaded = load_vocabularies(repo_root, SCHEMA, problems)
-    assert problems == []
-    return loaded
+def vocabularies(fixture_vocabularies):
+    return fixture_vocabularies
 
 
 @pytest.fixture

@@ -67,11 +67,11 @@ def test_each_term_page_lists_exactly_the_experiments_of_its_term(fixture_plan):
     # page_size 2 in the fixture: kiertotalous spans two pages, newest first, unknown start last
     assert listed("/teemat/kiertotalous/") == ["kiertotalous-oulu", "kiertotalous-tampere", "tuntematon-alku"]
     assert listed("/alueet/uusimaa/") == ["erikoismerkit", "aanestys-koulussa"]  # 2020: K before Ä
-    assert listed("/alueet/koko-suomi/") == ["etatyokokeilu"]
+    assert listed("/alueet/koko-suomi/") == ["etatyokokeilu", "perustulokoe-tyottomille"]  # 2018, 2017
     assert listed("/alueet/tuntematon/") == ["tuntematon-alku"]
-    assert listed("/tasot/valtakunnallinen/") == ["etatyokokeilu"]
+    assert listed("/tasot/valtakunnallinen/") == ["etatyokokeilu", "perustulokoe-tyottomille"]
     everything = listed("/kokeilut/")
-    assert len(everything) == len(set(everything)) == 7
+    assert len(everything) == len(set(everything)) == 9
 
 
 def test_an_empty_term_page_says_so(fixture_plan):
@@ -85,7 +85,8 @@ def test_the_region_index_counts_every_region_including_zeros(fixture_plan):
     rows = re.findall(r'<a href="\.\./alueet/([a-z-]+)/">([^<]+)</a>.*?<td>(\d+)</td>', markdown)
     counts = {slug: int(count) for slug, _, count in rows}
     assert len(counts) == 21  # 19 regions + nationwide + unknown
-    assert counts["kainuu"] == 0 and counts["uusimaa"] == 2 and counts["koko-suomi"] == 1
+    assert counts["kainuu"] == 0 and counts["uusimaa"] == 2 and counts["koko-suomi"] == 2
+    assert counts["etela-savo"] == 1
 
 
 def test_hand_written_intros_appear_on_their_pages(fixture_plan):
@@ -124,12 +125,22 @@ def test_contributor_text_is_escaped_in_the_generated_html(fixture_plan):
 
 
 def test_learnings_are_listed_under_each_of_their_themes(fixture_plan):
-    first = fixture_plan.page("opit/index.md").markdown
-    second = fixture_plan.page("opit/sivu/2.md").markdown
-    text = first + second
-    assert text.count("logistiikka-oli-pullonkaula/") >= 2  # kiertotalous and ruoka
+    pages = {p.url: p.markdown for p in fixture_plan.pages if re.fullmatch(r"/opit/(sivu/\d+/)?", p.url)}
+    first = pages["/opit/"]
+    text = "".join(pages.values())
+    assert text.count("logistiikka-oli-pullonkaula/") == 2  # kiertotalous and ruoka
+    assert text.count("perustulo-ei-lisannyt-tyollisyytta/") == 2  # sosiaaliturva and tyollisyys
     # the theme index on page 1 links to the page where each theme starts
-    assert 'href="../opit/sivu/2/#teema-tyollisyys"' in first or 'href="../opit/#teema-tyollisyys"' in first
+    links = re.findall(r'href="\.\./opit/((?:sivu/\d+/)?)#teema-([a-z-]+)"', first)
+    assert {theme for _, theme in links} == {
+        "kiertotalous",
+        "maaseutu",
+        "ruoka",
+        "sosiaaliturva",
+        "tyollisyys",
+    }
+    for page, theme in links:
+        assert f'<h2 id="teema-{theme}">' in pages[f"/opit/{page}"], (page, theme)
 
 
 def test_page_size_must_be_positive(fixture_site):

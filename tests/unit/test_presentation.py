@@ -87,6 +87,6 @@ def test_links_climb_to_the_root_so_the_site_works_under_any_base_path(source, t
 
 def test_source_paths_of_generated_pages():
     assert src_uri_for("/") == "index.md"
-    assert src_uri_for("/kokeilut/perustulokokeilu/") == "kokeilut/perustulokokeilu.md"
+    assert src_uri_for("/kokeilut/testikokeilu/") == "kokeilut/testikokeilu.md"
     assert src_uri_for("/teemat/", index=True) == "teemat/index.md"
     assert src_uri_for("/teemat/x/sivu/2/") == "teemat/x/sivu/2.md"
