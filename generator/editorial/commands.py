@@ -14,7 +14,7 @@ from generator.content.municipalities import REGIONS, VOCABULARY, write_vocabula
 from generator.core.problems import ConfigError
 from generator.core.schema import load_schema
 from generator.editorial.diff import DIFF_FORMATTERS, diff_catalogues
-from generator.editorial.issue_form import run_from_issue
+from generator.editorial.issue_entry import run_from_issue
 from generator.editorial.report import REPORT_FORMATTERS, REVIEW_DAYS, editorial_report
 from generator.editorial.scaffold import ScaffoldError, next_steps, plan_new_entry, write_new_file
 
