@@ -33,7 +33,7 @@ from generator.core.controls import escape_controls
 from generator.core.dates import PartialDate
 from generator.core.history import last_commit_dates
 from generator.core.model import Entry
-from generator.editorial.diff import escape_markdown
+from generator.editorial.reporting import escape_markdown
 from generator.editorial.similarity import SHOWN, Limits, limits_note, similar_pairs
 from generator.i18n.presentation import count_fi
 
