@@ -45,7 +45,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.content.body import check_body, site_markdown  # noqa: E402
+from generator.content.body import check_body  # noqa: E402
+from generator.content.markup import site_markdown  # noqa: E402
 from generator.core.problems import ProblemSink  # noqa: E402
 
 PLAIN = (

@@ -88,8 +88,8 @@ def child(command: str, limits_name: str, root: Path) -> dict:
     """One command in this (fresh) process: seconds, peak memory, bytes printed, pairs."""
     from generator.content.check import check_catalogue
     from generator.editorial import diff as catalogue_diff
+    from generator.editorial import diff_formats, similarity
     from generator.editorial import report as editorial
-    from generator.editorial import similarity
 
     limits = {"shown": similarity.SHOWN, "unbounded": similarity.UNBOUNDED}[limits_name]
     start = time.perf_counter()
@@ -102,7 +102,7 @@ def child(command: str, limits_name: str, root: Path) -> dict:
         shown = len(section.items)
     else:
         result = catalogue_diff.diff_catalogues(root, "HEAD~1", "HEAD", limits=limits)
-        text = catalogue_diff.format_text(result)
+        text = diff_formats.format_text(result)
         shown = len(result.duplicates)
     with open(os.devnull, "w", encoding="utf-8") as sink:  # as the command writes to stdout
         sink.write(text)

@@ -1,8 +1,8 @@
 """The synthetic catalogue of the benchmarks: a thin shim over generator/synth/synthesis.py.
 
 The generator moved into the package as ``kokeilu synth`` (generator/synth/synthesis.py documents the
-text, the inflection and the distributions). This module keeps the benchmarks' old entry point,
-trained on this repository's own catalogue:
+text, the inflection and the distributions, each in a module of generator/synth/). This module keeps
+the benchmarks' old entry point, trained on this repository's own catalogue:
 
     python benchmarks/synthetic.py OUT --count 1000 [--seed 1]
 
@@ -20,7 +20,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from generator.synth import synthesis  # noqa: E402
-from generator.synth.synthesis import Noun, Synthesis  # noqa: E402
+from generator.synth.nouns import Noun  # noqa: E402
+from generator.synth.synthesis import Synthesis  # noqa: E402
 
 __all__ = ["REPO", "Noun", "Synthesis", "make_synthetic", "synthesise"]
 

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.content.body import SENTINEL, check_body
+from generator.content.body import check_body
+from generator.content.body_wrapping import SENTINEL
 from generator.content.markup import violations, wrap_language
 from generator.core.problems import ProblemSink
 from tests.injection.allowlist import MARKDOWN_ENGINES, render

@@ -14,7 +14,9 @@ import pytest
 from generator.cli import main
 from generator.core.slug import slugify
 from generator.editorial import diff as catalogue_diff
-from generator.editorial.diff import MARKER, diff_catalogues, escape_markdown
+from generator.editorial.diff import diff_catalogues
+from generator.editorial.diff_formats import MARKER
+from generator.editorial.reporting import escape_markdown
 from generator.editorial.similarity import MAX_PAIRS, PER_ENTRY, UNBOUNDED
 from tests.support import FIXTURE_SITE, VALID_EXPERIMENT, copy_fixture_site
 

@@ -18,7 +18,8 @@ from generator.cli import main
 from generator.content.check import check_catalogue
 from generator.core.problems import CatalogueError, ConfigError
 from generator.derived.reference import render_field_reference
-from generator.editorial.diff import diff_catalogues, format_markdown
+from generator.editorial.diff import diff_catalogues
+from generator.editorial.diff_formats import format_markdown
 from generator.engines.render import copy_hand_written, render_site
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
 

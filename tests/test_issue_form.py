@@ -9,7 +9,8 @@ import yaml
 
 from generator.cli import main
 from generator.content.check import check_catalogue
-from generator.editorial.issue_form import FORM_FILE, MAX_BODY_CHARS, render_issue_form
+from generator.editorial.issue_entry import MAX_BODY_CHARS
+from generator.editorial.issue_form import FORM_FILE, render_issue_form
 from tests.support import REPO_ROOT, VALID_EXPERIMENT
 
 COMPLETE = (REPO_ROOT / "tests/fixtures/issues/complete.md").read_text(encoding="utf-8")

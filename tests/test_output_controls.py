@@ -18,9 +18,9 @@ from generator.cli import main
 from generator.core.controls import CONTROLS, escape_controls, escape_json_controls
 from generator.core.problems import Problem
 from generator.editorial.diff import CatalogueDiff, Duplicate, EntryChange
-from generator.editorial.diff import format_json as diff_json
-from generator.editorial.diff import format_markdown as diff_markdown
-from generator.editorial.diff import format_text as diff_text
+from generator.editorial.diff_formats import format_json as diff_json
+from generator.editorial.diff_formats import format_markdown as diff_markdown
+from generator.editorial.diff_formats import format_text as diff_text
 from generator.editorial.report import EditorialReport, Item, Section
 from generator.editorial.report import format_markdown as report_markdown
 from generator.editorial.report import format_text as report_text

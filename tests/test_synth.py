@@ -15,6 +15,8 @@ from generator.cli import main
 from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
 from generator.synth import synthesis
+from generator.synth.lexicon import GENERAL_NOUNS
+from generator.synth.nouns import Noun
 from tests.support import REPO_ROOT, build_site
 
 _WORD = re.compile(r"[a-zåäö]+")
@@ -200,11 +202,11 @@ def test_text_is_varied_inflected_finnish(made):
     forms_small, forms_large = words(made["a"]), words(made["large"])
     assert len(forms_large) > 1.5 * len(forms_small)
     # One lemma in many inflected forms: what stemming is for.
-    kunta = synthesis.Noun("kunta:kunnan").forms
+    kunta = Noun("kunta:kunnan").forms
     assert len(set(kunta.values()) & forms_large) >= 5
     assert {"kunta", "kunnassa"} <= forms_large or {"kunnan", "kunnissa"} <= forms_large
     # Even in 40 experiments, several lemmas occur both in the nominative and the inessive.
-    lexicon = [synthesis.Noun(spec) for spec in synthesis.GENERAL_NOUNS.split()]
+    lexicon = [Noun(spec) for spec in GENERAL_NOUNS.split()]
     both = [n.nom for n in lexicon if {n.forms["nom"], n.forms["iness"]} <= forms_small]
     assert len(both) >= 3, both
     # Compounds made of two lexicon nouns.
@@ -212,18 +214,18 @@ def test_text_is_varied_inflected_finnish(made):
 
 
 def test_inflection_rules():
-    forms = synthesis.Noun("kunta:kunnan").forms
+    forms = Noun("kunta:kunnan").forms
     assert (forms["iness"], forms["pl_gen"], forms["illat"], forms["part"]) == (
         "kunnassa",
         "kuntien",
         "kuntaan",
         "kuntaa",
     )
-    työ = synthesis.Noun("työ:työn").forms
+    työ = Noun("työ:työn").forms
     assert (työ["iness"], työ["pl_gen"], työ["pl_illat"]) == ("työssä", "töiden", "töihin")
-    hanke = synthesis.Noun("hanke:hankkeen").forms
+    hanke = Noun("hanke:hankkeen").forms
     assert (hanke["illat"], hanke["part"], hanke["pl_part"]) == ("hankkeeseen", "hanketta", "hankkeita")
-    compound = synthesis.Noun.compound("nuoriso", synthesis.Noun("talo:talon"))
+    compound = Noun.compound("nuoriso", Noun("talo:talon"))
     assert compound.forms["iness"] == "nuorisotalossa"
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.content.vocabulary import Term, Vocabulary
-from generator.editorial.diff import escape_markdown
+from generator.editorial.reporting import escape_markdown
 from generator.editorial.vocabulary_diff import markdown_lines, vocabulary_changes
 from tests.support import VALID_EXPERIMENT, write_catalogue
 

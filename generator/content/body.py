@@ -20,7 +20,7 @@ raw HTML. The checker therefore renders the body both ways with the site's full 
 2. wrapped, exactly as the page planner wraps it: the result must be the wrapper around the
    first result, character for character. Anything else (a tag, a comment or a character
    reference that the wrapper reads differently) is ``html-in-code``, located at the line whose
-   addition makes the two differ;
+   addition makes the two differ (:mod:`generator.content.body_wrapping`);
 3. both results must hold only the elements and attributes of the allowlist
    (:func:`generator.content.markup.violations`); this holds by the first two steps, and is checked
    anyway, so that no body that passes can put HTML on a page that the checker did not see.
@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -53,36 +53,74 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE
 
+from generator.content.body_wrapping import (
+    MARKDOWN_TRIGGERS,
+    SENTINEL,
+    read_alike,
+    report_wrapper,
+    with_sentinel,
+)
 from generator.content.complexity import too_complex
 from generator.content.markup import (
     ALLOWED_ATTRIBUTES,
     RESERVED_CLASSES,
     SAFE_SCHEMES,
-    SITE_EXTENSION_CONFIGS,
-    SITE_EXTENSIONS,
     TABLE_ALIGN,
     URL_ATTRIBUTES,
-    WRAPPER_CLASS,
     is_remote,
     link_scheme,
+    site_markdown,
     violations,
-    wrap_language,
 )
 from generator.core.problems import ProblemSink, Severity
 
-__all__ = ["check_body", "link_scheme"]
-
-_TRIGGERS = ("<", "&", "](", "]:", "{", "!!!")
-# The characters md_in_html's HTML reader acts on: a body without them reads the same wrapped.
-_WRAPPER_TRIGGERS = ("<", "&")
 # The opening line of a fenced code block, as fenced_code reads it (its "attrs" group is the { }).
 _FENCE = FencedBlockPreprocessor.FENCED_BLOCK_RE
 # A character reference (&lt; &#60; &#x3C;): text, never markup, wherever Markdown puts it.
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _PLACEHOLDER = HTML_PLACEHOLDER_RE
-# An HTML block like those the page puts after a body, with Markdown in it: it must come out of
-# the rendering as it went in, or the body changes how the page around it is read.
-SENTINEL = '<p class="kk-after">[a](#b) *c*</p>'
+# Bodies checked in this process, by their text: a text gives the same problems wherever it is
+# (shifted by its first line), and a check renders it up to three times. ``kokeilu check`` reads
+# each text once; ``mkdocs serve``, the editors' tools and the tests check the same texts again.
+_MEMO_SIZE = 4096
+
+
+def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
+    """Report raw HTML, unsafe links, attributes and images, and text the language wrapper
+    would read differently, in a Markdown ``text`` starting at ``first_line``."""
+    for line, column, rule, message, severity in _body_problems(text):
+        sink.add(first_line - 1 + line, column, rule, message, severity)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _body_problems(text: str) -> tuple[tuple[int, int, str, str, Severity], ...]:
+    """The problems of ``text`` as if it started at line 1."""
+    sink = ProblemSink("")
+    _check_body(text, 1, sink)
+    return tuple((p.line, p.column, p.rule, p.message, p.severity) for p in sink.problems)
+
+
+def _check_body(text: str, first_line: int, sink: ProblemSink) -> None:
+    if too_complex(text, first_line, sink):
+        return
+    if not any(trigger in text for trigger in MARKDOWN_TRIGGERS):
+        return
+    errors = len(sink.problems)
+    _check_fences(text, first_line, sink)
+    md, inspector, fences = _parser()
+    md.reset()
+    inspector.found.clear()
+    alone = md.convert(with_sentinel(text))
+    locate = _locator(text, first_line)
+    _report_raw_html(md.htmlStash.rawHtmlBlocks, fences.code_blocks, locate, sink)
+    _report_inspected(inspector.found, locate, sink)
+    if not read_alike(text, alone):
+        report_wrapper(text, first_line, sink, {p.line for p in sink.problems[errors:]})
+    elif len(sink.problems) == errors:
+        _report_violations(text, alone.removesuffix(SENTINEL), first_line, sink)
+
+
+# --- the parse ---------------------------------------------------------------------------------
 
 
 class _Inspect(Treeprocessor):
@@ -96,22 +134,33 @@ class _Inspect(Treeprocessor):
     def run(self, root: Element) -> None:
         for element in root.iter():
             for name, value in element.attrib.items():
-                if name in URL_ATTRIBUTES:
-                    value = self.unstash(value)
-                    scheme = link_scheme(value)
-                    if scheme is not None and scheme not in SAFE_SCHEMES:
-                        self.found.append(("unsafe-link", value, scheme))
-                    elif name == "src" and is_remote(value):
-                        self.found.append(("remote-image", value, value))
-                elif name == "style" and element.tag in {"th", "td"} and TABLE_ALIGN.fullmatch(value):
-                    continue  # column alignment written by the tables extension
-                elif name == "class" and RESERVED_CLASSES & set(value.split()):
-                    # Material acts on these: .mermaid would fetch Mermaid from unpkg.com and
-                    # run the contributor's text through it.
-                    reserved = sorted(RESERVED_CLASSES & set(value.split()))[0]
-                    self.found.append(("reserved-class", reserved, reserved))
-                elif name not in ALLOWED_ATTRIBUTES:
-                    self.found.append(("unsafe-attribute", name, name))
+                finding = self._inspect(element, name, value)
+                if finding is not None:
+                    self.found.append(finding)
+
+    def _inspect(self, element: Element, name: str, value: str) -> tuple[str, str, str] | None:
+        """(rule, needle, detail) for an attribute a body may not have; None for one it may."""
+        if name in URL_ATTRIBUTES:
+            return self._inspect_address(name, self.unstash(value))
+        if name == "style" and element.tag in {"th", "td"} and TABLE_ALIGN.fullmatch(value):
+            return None  # column alignment written by the tables extension
+        if name == "class" and RESERVED_CLASSES & set(value.split()):
+            # Material acts on these: .mermaid would fetch Mermaid from unpkg.com and
+            # run the contributor's text through it.
+            reserved = sorted(RESERVED_CLASSES & set(value.split()))[0]
+            return ("reserved-class", reserved, reserved)
+        if name not in ALLOWED_ATTRIBUTES:
+            return ("unsafe-attribute", name, name)
+        return None
+
+    @staticmethod
+    def _inspect_address(name: str, value: str) -> tuple[str, str, str] | None:
+        scheme = link_scheme(value)
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            return ("unsafe-link", value, scheme)
+        if name == "src" and is_remote(value):
+            return ("remote-image", value, value)
+        return None
 
     def unstash(self, value: str) -> str:
         """``value`` with Python-Markdown's placeholders for stashed text put back: a character
@@ -140,11 +189,6 @@ class _RecordFences(Preprocessor):
         return lines
 
 
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown as the site runs it (generator.content.markup.SITE_EXTENSIONS)."""
-    return markdown.Markdown(extensions=list(SITE_EXTENSIONS), extension_configs=SITE_EXTENSION_CONFIGS)
-
-
 @functools.cache
 def _parser() -> tuple[markdown.Markdown, _Inspect, _RecordFences]:
     """One parser for every body (building one costs more than parsing a body)."""
@@ -156,46 +200,6 @@ def _parser() -> tuple[markdown.Markdown, _Inspect, _RecordFences]:
     return md, inspector, fences
 
 
-@functools.cache
-def _renderer() -> markdown.Markdown:
-    """A plain parser with the site's Markdown, for the wrapped rendering."""
-    return site_markdown()
-
-
-def _render(text: str) -> str:
-    md = _renderer()
-    md.reset()
-    return md.convert(text)
-
-
-def _check_fences(text: str, first_line: int, sink: ProblemSink) -> None:
-    """The { } of a fenced code block ("``` { .text onclick=… }"). fenced_code, which MkDocs
-    always enables, copies every key there onto the <code> element; the inspector never sees it,
-    because fenced_code keeps the finished block away from the tree. Only #id and .class pass."""
-    if "```" not in text and "~~~" not in text:
-        return
-    for match in _FENCE.finditer(text):
-        attributes = match.group("attrs")
-        if not attributes:
-            continue
-        pairs, _ = get_attrs_and_remainder(attributes)
-        for key, value in pairs:
-            if key in ("id", ".") and not (key == "." and value in RESERVED_CLASSES):
-                continue
-            offset = match.start("attrs") + max(attributes.find(value if key == "." else key), 0)
-            line = first_line + text.count("\n", 0, offset)
-            column = offset - text.rfind("\n", 0, offset)
-            shown = f".{value}" if key == "." else key
-            sink.error(
-                line,
-                column,
-                "unsafe-attribute",
-                f'Koodilohkon aaltosulkeissa on "{shown}". Koodilohkon {{ }} saa antaa vain '
-                "tunnisteen (#nimi) ja luokkia (.nimi), joita sivuston teema ei tulkitse; poista muut.",
-            )
-            break
-
-
 def _locator(text: str, first_line: int) -> Callable[..., tuple[int, int] | None]:
     """``locate(needle)``: where ``needle`` (raw HTML, an address or an attribute name) first
     occurs after the previous find of the same needle. Markdown has stripped the ends of an
@@ -205,24 +209,65 @@ def _locator(text: str, first_line: int) -> Callable[..., tuple[int, int] | None
 
     def locate(needle: str, exact: bool = False) -> tuple[int, int] | None:
         key = needle = needle.replace(AMP_SUBSTITUTE, "&").strip()
-        match = None
-        if needle:
-            pattern = r"\s+".join(re.escape(part) for part in needle.split())
-            match = re.compile(pattern).search(text, searched_from.get(key, 0))
-        if match is None and exact:
-            return None
-        if match is None and needle:
-            # attr_list rewrites a name it cannot use ('#x"onclick' → "_x_onclick"): its longest word
-            word = max(re.findall(r"[A-Za-z0-9]+", needle) or [""], key=len)
-            match = re.compile(re.escape(word)).search(text, searched_from.get(key, 0)) if word else None
+        match = _find(text, needle, searched_from.get(key, 0), exact)
         if match is None:
-            return first_line, 1
+            return None if exact else (first_line, 1)
         index = match.start()
         searched_from[key] = index + 1
         line_start = text.rfind("\n", 0, index) + 1
         return first_line + text.count("\n", 0, index), index - line_start + 1
 
     return locate
+
+
+def _find(text: str, needle: str, start: int, exact: bool) -> re.Match[str] | None:
+    """``needle`` in ``text`` from ``start``, any run of whitespace matching any other. Not
+    ``exact``: else its longest word, as attr_list rewrites a name it cannot use
+    ('#x"onclick' → "_x_onclick")."""
+    if not needle:
+        return None
+    pattern = r"\s+".join(re.escape(part) for part in needle.split())
+    match = re.compile(pattern).search(text, start)
+    if match is None and not exact:
+        word = max(re.findall(r"[A-Za-z0-9]+", needle) or [""], key=len)
+        match = re.compile(re.escape(word)).search(text, start) if word else None
+    return match
+
+
+# --- what is found --------------------------------------------------------------------------
+
+
+def _check_fences(text: str, first_line: int, sink: ProblemSink) -> None:
+    """The { } of a fenced code block ("``` { .text onclick=… }"). fenced_code, which MkDocs
+    always enables, copies every key there onto the <code> element; the inspector never sees it,
+    because fenced_code keeps the finished block away from the tree. Only #id and .class pass."""
+    if "```" not in text and "~~~" not in text:
+        return
+    for offset, shown in _fence_attributes(text):
+        line = first_line + text.count("\n", 0, offset)
+        column = offset - text.rfind("\n", 0, offset)
+        sink.error(
+            line,
+            column,
+            "unsafe-attribute",
+            f'Koodilohkon aaltosulkeissa on "{shown}". Koodilohkon {{ }} saa antaa vain '
+            "tunnisteen (#nimi) ja luokkia (.nimi), joita sivuston teema ei tulkitse; poista muut.",
+        )
+
+
+def _fence_attributes(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, as written) of the first attribute each fenced code block's { } may not have."""
+    for match in _FENCE.finditer(text):
+        attributes = match.group("attrs")
+        if not attributes:
+            continue
+        pairs, _ = get_attrs_and_remainder(attributes)
+        for key, value in pairs:
+            if key in ("id", ".") and not (key == "." and value in RESERVED_CLASSES):
+                continue
+            offset = match.start("attrs") + max(attributes.find(value if key == "." else key), 0)
+            yield offset, f".{value}" if key == "." else key
+            break
 
 
 def _report_raw_html(blocks: list, skip: set[int], locate: Callable, sink: ProblemSink) -> set[int]:
@@ -294,124 +339,19 @@ def _report_inspected(found: list[tuple[str, str, str]], locate: Callable, sink:
             )
 
 
-def _with_sentinel(text: str) -> str:
-    return text.rstrip() + "\n\n" + SENTINEL + "\n"
-
-
-def _read_alike(text: str, alone: str | None = None) -> bool:
-    """Whether ``text`` leaves what follows it on the page alone (the sentinel after it comes
-    out as it went in) and, when it holds a character the wrapper's HTML reader acts on, renders
-    inside the language wrapper exactly as on its own. ``alone``: its own rendering with the
-    sentinel, if already made."""
-    if alone is None:
-        alone = _render(_with_sentinel(text))
-    if not alone.endswith(SENTINEL):
-        return False
-    if not any(c in text for c in _WRAPPER_TRIGGERS):
-        return True
-    inner = alone[: -len(SENTINEL)].rstrip("\n")
-    wrapped = _render(wrap_language(text, "fi") + "\n" + SENTINEL + "\n")
-    return wrapped == f'<div class="{WRAPPER_CLASS}" lang="fi">\n{inner}\n</div>\n{SENTINEL}'
-
-
-def _first_changed_line(text: str) -> int:
-    """The 0-based line whose addition makes the body read differently (wrapped, or in what
-    follows it). The blocks between blank lines (outside fenced code) are tried one by one
-    first, each on its own, so a long body costs about one more rendering; within the first
-    block that reads differently, and else within the whole body, the shortest prefix of whole
-    lines that does is found by bisection."""
-    lines = text.split("\n")
-    fenced = set()
-    for match in _FENCE.finditer(text):
-        start = text.count("\n", 0, match.start())
-        fenced.update(range(start + 1, text.count("\n", 0, match.end()) + 1))
-    blank = [n for n, line in enumerate(lines) if not line.strip() and n not in fenced]
-    first, last = 0, len(lines)
-    for start, end in zip([-1, *blank], [*blank, len(lines)], strict=True):
-        block = "\n".join(lines[start + 1 : end]) + "\n"
-        if block.strip() and any(c in block for c in _TRIGGERS) and not _read_alike(block):
-            first, last = start + 1, end
-            break
-    cuts = [n for n in range(first + 1, last + 1) if n not in fenced]
-    low, high = 0, len(cuts) - 1
-    while low < high:
-        middle = (low + high) // 2
-        if _read_alike("\n".join(lines[first : cuts[middle]]) + "\n"):
-            low = middle + 1
-        else:
-            high = middle
-    return cuts[high] - 1 if cuts else first
-
-
-def _report_wrapper(text: str, first_line: int, sink: ProblemSink, reported: set[int]) -> None:
-    """html-in-code at the first line that reads differently wrapped, unless that line has a
-    problem already (raw HTML, or an address with a script scheme, also reads differently)."""
-    offset = _first_changed_line(text)
-    if first_line + offset in reported:
+def _report_violations(text: str, alone: str, first_line: int, sink: ProblemSink) -> None:
+    """Never expected: the checks above cover what Markdown makes. A safety net for HTML outside
+    the allowlist in the body's rendering (``alone``), located at the first markup-like character."""
+    found = violations(alone)
+    if not found:
         return
-    line = text.split("\n")[offset]
-    found = re.search(r"<[^\s<>]{0,30}>?|&#?\w{0,30};?", line)
-    column = found.start() + 1 if found else 1
-    shown = f' ("{found.group(0)}")' if found else ""
+    markup = re.search(r"[<&{\[!]", text)
+    index = markup.start() if markup else 0
+    line_start = text.rfind("\n", 0, index) + 1
     sink.error(
-        first_line + offset,
-        column,
-        "html-in-code",
-        f"Tällä rivillä oleva merkintä{shown} näkyy suomenkielisellä sivulla tekstinä, mutta "
-        "toisen kielen sivulla kuvaus näytetään kielikehyksessä, joka lukisi sen HTML-koodiksi. "
-        "Kirjoita HTML-esimerkit omaan koodilohkoonsa: rivi ``` ennen ja jälkeen, rivin alussa "
-        "eikä luettelon sisällä. Muualla kirjoita < ja & ilman perään tulevaa kirjainta.",
+        first_line + text.count("\n", 0, index),
+        index - line_start + 1,
+        "raw-html",
+        f"Kuvauksesta syntyisi HTML-koodia, jota sivulla ei sallita ({found[0]}). "
+        "Kirjoita kuvaus tavallisena Markdownina.",
     )
-
-
-# Bodies checked in this process, by their text: a text gives the same problems wherever it is
-# (shifted by its first line), and a check renders it up to three times. ``kokeilu check`` reads
-# each text once; ``mkdocs serve``, the editors' tools and the tests check the same texts again.
-_MEMO_SIZE = 4096
-
-
-def check_body(text: str, first_line: int, sink: ProblemSink) -> None:
-    """Report raw HTML, unsafe links, attributes and images, and text the language wrapper
-    would read differently, in a Markdown ``text`` starting at ``first_line``."""
-    for line, column, rule, message, severity in _body_problems(text):
-        sink.add(first_line - 1 + line, column, rule, message, severity)
-
-
-@functools.lru_cache(maxsize=_MEMO_SIZE)
-def _body_problems(text: str) -> tuple[tuple[int, int, str, str, Severity], ...]:
-    """The problems of ``text`` as if it started at line 1."""
-    sink = ProblemSink("")
-    _check_body(text, 1, sink)
-    return tuple((p.line, p.column, p.rule, p.message, p.severity) for p in sink.problems)
-
-
-def _check_body(text: str, first_line: int, sink: ProblemSink) -> None:
-    if too_complex(text, first_line, sink):
-        return
-    if not any(trigger in text for trigger in _TRIGGERS):
-        return
-    errors = len(sink.problems)
-    _check_fences(text, first_line, sink)
-    md, inspector, fences = _parser()
-    md.reset()
-    inspector.found.clear()
-    alone = md.convert(_with_sentinel(text))
-    locate = _locator(text, first_line)
-    _report_raw_html(md.htmlStash.rawHtmlBlocks, fences.code_blocks, locate, sink)
-    _report_inspected(inspector.found, locate, sink)
-    if not _read_alike(text, alone):
-        _report_wrapper(text, first_line, sink, {p.line for p in sink.problems[errors:]})
-    elif len(sink.problems) == errors and violations(alone.removesuffix(SENTINEL)):
-        # Never expected: the checks above cover what Markdown makes. A safety net, located at
-        # the first markup-like character.
-        found = re.search(r"[<&{\[!]", text)
-        index = found.start() if found else 0
-        line_start = text.rfind("\n", 0, index) + 1
-        sink.error(
-            first_line + text.count("\n", 0, index),
-            index - line_start + 1,
-            "raw-html",
-            f"Kuvauksesta syntyisi HTML-koodia, jota sivulla ei sallita "
-            f"({violations(alone.removesuffix(SENTINEL))[0]}). "
-            "Kirjoita kuvaus tavallisena Markdownina.",
-        )

@@ -1,11 +1,12 @@
 """Load the whole catalogue: vocabularies, then every entry, then the cross-file rules, then
-the links and addresses of the site it would publish (:mod:`generator.content.site_map`)."""
+the links and addresses of the site it would publish (:mod:`generator.content.site_map`,
+:mod:`generator.content.links`, :mod:`generator.content.placement`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from generator.content.body import check_body
@@ -13,14 +14,16 @@ from generator.content.catalogue import Catalogue
 from generator.content.handwritten import load_pages, sort_docs
 from generator.content.intros import load_intros
 from generator.content.layout import survey
-from generator.content.loading import discover_entries, load_entry
+from generator.content.links import check_links
+from generator.content.loading import EntryFile, discover_entries, load_entry
 from generator.content.municipalities import check_municipality_regions
 from generator.content.parts import check_parts
-from generator.content.site_map import check_site
+from generator.content.placement import check_placement
+from generator.content.site_map import map_site, published_texts
 from generator.content.translated_bodies import check_translations, load_translated_bodies
 from generator.content.unconfirmed import check_unconfirmed
 from generator.content.validation import check_duplicate_slugs, check_experiment, check_references
-from generator.content.vocabulary import load_vocabularies
+from generator.content.vocabulary import Vocabulary, load_vocabularies
 from generator.core.model import Entry
 from generator.core.problems import CatalogueError, Problem, ProblemSink
 from generator.core.schema import Schema, load_schema
@@ -39,29 +42,9 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     files = [f for f in found if not f.language]
     translation_files = [f for f in found if f.language]
     problems.extend(check_duplicate_slugs(files))
-    entries: dict[str, dict[str, Entry]] = {e.kind: {} for e in schema.entries}
-    for file in files:
-        entry_schema = schema.entry(file.kind)
-        entry = load_entry(root, file, entry_schema, schema, vocabularies, problems)
-        if entry is not None:
-            entries[file.kind][entry.slug] = entry
-            check_body(entry.body, entry.body_line, ProblemSink(entry.path, problems))
-    experiments = entries["experiment"]
-    learnings = entries["learning"]
-    for experiment in experiments.values():
-        problems.extend(check_experiment(experiment))
-        problems.extend(check_municipality_regions(experiment, vocabularies))
-    for entry in (*experiments.values(), *learnings.values()):
-        problems.extend(check_unconfirmed(entry, schema.entry(entry.kind)))
-    experiment_files = {f.slug for f in files if f.kind == "experiment"}
-    problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
-    problems.extend(check_parts(experiments, experiment_files, _closest_slugs(experiment_files)))
-    loaded = {e.path: e for kind in entries.values() for e in kind.values()}
-    for entry in loaded.values():
-        check_translations(entry, problems)
-    bodies = load_translated_bodies(
-        root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
-    )
+    entries = _load_entries(root, files, schema, vocabularies, problems)
+    _check_across_entries(entries, files, schema, vocabularies, problems)
+    bodies = _translations(root, entries, files, translation_files, schema, problems)
     intros = load_intros(root, tree, schema, vocabularies, problems, claimed)
     for intro in intros.values():
         check_body(intro.markdown, intro.first_line, ProblemSink(intro.path, problems))
@@ -70,8 +53,8 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
         root=root,
         schema=schema,
         vocabularies=vocabularies,
-        experiments=dict(sorted(experiments.items())),
-        learnings=dict(sorted(learnings.items())),
+        experiments=dict(sorted(entries["experiment"].items())),
+        learnings=dict(sorted(entries["learning"].items())),
         files=files,
         intros=intros,
         bodies=bodies,
@@ -80,7 +63,80 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
         static_files=tuple(static),
     )
     check_site(catalogue, problems)
-    # Only entries without any error, including the cross-file ones, make up the catalogue.
+    return _without_invalid_entries(catalogue, problems)
+
+
+def _load_entries(
+    root: Path,
+    files: list[EntryFile],
+    schema: Schema,
+    vocabularies: Mapping[str, Vocabulary],
+    problems: list[Problem],
+) -> dict[str, dict[str, Entry]]:
+    """Each kind's entries by slug, those read without an error, their bodies checked."""
+    entries: dict[str, dict[str, Entry]] = {e.kind: {} for e in schema.entries}
+    for file in files:
+        entry = load_entry(root, file, schema.entry(file.kind), schema, vocabularies, problems)
+        if entry is not None:
+            entries[file.kind][entry.slug] = entry
+            check_body(entry.body, entry.body_line, ProblemSink(entry.path, problems))
+    return entries
+
+
+def _translations(
+    root: Path,
+    entries: dict[str, dict[str, Entry]],
+    files: list[EntryFile],
+    translation_files: list[EntryFile],
+    schema: Schema,
+    problems: list[Problem],
+) -> dict[str, dict[str, str]]:
+    """The entries' translations checked, and their translated bodies read (entry path →
+    language → body)."""
+    loaded = {e.path: e for kind in entries.values() for e in kind.values()}
+    for entry in loaded.values():
+        check_translations(entry, problems)
+    return load_translated_bodies(
+        root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
+    )
+
+
+def _check_across_entries(
+    entries: dict[str, dict[str, Entry]],
+    files: list[EntryFile],
+    schema: Schema,
+    vocabularies: Mapping[str, Vocabulary],
+    problems: list[Problem],
+) -> None:
+    """The rules across fields and files: an experiment's own, unconfirmed facts, and the
+    references of learnings and parts to experiments (which exist if their file does)."""
+    experiments, learnings = entries["experiment"], entries["learning"]
+    for experiment in experiments.values():
+        problems.extend(check_experiment(experiment))
+        problems.extend(check_municipality_regions(experiment, vocabularies))
+    for entry in (*experiments.values(), *learnings.values()):
+        problems.extend(check_unconfirmed(entry, schema.entry(entry.kind)))
+    experiment_files = {f.slug for f in files if f.kind == "experiment"}
+    problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
+    problems.extend(check_parts(experiments, experiment_files, _closest_slugs(experiment_files)))
+
+
+def check_site(catalogue: Catalogue, problems: list[Problem]) -> None:
+    """Report broken relative links, page clashes and dropped pages of the site the catalogue
+    would publish (:mod:`generator.content.site_map`).
+
+    The links of a file with an error are looked at once that error is fixed: its body may be
+    one the body rules refuse unparsed (``body-too-complex``), which must never be parsed."""
+    site = map_site(catalogue)
+    failed = {p.path for p in problems if p.is_error}
+    for text in published_texts(catalogue):
+        if text.path not in failed:
+            check_links(text, site, ProblemSink(text.path, problems))
+    check_placement(catalogue, site, problems)
+
+
+def _without_invalid_entries(catalogue: Catalogue, problems: list[Problem]) -> Catalogue:
+    """Only entries without any error, including the cross-file ones, make up the catalogue."""
     invalid = {p.path for p in problems if p.is_error}
     return dataclasses.replace(
         catalogue,

@@ -17,6 +17,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import markdown
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 
 # MkDocs always adds toc, tables and fenced_code; mkdocs.yml adds the rest (and toc's permalink).
@@ -51,6 +52,11 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(
     r"[\x00-\x20\x7f-\xa0\xad\u061c\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]+"
 )
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown as the site runs it (``SITE_EXTENSIONS``)."""
+    return markdown.Markdown(extensions=list(SITE_EXTENSIONS), extension_configs=SITE_EXTENSION_CONFIGS)
 
 
 def wrap_language(markdown: str, language: str) -> str:

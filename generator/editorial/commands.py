@@ -13,8 +13,9 @@ from generator.content.check import check_catalogue
 from generator.content.municipalities import REGIONS, VOCABULARY, write_vocabulary
 from generator.core.problems import ConfigError
 from generator.core.schema import load_schema
-from generator.editorial.diff import DIFF_FORMATTERS, diff_catalogues
-from generator.editorial.issue_form import run_from_issue
+from generator.editorial.diff import diff_catalogues
+from generator.editorial.diff_formats import DIFF_FORMATTERS
+from generator.editorial.issue_entry import run_from_issue
 from generator.editorial.report import REPORT_FORMATTERS, REVIEW_DAYS, editorial_report
 from generator.editorial.scaffold import ScaffoldError, next_steps, plan_new_entry, write_new_file
 

@@ -33,7 +33,7 @@ from generator.core.controls import escape_controls
 from generator.core.dates import PartialDate
 from generator.core.history import last_commit_dates
 from generator.core.model import Entry
-from generator.editorial.diff import escape_markdown
+from generator.editorial.reporting import escape_markdown
 from generator.editorial.similarity import SHOWN, Limits, limits_note, similar_pairs
 from generator.i18n.presentation import count_fi
 
@@ -90,56 +90,94 @@ def editorial_report(
     reviewed = reviewed or LastCommitDate()
     experiments = sorted(catalogue.experiments.values(), key=lambda e: e.path)
     entries = sorted([*catalogue.experiments.values(), *catalogue.learnings.values()], key=lambda e: e.path)
+    sections = [
+        _overdue(experiments, today),
+        _without_learnings(experiments, catalogue),
+        _without_result(experiments),
+        _without_report(experiments),
+        _stale(entries, catalogue.root, today, reviewed),
+        _without_sources(entries),
+        _duplicates(catalogue, limits),
+        _untranslated(entries, catalogue),
+    ]
+    kinds = [f.kind for f in catalogue.files]
+    return EditorialReport(
+        today=today,
+        experiments=kinds.count("experiment"),
+        learnings=kinds.count("learning"),
+        errors=len(catalogue.errors),
+        sections=sections,
+    )
 
-    overdue = Section(
+
+def _overdue(experiments: list[Entry], today: dt.date) -> Section:
+    section = Section(
         "Käynnissä, vaikka päättymispäivä on ohi",
         "Tila on käynnissä, mutta päättymispäivä (end) on mennyt. Päivitä tila tai päättymispäivä.",
     )
     for e in experiments:
         end = e.values.get("end")
         if e.values.get("status") in ONGOING and isinstance(end, PartialDate) and end.latest < today:
-            overdue.items.append(_item(e, f"päättyi {end}"))
+            section.items.append(_item(e, f"päättyi {end}"))
+    return section
 
-    no_learnings = Section(
+
+def _without_learnings(experiments: list[Entry], catalogue: Catalogue) -> Section:
+    section = Section(
         "Päättyneet kokeilut ilman oppeja",
         "Kokeilu on päättynyt, mutta yksikään oppi ei viittaa siihen.",
     )
     for e in experiments:
         if e.values.get("status") in COMPLETED and not catalogue.learnings_of(e.slug):
-            no_learnings.items.append(_item(e))
+            section.items.append(_item(e))
+    return section
 
-    no_result = Section(
+
+def _without_result(experiments: list[Entry]) -> Section:
+    section = Section(
         "Päättyneet kokeilut ilman tulosta",
         "Kokeilu on päättynyt, mutta kenttä result puuttuu. Kirjaa lopputulos (myös ei toiminut "
         "tai tuntematon) ja mieluiten yhteenveto.",
     )
     for e in experiments:
         if e.values.get("status") in COMPLETED and e.values.get("result") is None:
-            no_result.items.append(_item(e))
+            section.items.append(_item(e))
+    return section
 
-    no_report = Section(
+
+def _without_report(experiments: list[Entry]) -> Section:
+    section = Section(
         "Julkaistu arviointi ilman raporttia",
         "Arvioinnin tila on julkaistu, mutta raportin linkki (evaluation.reports) puuttuu.",
     )
     for e in experiments:
         if evaluation_published(e) and not e["evaluation"].get("reports"):
-            no_report.items.append(_item(e))
+            section.items.append(_item(e))
+    return section
 
-    stale = Section(
+
+def _stale(entries: list[Entry], root: Path, today: dt.date, reviewed) -> Section:
+    section = Section(
         f"Tarkistamatta yli {REVIEW_DAYS} päivää",
         f"Tiedostoa ei ole muutettu {REVIEW_DAYS} päivään (viimeisimmän commitin päivä).",
     )
     for e in entries:
-        date = reviewed(catalogue.root, e.path)
+        date = reviewed(root, e.path)
         if date is not None and (today - date).days > REVIEW_DAYS:
-            stale.items.append(_item(e, f"viimeksi muutettu {date.isoformat()}"))
+            section.items.append(_item(e, f"viimeksi muutettu {date.isoformat()}"))
+    return section
 
-    no_sources = Section("Lähteet puuttuvat", "Kentässä sources ei ole yhtään lähdettä.")
+
+def _without_sources(entries: list[Entry]) -> Section:
+    section = Section("Lähteet puuttuvat", "Kentässä sources ei ole yhtään lähdettä.")
     for e in entries:
         if not e.values.get("sources"):
-            no_sources.items.append(_item(e))
+            section.items.append(_item(e))
+    return section
 
-    duplicates = Section(
+
+def _duplicates(catalogue: Catalogue, limits: Limits) -> Section:
+    section = Section(
         "Mahdolliset kaksoiskappaleet",
         "Saman lajin merkinnät, joiden otsikot tai tunnisteet ovat lähes samat.",
     )
@@ -147,15 +185,18 @@ def editorial_report(
     shortlists.append(similar_pairs(catalogue.learnings.values(), limits))
     pairs = [m for shortlist in shortlists for m in shortlist.matches]
     for m in sorted(pairs, key=lambda m: (m.entry.path, m.other.path)):
-        duplicates.items.append(
+        section.items.append(
             Item(m.entry.path, m.entry.title, f"muistuttaa: {m.other.path} ”{m.other.title}” ({m.score:.2f})")
         )
     notes = [limits_note(s.found, len(s.matches), limits) for s in shortlists]
-    duplicates.note = " ".join(
+    section.note = " ".join(
         f"{kind}: {note}" for kind, note in zip(("Kokeilut", "Opit"), notes, strict=True) if note
     )
+    return section
 
-    untranslated = Section(
+
+def _untranslated(entries: list[Entry], catalogue: Catalogue) -> Section:
+    section = Section(
         "Kääntämättä",
         "Sivuston ruotsin- (sv) tai englanninkielinen (en) versio näyttää merkinnän alkuperäisellä "
         "kielellä: otsikon ja tiivistelmän käännös puuttuu kentästä translations tai kuvauksen "
@@ -167,16 +208,8 @@ def editorial_report(
             parts.append("otsikko ja tiivistelmä: " + ", ".join(gap.texts))
         if gap.bodies:
             parts.append("kuvaus: " + ", ".join(gap.bodies))
-        untranslated.items.append(_item(gap.entry, "; ".join(parts)))
-
-    kinds = [f.kind for f in catalogue.files]
-    return EditorialReport(
-        today=today,
-        experiments=kinds.count("experiment"),
-        learnings=kinds.count("learning"),
-        errors=len(catalogue.errors),
-        sections=[overdue, no_learnings, no_result, no_report, stale, no_sources, duplicates, untranslated],
-    )
+        section.items.append(_item(gap.entry, "; ".join(parts)))
+    return section
 
 
 def _header(report: EditorialReport) -> str:

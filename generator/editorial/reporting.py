@@ -2,11 +2,13 @@
 
 A problem's path and message may quote a contributor's text: every format writes control and
 bidi characters in them as escapes (:mod:`generator.core.controls`), so no value can rewrite the
-terminal, the CI log or the summary line.
+terminal, the CI log or the summary line; in a GitHub comment :func:`escape_markdown` also makes
+it inert Markdown.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -123,3 +125,18 @@ def format_json(problems: Iterable[Problem], summary: Summary) -> str:
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+
+# Characters that start emphasis, code, links, images, tables, headings or strikethrough. A
+# list marker or a leading number cannot matter: escaped text never starts a line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Contributor text made inert in a GitHub comment: no HTML, links, emphasis, code, tables,
+    headings or @mentions, and control and bidi characters as escapes (``\\u202e``). Newlines
+    and other whitespace become spaces."""
+    text = escape_controls(" ".join(text.split()))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # A zero-width joiner after @ keeps "@user" readable but stops the mention.
+    return text.replace("@", "@\u200d")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content.body import check_body, link_scheme
+from generator.content.body import check_body
+from generator.content.markup import link_scheme
 from generator.core.problems import ProblemSink
 from tests.support import VALID_EXPERIMENT, located
 
