@@ -5,7 +5,7 @@ A part of the plan prepares a page's data (plain values, lists, small dataclasse
 to :meth:`Renderer.page` with a template of ``templates/``. Besides that data every template
 sees ``lang`` (the page's language), ``title``, ``_`` and ``n_`` (the site's words in that
 language), ``link`` (a site-absolute URL made relative to the page) and ``card`` (one entry of a
-listing), and the filters ``date_fi``, ``euros`` and ``years``. Templates never call back into
+listing), and the filters ``date_fi`` and ``years``. Templates never call back into
 the plan. Autoescaped: contributor text is never markup.
 """
 
@@ -23,7 +23,7 @@ from markupsafe import Markup
 from generator.core.dates import PartialDate
 from generator.core.model import UNKNOWN, Entry
 from generator.i18n.languages import PRIMARY, src_uri_in, url_in
-from generator.i18n.presentation import format_date, format_euros, format_years, relative_url, root_prefix
+from generator.i18n.presentation import format_date, format_years, relative_url, root_prefix
 from generator.i18n.translation import Translator
 from generator.site.view import Card
 
@@ -52,11 +52,6 @@ def _date_filter(context: jinja2.runtime.Context, value: PartialDate | None) -> 
 
 
 @jinja2.pass_context
-def _euros_filter(context: jinja2.runtime.Context, value: float | int) -> str:
-    return format_euros(value, context["lang"])
-
-
-@jinja2.pass_context
 def _years_filter(context: jinja2.runtime.Context, entry: Entry) -> str:
     """The years an experiment ran: "2017–2018", "2019–"."""
     return format_years(entry["start"], entry["end"], context["lang"])
@@ -72,7 +67,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date_fi=_date_filter, euros=_euros_filter, years=_years_filter)
+    env.filters.update(date_fi=_date_filter, years=_years_filter)
     env.globals.update(UNKNOWN=UNKNOWN)
     return env
 

@@ -26,7 +26,7 @@ from generator.core.model import Entry
 from generator.core.problems import ConfigError
 from generator.core.schema import FieldSpec
 from generator.i18n.languages import LANGUAGES, PRIMARY, LocalEntry, localized, src_uri_in
-from generator.i18n.presentation import format_date, format_years, newest_first
+from generator.i18n.presentation import newest_first
 from generator.i18n.translation import Translator
 from generator.search.index import SearchData
 from generator.site.related import WEIGHTS, find_related
@@ -39,8 +39,6 @@ class Card:
     entry: LocalEntry
     # The experiment's status or the learning's kind.
     label: str
-    # The years the experiment ran, or the learning's date.
-    when: str
     # The experiment's level and regions.
     levels: tuple[TermGroup, ...] = ()
     regions: tuple[TermGroup, ...] = ()
@@ -123,16 +121,9 @@ class CatalogueView:
 
     def _card(self, entry: LocalEntry) -> Card:
         if entry.kind != "experiment":
-            return Card(
-                entry, self.label("oppityypit", entry["kind"]), format_date(entry["date"], self.language)
-            )
-        return Card(
-            entry,
-            self.label("tilat", entry["status"]),
-            format_years(entry["start"], entry["end"], self.language),
-            self.terms_of(entry, "tasot"),
-            self.terms_of(entry, "alueet"),
-        )
+            return Card(entry, self.label("oppityypit", entry["kind"]))
+        status = self.label("tilat", entry["status"])
+        return Card(entry, status, self.terms_of(entry, "tasot"), self.terms_of(entry, "alueet"))
 
     def intro(self, src_uri: str) -> str:
         """The introduction in this language, else the Finnish one marked as Finnish."""
