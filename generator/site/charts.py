@@ -119,6 +119,13 @@ class Series:
     values: tuple[int, ...]
 
 
+# The layout of a horizontal bar chart: the labels' column, a bar's height, the gap between
+# bars, the plot's width and the room above the first bar.
+H_LABEL, H_BAR, H_GAP, H_PLOT, H_TOP = 270, 22, 8, 380, 10
+# And of a vertical one: a bar's width, the gap, the plot's height and room for the tallest total.
+V_BAR, V_GAP, V_PLOT, V_TOP = 26, 10, 220, 24
+
+
 def bar_chart(
     title: str, categories: Sequence[str], series: Sequence[Series], chart_id: str, horizontal: bool = False
 ) -> Markup:
@@ -126,73 +133,88 @@ def bar_chart(
     totals = [sum(s.values[i] for s in series) for i in range(len(categories))]
     most = max(totals, default=0) or 1
     if horizontal:
-        label_w, bar_h, gap, plot_w = 270, 22, 8, 380
-        width = label_w + plot_w + 60
-        top = 10
-        height = top + len(categories) * (bar_h + gap) + 10
+        width = H_LABEL + H_PLOT + 60
+        height = H_TOP + len(categories) * (H_BAR + H_GAP) + 10
+        bar = _horizontal_bar
     else:
-        bar_w, gap, plot_h = 26, 10, 220
-        width = max(320, 50 + len(categories) * (bar_w + gap))
-        top = 24  # room for the tallest bar's total
-        height = top + plot_h + 50
-    legend_h = 26 if len(series) > 1 else 0
-    height += legend_h
+        width = max(320, 50 + len(categories) * (V_BAR + V_GAP))
+        height = V_TOP + V_PLOT + 50
+        bar = _vertical_bar
+    legend = len(series) > 1
+    height += 26 if legend else 0
     parts = [
         f'<svg class="kk-chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-labelledby="{chart_id}-otsikko">',
         f'<title id="{chart_id}-otsikko">{escape(title)}. Luvut ovat taulukossa kaavion alla.</title>',
     ]
     for i, category in enumerate(categories):
-        offset = 0.0
-        if horizontal:
-            y = top + i * (bar_h + gap)
-            parts.append(
-                f'<text x="{label_w - 8}" y="{y + bar_h - 6}" text-anchor="end" font-size="13" '
-                f'fill="{INK}">{escape(category)}</text>'
-            )
-            for k, s in enumerate(series):
-                length = plot_w * s.values[i] / most
-                if length:
-                    parts.append(
-                        f'<rect x="{label_w + offset:.1f}" y="{y}" width="{length:.1f}" height="{bar_h}" '
-                        f'fill="{SERIES[k % len(SERIES)]}" stroke="#ffffff" stroke-width="1"/>'
-                    )
-                offset += length
-            parts.append(
-                f'<text x="{label_w + offset + 6:.1f}" y="{y + bar_h - 6}" font-size="13" '
-                f'fill="{INK}">{totals[i]}</text>'
-            )
-        else:
-            x = 40 + i * (bar_w + gap)
-            base = top + plot_h
-            for k, s in enumerate(series):
-                length = plot_h * s.values[i] / most
-                if length:
-                    parts.append(
-                        f'<rect x="{x}" y="{base - offset - length:.1f}" width="{bar_w}" '
-                        f'height="{length:.1f}" fill="{SERIES[k % len(SERIES)]}" stroke="#ffffff" '
-                        'stroke-width="1"/>'
-                    )
-                offset += length
-            middle = f"{x + bar_w / 2:g}"
-            parts.append(
-                f'<text x="{middle}" y="{base - offset - 4:.1f}" text-anchor="middle" font-size="12" '
-                f'fill="{INK}">{totals[i]}</text>'
-            )
-            parts.append(
-                f'<text x="{middle}" y="{base + 16}" text-anchor="end" font-size="12" fill="{INK}" '
-                f'transform="rotate(-45 {middle} {base + 16})">{escape(category)}</text>'
-            )
-    if legend_h:
-        x = 10
-        for k, s in enumerate(series):
-            parts.append(
-                f'<rect x="{x}" y="{height - 20}" width="14" height="14" fill="{SERIES[k % len(SERIES)]}"/>'
-                f'<text x="{x + 20}" y="{height - 8}" font-size="13" fill="{INK}">{escape(s.label)}</text>'
-            )
-            x += 30 + 8 * len(s.label)
+        parts += bar(i, category, [s.values[i] for s in series], totals[i], most)
+    if legend:
+        parts += _legend(series, height)
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _horizontal_bar(i: int, category: str, values: Sequence[int], total: int, most: int) -> list[str]:
+    """The ``i``th bar from the left edge: its label, its segments and its total."""
+    y = H_TOP + i * (H_BAR + H_GAP)
+    parts = [
+        f'<text x="{H_LABEL - 8}" y="{y + H_BAR - 6}" text-anchor="end" font-size="13" '
+        f'fill="{INK}">{escape(category)}</text>'
+    ]
+    offset = 0.0
+    for k, value in enumerate(values):
+        length = H_PLOT * value / most
+        if length:
+            parts.append(
+                f'<rect x="{H_LABEL + offset:.1f}" y="{y}" width="{length:.1f}" height="{H_BAR}" '
+                f'fill="{SERIES[k % len(SERIES)]}" stroke="#ffffff" stroke-width="1"/>'
+            )
+        offset += length
+    parts.append(
+        f'<text x="{H_LABEL + offset + 6:.1f}" y="{y + H_BAR - 6}" font-size="13" fill="{INK}">{total}</text>'
+    )
+    return parts
+
+
+def _vertical_bar(i: int, category: str, values: Sequence[int], total: int, most: int) -> list[str]:
+    """The ``i``th bar from the bottom: its segments, its total above it and its label below."""
+    x = 40 + i * (V_BAR + V_GAP)
+    base = V_TOP + V_PLOT
+    parts = []
+    offset = 0.0
+    for k, value in enumerate(values):
+        length = V_PLOT * value / most
+        if length:
+            parts.append(
+                f'<rect x="{x}" y="{base - offset - length:.1f}" width="{V_BAR}" '
+                f'height="{length:.1f}" fill="{SERIES[k % len(SERIES)]}" stroke="#ffffff" '
+                'stroke-width="1"/>'
+            )
+        offset += length
+    middle = f"{x + V_BAR / 2:g}"
+    parts.append(
+        f'<text x="{middle}" y="{base - offset - 4:.1f}" text-anchor="middle" font-size="12" '
+        f'fill="{INK}">{total}</text>'
+    )
+    parts.append(
+        f'<text x="{middle}" y="{base + 16}" text-anchor="end" font-size="12" fill="{INK}" '
+        f'transform="rotate(-45 {middle} {base + 16})">{escape(category)}</text>'
+    )
+    return parts
+
+
+def _legend(series: Sequence[Series], height: int) -> list[str]:
+    """A swatch and a label per series, in a row along the bottom of the chart."""
+    parts = []
+    x = 10
+    for k, s in enumerate(series):
+        parts.append(
+            f'<rect x="{x}" y="{height - 20}" width="14" height="14" fill="{SERIES[k % len(SERIES)]}"/>'
+            f'<text x="{x + 20}" y="{height - 8}" font-size="13" fill="{INK}">{escape(s.label)}</text>'
+        )
+        x += 30 + 8 * len(s.label)
+    return parts
 
 
 def counts_by(terms: Sequence[TermGroup]) -> tuple[list[str], list[Series]]:

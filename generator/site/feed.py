@@ -25,7 +25,7 @@ from generator.content.catalogue import Catalogue
 from generator.core.dates import PartialDate
 from generator.core.model import Entry
 from generator.i18n.languages import CODES, PRIMARY, LocalEntry, feed_file, localized, url_in
-from generator.i18n.translation import translator
+from generator.i18n.translation import Translator, translator
 
 FEED_TITLE = "Kokeilukatalogi: uusimmat kokeilut ja opit"
 TAG_AUTHORITY = "tag:kokeileva-suomi.fi,2024:"
@@ -88,52 +88,58 @@ def atom_feed(
     newest = sorted(entries, key=lambda e: (-updated(e).toordinal(), e.path))[:MAX_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
-
-    def child(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-        if text is not None:
-            element.text = _text(text)
-        return element
-
-    child(feed, "id", TAG_AUTHORITY + "feed")
-    child(feed, "title", t.gettext(FEED_TITLE))
-    child(feed, "subtitle", t.gettext("Mitä Suomessa on kokeiltu ja mitä kokeiluista opittiin."))
-    child(feed, "updated", _stamp(max((updated(e) for e in newest), default=FALLBACK_DATE)))
-    home = url_in("/", language).lstrip("/")
-    child(feed, "link", rel="self", href=base + feed_file(language), type="application/atom+xml")
-    child(feed, "link", rel="alternate", href=(base + home) or "./", type="text/html")
-    author = child(feed, "author")
-    child(author, "name", AUTHOR)
+    _head(feed, t, base, max((updated(e) for e in newest), default=FALLBACK_DATE))
     kinds = {"experiment": t.gettext("Kokeilu"), "learning": t.gettext("Oppi")}
     for original in newest:
-        entry = local(original)
-        item = child(feed, "entry")
-        if entry.text_language != language:
-            item.set("xml:lang", entry.text_language)
-        child(item, "id", TAG_AUTHORITY + entry.url.strip("/"))
-        child(item, "title", entry.title)
-        for code in (language, *(c for c in CODES if c != language)):
-            child(
-                item,
-                "link",
-                rel="alternate",
-                hreflang=code,
-                href=base + url_in(entry.url, code).lstrip("/"),
-                type="text/html",
-            )
-        child(item, "updated", _stamp(updated(entry)))
-        published = published_date(entry)
-        if published is not None and published <= updated(entry):
-            child(item, "published", _stamp(published))
-        summary = child(item, "summary", entry.summary)
-        if entry.summary_language != entry.text_language:  # a title translated without its summary
-            summary.set("xml:lang", entry.summary_language)
-        child(item, "category", term=entry.kind, label=kinds[entry.kind])
-        for theme in entry.values.get("themes") or []:
-            child(item, "category", term=theme, scheme=TAG_AUTHORITY + "teemat")
+        _entry(feed, local(original), updated(original), base, language, kinds)
     ET.indent(feed)
     return (
         b'<?xml version="1.0" encoding="utf-8"?>\n'
         + ET.tostring(feed, encoding="utf-8", xml_declaration=False)
         + b"\n"
     )
+
+
+def _child(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    if text is not None:
+        element.text = _text(text)
+    return element
+
+
+def _head(feed: ET.Element, t: Translator, base: str, updated: dt.date) -> None:
+    """The feed's own id, title, date, links and author."""
+    language = t.language
+    _child(feed, "id", TAG_AUTHORITY + "feed")
+    _child(feed, "title", t.gettext(FEED_TITLE))
+    _child(feed, "subtitle", t.gettext("Mitä Suomessa on kokeiltu ja mitä kokeiluista opittiin."))
+    _child(feed, "updated", _stamp(updated))
+    home = url_in("/", language).lstrip("/")
+    _child(feed, "link", rel="self", href=base + feed_file(language), type="application/atom+xml")
+    _child(feed, "link", rel="alternate", href=(base + home) or "./", type="text/html")
+    author = _child(feed, "author")
+    _child(author, "name", AUTHOR)
+
+
+def _entry(
+    feed: ET.Element, entry: LocalEntry, updated: dt.date, base: str, language: str, kinds: dict[str, str]
+) -> None:
+    """One experiment or learning, linked in every language, ``language``'s first."""
+    item = _child(feed, "entry")
+    if entry.text_language != language:
+        item.set("xml:lang", entry.text_language)
+    _child(item, "id", TAG_AUTHORITY + entry.url.strip("/"))
+    _child(item, "title", entry.title)
+    for code in (language, *(c for c in CODES if c != language)):
+        href = base + url_in(entry.url, code).lstrip("/")
+        _child(item, "link", rel="alternate", hreflang=code, href=href, type="text/html")
+    _child(item, "updated", _stamp(updated))
+    published = published_date(entry)
+    if published is not None and published <= updated:
+        _child(item, "published", _stamp(published))
+    summary = _child(item, "summary", entry.summary)
+    if entry.summary_language != entry.text_language:  # a title translated without its summary
+        summary.set("xml:lang", entry.summary_language)
+    _child(item, "category", term=entry.kind, label=kinds[entry.kind])
+    for theme in entry.values.get("themes") or []:
+        _child(item, "category", term=theme, scheme=TAG_AUTHORITY + "teemat")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 
 from generator.content.check import load_catalogue
+from generator.core.model import UNKNOWN
 from generator.core.problems import ConfigError
-from generator.site.planner import Pager, chunk, page_urls, plan_site
+from generator.site.listings import Pager, chunk, page_urls
+from generator.site.planner import plan_site
+from generator.site.renderer import Renderer, environment
 
 
 def _listed(markdown: str) -> list[str]:
@@ -154,3 +160,32 @@ def test_planning_is_deterministic(fixture_site):
     second = plan_site(load_catalogue(fixture_site), "e/", 2)
     assert [(p.src_uri, p.markdown) for p in first.pages] == [(p.src_uri, p.markdown) for p in second.pages]
     assert [p.src_uri for p in first.pages] == sorted(p.src_uri for p in first.pages)
+
+
+def _plain(value: Any) -> bool:
+    """Data a template may get: text, numbers, lists and maps of them, dataclass instances."""
+    if value is None or value is UNKNOWN or isinstance(value, str | int | float):
+        return True
+    if isinstance(value, Mapping):
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def test_every_page_template_gets_plain_data_and_nothing_of_the_plan(fixture_site, monkeypatch):
+    """Templates read what the part of the plan prepared for them (no planner object to call
+    back into): a template that needs more must be given it by its part."""
+    given: dict[str, dict[str, str]] = {}
+    markdown = Renderer.markdown
+
+    def recording(self, template, url, title, description="", kind="", **context):
+        found = given.setdefault(template, {})
+        found.update({name: type(v).__name__ for name, v in context.items() if not _plain(v)})
+        return markdown(self, template, url, title, description, kind, **context)
+
+    monkeypatch.setattr(Renderer, "markdown", recording)
+    plan_site(load_catalogue(fixture_site), "e/", 2)
+    pages = {name for name in environment().list_templates() if not name.startswith("_")}
+    assert set(given) == pages
+    assert {template: names for template, names in given.items() if names} == {}
