@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.core.schema import load_schema
+from generator.search.scripts import finder_script
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The small site the golden files and many tests are made from; it owns its vocabularies.
@@ -106,6 +107,14 @@ def run_node(script: str, job: dict[str, Any]) -> dict[str, Any]:
     )
     assert done.returncode == 0, done.stderr
     return {"job": job, **json.loads(done.stdout)}
+
+
+def published_finder(folder: Path) -> Path:
+    """finder.js as the site publishes it (built from its modules and minified), written into
+    ``folder`` for Node to require."""
+    path = folder / "finder.js"
+    path.write_bytes(finder_script())
+    return path
 
 
 def assert_same_lunr_index(ours: dict[str, Any], plain: dict[str, Any]) -> None:

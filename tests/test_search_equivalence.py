@@ -20,7 +20,7 @@ from generator.search.finnish import find_lunr_files, finnish_pipeline, query_st
 from generator.search.index import body_text
 from generator.search.lunr import load_index, merge_shards, needed_shards, search, shard_file
 from generator.site.planner import SitePlanner
-from tests.support import REPO_ROOT, copy_fixture_site, run_node, synthetic_catalogue
+from tests.support import copy_fixture_site, published_finder, run_node, synthetic_catalogue
 
 NODE = shutil.which("node")
 
@@ -124,7 +124,7 @@ def _queries(words: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def javascript(finder_data) -> dict:
+def javascript(finder_data, tmp_path_factory) -> dict:
     """What Node, lunr.js, lunr.fi and finder.js answer for the catalogue's words and queries."""
     if NODE is None:
         pytest.fail("Node.js is needed for the Python/JavaScript equivalence tests (apt-get install nodejs).")
@@ -132,7 +132,8 @@ def javascript(finder_data) -> dict:
     words, texts = _words_and_texts(data)
     job = {
         "lunr": {name: str(path) for name, path in find_lunr_files().paths.items()},
-        "finder": str(REPO_ROOT / "generator" / "search" / "assets" / "finder.js"),
+        # The script as the site publishes it: built from its modules and minified.
+        "finder": str(published_finder(tmp_path_factory.mktemp("finder"))),
         "data": str(folder),
         "words": words,
         "texts": [

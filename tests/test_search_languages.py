@@ -47,7 +47,14 @@ from generator.search.pipelines import (
     split_words,
 )
 from generator.search.swedish import swedish_pipeline
-from tests.support import REPO_ROOT, assert_same_lunr_index, copy_fixture_site, run_node, synthetic_catalogue
+from tests.support import (
+    REPO_ROOT,
+    assert_same_lunr_index,
+    copy_fixture_site,
+    published_finder,
+    run_node,
+    synthetic_catalogue,
+)
 
 NODE = shutil.which("node")
 CORPUS = REPO_ROOT / "tests" / "fixtures" / "search"
@@ -221,7 +228,7 @@ def _queries(data: SearchData, language: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def javascript(catalogues, finders) -> dict:
+def javascript(catalogues, finders, tmp_path_factory) -> dict:
     """What Node, lunr.js, lunr.fi, lunr.sv and finder.js answer for the words and queries."""
     if NODE is None:
         pytest.fail("Node.js is needed for the Python/JavaScript equivalence tests (apt-get install nodejs).")
@@ -232,7 +239,8 @@ def javascript(catalogues, finders) -> dict:
     ]
     job = {
         "lunr": {name: str(path) for name, path in find_lunr_files().paths.items()},
-        "finder": str(REPO_ROOT / "generator" / "search" / "assets" / "finder.js"),
+        # The script as the site publishes it: built from its modules and minified.
+        "finder": str(published_finder(tmp_path_factory.mktemp("finder"))),
         "words": words,
         "indexes": indexes,
     }

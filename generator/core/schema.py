@@ -8,6 +8,7 @@ from importlib import resources
 
 import yaml
 
+from generator.core.facets import FacetSpec, parse_facets
 from generator.core.problems import ConfigError
 
 FIELD_TYPES = frozenset(
@@ -100,6 +101,16 @@ class EntrySchema:
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def field_at(self, path: str) -> FieldSpec | None:
+        """The field at a dotted path: a field ("status") or a group's sub-field ("result.outcome")."""
+        name, _, sub = path.partition(".")
+        spec = self.field(name)
+        if spec is None or not sub:
+            return spec
+        if spec.type not in {"object", "objects"} or "." in sub:
+            return None
+        return next((f for f in spec.fields if f.name == sub), None)
+
     def field_paths(self) -> tuple[str, ...]:
         """The dotted names a fact of this kind can be marked unconfirmed by (``unconfirmed``):
         every field shown as a fact, and every sub-field of a group ("funding.call")."""
@@ -179,6 +190,7 @@ class Schema:
     entries: tuple[EntrySchema, ...] = field(default=())
     site: SiteSpec = field(default_factory=SiteSpec)
     taxonomies: tuple[TaxonomySpec, ...] = ()
+    facets: tuple[FacetSpec, ...] = ()
 
     def entry(self, kind: str) -> EntrySchema:
         for entry in self.entries:
@@ -254,6 +266,7 @@ def parse_schema(data: dict) -> Schema:
     return Schema(
         site=SiteSpec(**data.get("site", {})),
         taxonomies=taxonomies,
+        facets=parse_facets(data.get("facets", []), tuple(entries), taxonomies),
         unknown_value=data["unknown_value"],
         vocabulary_directory=data["vocabulary_directory"],
         reference_file=data["reference_file"],

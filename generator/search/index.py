@@ -2,15 +2,16 @@
 for each language version of the site.
 
 The browser never builds an index. For a query it downloads only the shards holding the query's
-terms and scores from them as lunr does (generator/search/assets/finder.js). What it downloads (all
-under the language's data folder, ``haku/data/``, ``sv/haku/data/`` or ``en/haku/data/``, fetched
-with ``?v=<version>`` so a new build never mixes with cached files of an old one):
+terms and scores from them as lunr does (finder.js, built from generator/search/assets/finder/).
+What it downloads (all under the language's data folder, ``haku/data/``, ``sv/haku/data/`` or
+``en/haku/data/``, fetched with ``?v=<version>`` so a new build never mixes with cached files of
+an old one):
 
-- ``meta.json``: the facets (laji, teema, alue, taso, tila, arviointi, tulos, vuosi) with their
-  labels in the page's language, every document's facet values as small integers, and the list
-  of shards. Facet counts come from here, never from the full-text index. A learning takes the
-  regions, level, evaluation design (arviointi) and outcome (tulos) of the experiments it names.
-  The Swedish and English ones also say ``language`` and the query's ``passes`` (below).
+- ``meta.json``: the facets of schema.yml ``facets`` (generator/search/facets.py), each with its
+  URL parameter and its labels in the page's language, every document's facet values as small
+  integers, and the list of shards. Facet counts come from here, never from the full-text index;
+  finder.js takes the list of facets from here. The Swedish and English ones also say
+  ``language`` and the query's ``passes`` (below).
 - ``terms/<file>.json``: a shard, the terms that start with the shard's prefix, each with its
   documents and their lunr scores per field. A prefix with too many postings is split into
   longer prefixes, so every shard stays small however large the catalogue grows.
@@ -40,198 +41,61 @@ only the Finnish terms that its page terms do not already begin with
 query word finds the rest as a prefix of the page terms. tests/test_search_languages.py checks
 that every word of every entry's Finnish title and summary finds it on both finders.
 
-The lunr scripts (and finder.js) are the same for every language: :func:`finder_assets` gives
+The modules: the documents and their body text (documents.py), the facets (facets.py), what the
+languages share (shared.py), the files (datafiles.py), the index (lunr.py, with each language's
+pipeline in pipelines.py, finnish.py, swedish.py and english.py) and the scripts (scripts.py).
+The lunr scripts and finder.js are the same for every language: :func:`finder_assets` gives
 them once; :meth:`SearchData.files` gives only one language's data.
 """
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import json
-import re
-import weakref
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cached_property
-from importlib import resources
 from typing import Any
 
 from generator.content.catalogue import Catalogue
-from generator.content.taxonomy import Taxonomy, group_taxonomies, term_ids
-from generator.core.dates import PartialDate
+from generator.content.taxonomy import Taxonomy, group_taxonomies
 from generator.core.model import Entry
 from generator.core.problems import ConfigError
 from generator.core.sitefile import SiteFile
-from generator.core.urls import BROWSER_FILES, FINDER_ASSET_DIR, FINDER_DATA_DIR, FINDER_SCRIPT
-from generator.i18n.languages import LANGUAGES, PRIMARY, LocalEntry, localized, src_uri_in
-from generator.i18n.presentation import date_key, finnish_key, format_years
+from generator.i18n.languages import LANGUAGES, PRIMARY, LocalEntry, localized
 from generator.i18n.translation import translator
-from generator.search.lunr import IndexBuilder, shard_file
+from generator.search.datafiles import (
+    CHUNK,
+    data_dir,
+    data_files,
+    gc_paused,
+    kinds_meta,
+    records,
+    to_json,
+)
+from generator.search.documents import body_text
+from generator.search.facets import Facet, count_values, facet_meta, facets_in
+from generator.search.lunr import IndexBuilder
 from generator.search.pipelines import clear_caches as clear_pipeline_caches
-from generator.search.pipelines import find_lunr_files, finnish_remainder
+from generator.search.pipelines import finnish_remainder
+from generator.search.scripts import finder_assets, finder_script
+from generator.search.shared import clear_shared, shared_data
 
-# Display records per docs/<n>.json: a results page of 20 touches a few small files.
-CHUNK = 10
-# How much of an entry's body is searchable: its first words, after title, summary and keywords.
-# As many as the budget allows: the index build stays under 10 % of the site build at 10,000
-# experiments (benchmarks/search.py; about 9 % with 120 words, too close to the limit).
-BODY_WORDS = 100
+__all__ = [
+    "FIELDS",
+    "Facet",
+    "SearchData",
+    "body_text",
+    "build_search_files",
+    "clear_caches",
+    "data_dir",
+    "finder_assets",
+    "finder_script",
+    "search_data",
+]
+
 # Field boosts: a word in the title counts ten times a word in the body.
 FIELDS = (("title", 10), ("summary", 4), ("keywords", 3), ("body", 1))
 # The Swedish and English indexes' field of Finnish terms, searched by the query's Finnish
 # passes (SearchData.passes). Boost 1: a Finnish word there counts like one in the body.
 FINNISH_FIELD = "fi"
-
-# The finder's own headings and values, by Finnish text (the site's translations.yml is the
-# page templates'; these are the data's, kept with it).
-LABELS: dict[str, dict[str, str]] = {
-    "Laji": {"sv": "Typ", "en": "Kind"},
-    "Teema": {"sv": "Tema", "en": "Theme"},
-    "Alue": {"sv": "Område", "en": "Region"},
-    "Tavoitetaso": {"sv": "Målnivå", "en": "Goal level"},
-    "Tila": {"sv": "Status", "en": "Status"},
-    "Vuosi": {"sv": "År", "en": "Year"},
-    "Kokeilut": {"sv": "Försök", "en": "Experiments"},
-    "Opit": {"sv": "Lärdomar", "en": "Learnings"},
-    "Tuntematon": {"sv": "Okänd", "en": "Unknown"},
-    "Kokeilu": {"sv": "Försök", "en": "Experiment"},
-    "Oppi": {"sv": "Lärdom", "en": "Learning"},
-    "Arviointi": {"sv": "Utvärdering", "en": "Evaluation"},
-    "Tulos": {"sv": "Resultat", "en": "Result"},
-}
-
-# The evidence facets: URL parameter → (group field, sub-field) of an experiment.
-EVIDENCE_FACETS = {"arviointi": ("evaluation", "design"), "tulos": ("result", "outcome")}
-
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_URL = re.compile(r"<?\b(?:https?|mailto):[^\s>]+>?")
-_MARKUP = "#*_`>|~"  # emphasis, headings, code, quotes, tables: spaces to the index
-
-
-def label(text: str, language: str) -> str:
-    """One of the finder's own words (``LABELS``) in ``language``."""
-    return text if language == PRIMARY else LABELS[text][language]
-
-
-def data_dir(language: str) -> str:
-    """The site-relative folder of a language's finder data: "haku/data/", "sv/haku/data/"."""
-    return src_uri_in(FINDER_DATA_DIR, language)
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One facet of the finder: its URL parameter, label and values (id, label)."""
-
-    param: str
-    label: str
-    values: tuple[tuple[str, str], ...]
-
-
-def body_text(markdown: str, words: int = BODY_WORDS) -> str:
-    """The first ``words`` words of a Markdown body as plain text (link text kept, URLs dropped)."""
-    # Only the start of the body is read: enough characters for the words and their markup.
-    text = markdown[: words * 24]
-    if "](" in text:
-        text = _MARKDOWN_LINK.sub(r"\1", text)
-    if "http" in text or "mailto:" in text:
-        text = _URL.sub(" ", text)
-    for mark in _MARKUP:
-        text = text.replace(mark, " ")
-    return " ".join(text.split(maxsplit=words)[:words])
-
-
-def entry_date(entry: Entry) -> Any:
-    return entry.values.get("start" if entry.kind == "experiment" else "date")
-
-
-def order_documents(catalogue: Catalogue) -> list[Entry]:
-    """Every experiment and learning, newest first (the finder's document numbers)."""
-    entries = [*catalogue.experiments.values(), *catalogue.learnings.values()]
-    return sorted(entries, key=lambda e: (date_key(entry_date(e)), finnish_key(e.title), e.kind, e.slug))
-
-
-class _Shared:
-    """What every language's finder data has in common for one catalogue: the documents in
-    order, their facet values, and the plain text of the bodies."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.specs = {spec.name: spec for spec in catalogue.schema.taxonomies}
-        self.experiments = catalogue.experiments
-        self.documents = order_documents(catalogue)
-        self.values = [self._facet_ids(entry) for entry in self.documents]
-        self.used: dict[str, set[str]] = {}
-        for doc in self.values:
-            for param, ids in doc.items():
-                self.used.setdefault(param, set()).update(ids)
-        self._bodies: dict[str, str] = {}
-
-    def experiments_of(self, entry: Entry) -> list[Entry]:
-        if entry.kind == "experiment":
-            return [entry]
-        found = self.experiments
-        return [found[slug] for slug in entry.values.get("experiments") or () if slug in found]
-
-    def _facet_ids(self, entry: Entry) -> dict[str, list[str]]:
-        experiments = self.experiments_of(entry)
-
-        def union(taxonomy: str) -> list[str]:
-            spec = self.specs[taxonomy]
-            ids: list[str] = []
-            for experiment in experiments:
-                ids += [i for i in term_ids(experiment, spec) if i not in ids]
-            return ids
-
-        def sub_union(field: str, sub: str) -> list[str]:
-            ids: list[str] = []
-            for experiment in experiments:
-                group = experiment.values.get(field)
-                value = group.get(sub) if isinstance(group, dict) else None
-                if isinstance(value, str) and value not in ids:
-                    ids.append(value)
-            return ids
-
-        date = entry_date(entry)
-        year = str(date.year) if isinstance(date, PartialDate) else "tuntematon"
-        status = entry.values.get("status") if entry.kind == "experiment" else None
-        return {
-            "laji": ["kokeilu" if entry.kind == "experiment" else "oppi"],
-            "teema": list(entry.values.get("themes") or ()),
-            "alue": union("alueet"),
-            "taso": union("tasot"),
-            "tila": [status] if isinstance(status, str) else [],
-            "arviointi": sub_union(*EVIDENCE_FACETS["arviointi"]),
-            "tulos": sub_union(*EVIDENCE_FACETS["tulos"]),
-            "vuosi": [year],
-        }
-
-    def body_text(self, markdown: str) -> str:
-        """:func:`body_text`, once per body for all languages (an untranslated body is the same
-        string in each)."""
-        found = self._bodies.get(markdown)
-        if found is None:
-            found = self._bodies[markdown] = body_text(markdown)
-        return found
-
-
-# One _Shared per live catalogue (by identity: a catalogue is never changed after it is checked).
-_SHARED: dict[int, tuple[weakref.ref, _Shared]] = {}
-
-
-def _shared(catalogue: Catalogue) -> _Shared:
-    key = id(catalogue)
-    found = _SHARED.get(key)
-    if found is not None and found[0]() is catalogue:
-        return found[1]
-
-    def forget(ref: weakref.ref, key: int = key) -> None:
-        if _SHARED.get(key, (None,))[0] is ref:
-            del _SHARED[key]
-
-    shared = _Shared(catalogue)
-    _SHARED[key] = (weakref.ref(catalogue, forget), shared)
-    return shared
 
 
 class SearchData:
@@ -247,7 +111,7 @@ class SearchData:
         self.taxonomies = taxonomies
         self.language = language
         self.data_dir = data_dir(language)
-        self.shared = shared = _shared(catalogue)
+        self.shared = shared = shared_data(catalogue)
         self.documents = shared.documents
         self.values = shared.values
         bodies = getattr(catalogue, "bodies", None) or {}
@@ -257,59 +121,10 @@ class SearchData:
             for entry, local in zip(self.documents, self.local, strict=True)
             if entry.kind == "experiment"
         }
-        self.facets = self._facets()
+        self.facets: list[Facet] = facets_in(
+            language, catalogue.schema, shared.used, taxonomies, self.vocabularies
+        )
         self.index = self._build_index()
-
-    # -- facets -----------------------------------------------------------------------------
-
-    def _facets(self) -> list[Facet]:
-        used, language = self.shared.used, self.language
-
-        def from_taxonomy(param: str, heading: str, name: str) -> Facet:
-            terms = self.taxonomies[name].terms
-            return Facet(
-                param,
-                label(heading, language),
-                tuple((t.id, t.label) for t in terms if t.id in used.get(param, ())),
-            )
-
-        def from_group(param: str) -> Facet:
-            """A facet over a sub-field of a group: arviointi (evaluation.design), tulos."""
-            field, sub = EVIDENCE_FACETS[param]
-            group = self.catalogue.schema.experiment.field(field)
-            spec = next(f for f in group.fields if f.name == sub)
-            terms = self.vocabularies[spec.vocabulary]
-            values = tuple((t.id, t.label(language)) for t in terms if t.id in used.get(param, ()))
-            return Facet(param, label(group.label_fi, language), values)
-
-        tilat = self.vocabularies["tilat"]
-        years = sorted((y for y in used.get("vuosi", ()) if y != "tuntematon"), reverse=True)
-        kinds = (("kokeilu", label("Kokeilut", language)), ("oppi", label("Opit", language)))
-        facets = [
-            Facet("laji", label("Laji", language), tuple(v for v in kinds if v[0] in used["laji"])),
-            from_taxonomy("teema", "Teema", "teemat"),
-            from_taxonomy("alue", "Alue", "alueet"),
-            from_taxonomy("taso", "Tavoitetaso", "tasot"),
-            Facet(
-                "tila",
-                label("Tila", language),
-                tuple((t.id, t.label(language)) for t in tilat if t.id in used.get("tila", ())),
-            ),
-            from_group("arviointi"),
-            from_group("tulos"),
-            Facet(
-                "vuosi",
-                label("Vuosi", language),
-                tuple((y, y) for y in years)
-                + (
-                    (("tuntematon", label("Tuntematon", language)),)
-                    if "tuntematon" in used.get("vuosi", ())
-                    else ()
-                ),
-            ),
-        ]
-        # A facet no document has a value in (no experiment records an evaluation) is left out.
-        return [f for f in facets if f.values]
 
     # -- the index --------------------------------------------------------------------------
 
@@ -422,7 +237,7 @@ class SearchData:
         builder = IndexBuilder(
             self.field_specs, language=self.language, field_languages={FINNISH_FIELD: PRIMARY}
         )
-        with _gc_paused():
+        with gc_paused():
             for number in range(len(self.documents)):
                 builder.add(self.fields(number))
         return builder
@@ -431,96 +246,34 @@ class SearchData:
 
     def meta(self, shard_prefixes: Sequence[str]) -> dict[str, Any]:
         """meta.json without its version: facets, each document's facet values, the shards."""
-        language = self.language
         meta = {
             "count": len(self.documents),
             "chunk": CHUNK,
             "index": self.index.header(),
             "shards": list(shard_prefixes),
-            "kinds": [
-                {
-                    "id": "kokeilu",
-                    "label": label("Kokeilu", language),
-                    "url": self.catalogue.schema.experiment.listing_url[1:],
-                },
-                {
-                    "id": "oppi",
-                    "label": label("Oppi", language),
-                    "url": self.catalogue.schema.learning.listing_url[1:],
-                },
-            ],
-            "facets": [
-                {
-                    "param": f.param,
-                    "label": f.label,
-                    "values": [{"id": i, "label": value_label} for i, value_label in f.values],
-                }
-                for f in self.facets
-            ],
-            "docs": {
-                f.param: [[positions[v] for v in doc[f.param] if v in positions] for doc in self.values]
-                for f in self.facets
-                for positions in [{value: n for n, (value, _) in enumerate(f.values)}]
-            },
+            "kinds": kinds_meta(self.catalogue.schema, self.language),
+            **facet_meta(self.facets, self.values),
         }
-        if language != PRIMARY:
+        if self.language != PRIMARY:
             # A Finnish meta.json stays as it was before the other languages: one pass, Finnish.
-            meta["language"] = language
+            meta["language"] = self.language
             meta["passes"] = self.passes()
         return meta
 
     def counts(self) -> dict[str, dict[str, int]]:
         """How many documents have each facet value."""
-        counts = {f.param: dict.fromkeys((v for v, _ in f.values), 0) for f in self.facets}
-        for doc in self.values:
-            for param, ids in doc.items():
-                for value in ids:
-                    counts[param][value] += 1
-        return counts
+        return count_values(self.facets, self.values)
 
     def records(self) -> list[list[Any]]:
-        """docs/<n>.json's records: [kind, slug, title, summary, years], and the language of the
-        title and summary when it is not the page's (the finder marks them with ``lang``), then
-        the summary's when it differs from the title's (a title translated without its summary)."""
-        language = self.language
-
-        def record(entry: Entry, local: LocalEntry) -> list[Any]:
-            if entry.kind == "experiment":
-                years = format_years(entry.values.get("start"), entry.values.get("end"), language)
-            else:
-                date = entry.values.get("date")
-                years = str(date.year) if isinstance(date, PartialDate) else ""
-            found = [0 if entry.kind == "experiment" else 1, entry.slug, local.title, local.summary, years]
-            if local.text_language != language or local.summary_language != local.text_language:
-                found.append(local.text_language)
-            if local.summary_language != local.text_language:  # a title translated alone
-                found.append(local.summary_language)
-            return found
-
-        return [record(entry, local) for entry, local in zip(self.documents, self.local, strict=True)]
+        """docs/<n>.json's records (:func:`generator.search.datafiles.records`)."""
+        return records(self.documents, self.local, self.language)
 
     @cached_property
     def _data(self) -> tuple[str, list[SiteFile]]:
-        folder = self.data_dir
-        with _gc_paused():
-            shards = {prefix: _json(shard) for prefix, shard in self.index.shards().items()}
-            records = self.records()
-        chunks = {
-            f"{folder}docs/{n // CHUNK}.json": _json(records[n : n + CHUNK])
-            for n in range(0, len(records), CHUNK)
-        }
-        # The version names this build's data: meta.json holds it, so it is hashed without it.
-        meta = self.meta(list(shards))
-        digest = hashlib.sha256(_json(meta))
-        for prefix, content in shards.items():
-            digest.update(prefix.encode() + b"\0" + content)
-        for content in chunks.values():
-            digest.update(content)
-        version = digest.hexdigest()[:16]
-        files = [SiteFile(f"{folder}meta.json", _json({"version": version, **meta}))]
-        files += [SiteFile(f"{folder}terms/{shard_file(p)}.json", content) for p, content in shards.items()]
-        files += [SiteFile(name, content) for name, content in chunks.items()]
-        return version, files
+        with gc_paused():
+            shards = {prefix: to_json(shard) for prefix, shard in self.index.shards().items()}
+            rows = self.records()
+        return data_files(self.data_dir, self.meta(list(shards)), shards, rows)
 
     @property
     def version(self) -> str:
@@ -532,17 +285,6 @@ class SearchData:
 
         The scripts are the same for every language: publish :func:`finder_assets` once."""
         return list(self._data[1])
-
-
-def finder_assets() -> list[SiteFile]:
-    """The finder's scripts, shared by every language, under ``assets/haku/``: lunr.js,
-    lunr.stemmer.support.js, lunr.fi.js and lunr.sv.js unchanged from the installed package,
-    and finder.js."""
-    lunr_files = find_lunr_files()
-    scripts = [
-        SiteFile(FINDER_ASSET_DIR + name, lunr_files.paths[name].read_bytes()) for name in BROWSER_FILES
-    ]
-    return [*scripts, SiteFile(FINDER_ASSET_DIR + FINDER_SCRIPT, finder_script())]
 
 
 def search_data(catalogue: Catalogue, language: str = PRIMARY) -> SearchData:
@@ -567,27 +309,5 @@ def build_search_files(catalogue: Catalogue, language: str = PRIMARY) -> list[Si
 def clear_caches() -> None:
     """Forgets what the finder data of every catalogue shares and every word's stem and term,
     so the next build starts as in a new process (benchmarks/search.py times cold builds)."""
-    _SHARED.clear()
+    clear_shared()
     clear_pipeline_caches()
-
-
-def finder_script() -> bytes:
-    """generator/search/assets/finder.js, published as assets/haku/finder.js."""
-    return resources.files("generator.search").joinpath("assets", FINDER_SCRIPT).read_bytes()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of small, acyclic objects are made: it would
-    scan them again and again for nothing (reference counting still frees them)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

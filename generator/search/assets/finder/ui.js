@@ -1,0 +1,263 @@
+/*
+ * One finder per #kk-finder element: its state, the URL, and the run of a query.
+ */
+
+/** Results per render and per "Näytä lisää"; the wait before typing rewrites the URL (ms). */
+var PAGE_SIZE = 10;
+var URL_DELAY = 150;
+
+/**
+ * The facets of the page's form ({facets: [{param, values: null}]}, from its fieldsets
+ * [data-facet], in their order): what the URL state reads before meta.json has arrived.
+ */
+function pageFacets(el) {
+  var fieldsets = Array.prototype.slice.call(el.querySelectorAll('[data-facet]'));
+  return {
+    facets: fieldsets.map(function (fieldset) {
+      return {param: fieldset.getAttribute('data-facet'), values: null};
+    })
+  };
+}
+
+function Finder(el) {
+  this.el = el;
+  this.form = el.querySelector('form');
+  this.input = el.querySelector('#kk-finder-q') || (this.form && this.form.querySelector('input[name="q"]'));
+  this.status = el.querySelector('#kk-finder-status');
+  this.list = el.querySelector('#kk-finder-results');
+  this.more = el.querySelector('#kk-finder-more');
+  this.pathname = location.pathname;
+  this.lang = languageOf(el.getAttribute('data-lang'));
+  this.messages = messagesOf(this.lang);
+  this.languages = pageLanguages(this.lang);
+  var rootAttr = el.getAttribute('data-root');
+  var fallbackRoot = new URL(this.lang === PRIMARY ? '../' : '../../', location.href).href;
+  this.root = rootAttr !== null ? new URL(rootAttr, location.href).href : (scriptRoot || fallbackRoot);
+  this.store = dataStore(this.root, this.lang, el.getAttribute('data-version') || '');
+  this.seq = 0;
+  this.urlTimer = null;
+  this.meta = null;
+  this.matches = [];
+  this.shown = 0;
+  this.lastQuery = '';
+  this.alive = true;
+  this.moreBusy = false;
+  this.pageFacets = pageFacets(el);
+  this.state = parseState(location.search, this.pageFacets);
+  this.boxes = this.form ? Array.prototype.slice.call(this.form.querySelectorAll('input[type="checkbox"]')) : [];
+  this.bind();
+  this.writeForm();
+  if (this.state.q.trim() !== '') this.preloadLunr();
+  this.run();
+}
+
+Finder.prototype.bind = function () {
+  var self = this;
+  if (this.input) {
+    this.input.addEventListener('input', function () {
+      self.state = {q: self.input.value, facets: self.state.facets};
+      self.scheduleUrl();
+      self.run();
+    });
+    this.input.addEventListener('focus', function () {
+      self.preloadLunr();
+    });
+  }
+  if (this.form) {
+    this.form.addEventListener('change', function (ev) {
+      if (!ev.target || ev.target.type !== 'checkbox') return;
+      self.state = self.readForm();
+      self.commitUrl();
+      self.run();
+    });
+    this.form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      self.state = self.readForm();
+      self.commitUrl();
+      self.run();
+    });
+  }
+  if (this.more) {
+    this.more.addEventListener('click', function () {
+      self.showMore();
+    });
+  }
+};
+
+Finder.prototype.destroy = function () {
+  this.alive = false;
+  this.seq++;
+  if (this.urlTimer) clearTimeout(this.urlTimer);
+  this.urlTimer = null;
+};
+
+Finder.prototype.preloadLunr = function () {
+  loadLunr(this.root, this.languages).catch(function () {
+    /* reported when a query needs it */
+  });
+};
+
+Finder.prototype.readForm = function () {
+  var facets = {};
+  this.boxes.forEach(function (box) {
+    if (!box.checked || !box.name) return;
+    (facets[box.name] = facets[box.name] || []).push(box.value);
+  });
+  return {q: this.input ? this.input.value : '', facets: facets};
+};
+
+Finder.prototype.writeForm = function () {
+  var state = this.state;
+  if (this.input && this.input.value !== state.q) this.input.value = state.q;
+  this.boxes.forEach(function (box) {
+    var values = state.facets[box.name] || [];
+    box.checked = values.indexOf(box.value) >= 0;
+  });
+};
+
+Finder.prototype.url = function () {
+  return this.pathname + stateToSearch(this.state, this.meta || this.pageFacets) + location.hash;
+};
+
+/** Typing: replace the current history entry, debounced. */
+Finder.prototype.scheduleUrl = function () {
+  var self = this;
+  if (this.urlTimer) clearTimeout(this.urlTimer);
+  this.urlTimer = setTimeout(function () {
+    self.urlTimer = null;
+    if (!self.alive || location.pathname !== self.pathname) return;
+    var url = self.url();
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', url);
+  }, URL_DELAY);
+};
+
+/** Checkbox or submit: a new history entry (unless the URL is already this one). */
+Finder.prototype.commitUrl = function () {
+  if (this.urlTimer) clearTimeout(this.urlTimer);
+  this.urlTimer = null;
+  if (location.pathname !== this.pathname) return;
+  var url = this.url();
+  if (url !== location.pathname + location.search + location.hash) history.pushState(null, '', url);
+};
+
+/** Back/forward (or a header search on this page): state from the URL, then render. */
+Finder.prototype.fromUrl = function () {
+  if (this.urlTimer) clearTimeout(this.urlTimer);
+  this.urlTimer = null;
+  this.state = parseState(location.search, this.meta || this.pageFacets);
+  this.writeForm();
+  this.run();
+};
+
+Finder.prototype.setStatus = function (text) {
+  if (this.status && this.status.textContent !== text) this.status.textContent = text;
+};
+
+Finder.prototype.setBusy = function (busy) {
+  this.el.setAttribute('data-state', busy ? 'loading' : 'ready');
+  if (this.list) this.list.setAttribute('aria-busy', busy ? 'true' : 'false');
+};
+
+Finder.prototype.fail = function (seq) {
+  if (seq !== this.seq || !this.alive) return;
+  this.el.setAttribute('data-state', 'error');
+  if (this.list) this.list.setAttribute('aria-busy', 'false');
+  this.setStatus(this.messages.error);
+  this.el.dispatchEvent(new CustomEvent('kk-finder:error', {detail: {query: this.state.q}}));
+};
+
+/** Process the current state: search, filter, count, fetch the records shown, render. */
+Finder.prototype.run = async function () {
+  var seq = ++this.seq;
+  var start = now();
+  var state = this.state;
+  this.setBusy(true);
+  if (!this.meta) this.setStatus(this.messages.loading);
+  try {
+    // The scripts and the facet data load side by side.
+    var scripts = state.q.trim() !== '' ? loadLunr(this.root, this.languages) : null;
+    var meta = await this.store.meta();
+    if (seq !== this.seq) return;
+    if (!this.meta) {
+      this.meta = meta;
+      state = this.state = parseState(stateToSearch(state, this.pageFacets), meta);
+    }
+    var ordinals;
+    var passes = [];
+    if (state.q.trim() !== '') {
+      var languages = passLanguages(meta);
+      if (!lunrReady(languages)) this.setStatus(this.messages.loading);
+      if (scripts) await scripts;
+      await loadLunr(this.root, languages);
+      if (seq !== this.seq) return;
+      passes = queryPasses(meta, state.q);
+    }
+    if (!passes.length || !passes[0].stems.length) {
+      ordinals = browse(meta);
+    } else {
+      var prefixes = shardsForPasses(meta, passes);
+      var store = this.store;
+      var loaded = await Promise.all(prefixes.map(function (prefix) {
+        return store.shard(meta, prefix);
+      }));
+      if (seq !== this.seq) return;
+      ordinals = searchPasses(meta, loaded, passes);
+    }
+    var matches = filterByFacets(meta, ordinals, state.facets);
+    var first = matches.slice(0, PAGE_SIZE);
+    // The records download while the facet counts are computed.
+    var pending = this.store.records(meta, first);
+    var counts = facetCounts(meta, ordinals, state.facets);
+    var records = await pending;
+    if (seq !== this.seq || !this.alive) return;
+    this.matches = matches;
+    this.shown = 0;
+    this.lastQuery = state.q;
+    this.list.textContent = '';
+    this.appendResults(first, records);
+    this.updateCounts(counts, state);
+    this.setStatus(statusText(state.q, matches.length, hasSelection(state), this.lang));
+    this.done(state.q, start);
+    var wanted = this.languages;
+    if (!passes.length && !lunrReady(wanted)) {
+      // Browsing needs no lunr; fetch it while the visitor reads, so the first query is quick.
+      var root = this.root;
+      (window.requestIdleCallback || window.setTimeout)(function () {
+        loadLunr(root, wanted).catch(function () {});
+      });
+    }
+  } catch (error) {
+    this.fail(seq);
+  }
+};
+
+/** "Näytä lisää": the next PAGE_SIZE results of the current list; focus moves to the first. */
+Finder.prototype.showMore = async function () {
+  if (this.moreBusy) return;
+  var seq = this.seq;
+  var matches = this.matches;
+  var start = now();
+  var next = matches.slice(this.shown, this.shown + PAGE_SIZE);
+  if (!next.length) return;
+  this.moreBusy = true;
+  this.setBusy(true);
+  try {
+    var records = await this.store.records(this.meta, next);
+    if (seq !== this.seq || matches !== this.matches || !this.alive) return;
+    var firstNew = this.appendResults(next, records);
+    if (firstNew) firstNew.focus();
+    this.done(this.lastQuery, start);
+  } catch (error) {
+    this.fail(seq);
+  } finally {
+    this.moreBusy = false;
+  }
+};
+
+Finder.prototype.done = function (query, start) {
+  this.setBusy(false);
+  var ms = now() - start;
+  this.el.dispatchEvent(new CustomEvent('kk-finder:rendered', {
+    detail: {query: query, count: this.matches.length, shown: this.shown, ms: ms}
+  }));
+};
