@@ -1,7 +1,7 @@
 """The site as the build will publish it, known before it is planned, and the checks that need it.
 
 ``kokeilu check`` must refuse what would stop ``mkdocs build --strict`` or silently lose a page
-(README, "Rule ids"): a relative link to a file the site does not have (``broken-link``), a
+(docs/rules.md): a relative link to a file the site does not have (``broken-link``), a
 hand-written file where the catalogue generates a page or a file (``page-clash``), and a
 hand-written page published at the address of another page, of which MkDocs would keep only
 one (``page-dropped``). Planning the site renders every page in every language, several times the

@@ -5,7 +5,7 @@ generated file; ``kokeilu render`` writes them to a folder for any other engine.
 their facts panels and listings as escaped HTML blocks, so every engine shows the same thing
 and no contributor text is ever read as Markdown or HTML outside the entry's own body.
 
-Listing order (documented in README): newest start date first, unknown dates last, then title
+Listing order (documented in docs/site.md): newest start date first, unknown dates last, then title
 in Finnish alphabetical order, then slug. Listings longer than ``site.page_size`` continue at
 ``<page>/sivu/2/``, ``<page>/sivu/3/`` and so on.
 """
