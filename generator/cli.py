@@ -81,8 +81,10 @@ def _parser() -> argparse.ArgumentParser:
         "schema",
         help="tarkista tai päivitä skeemasta tehdyt tiedostot",
         description=(
-            "JSON Schemat (content/schema/) ja kenttäviite (content/osallistu/kentat.md) tehdään "
-            "skeemasta ja sanastoista. Ilman valitsimia komento kertoo, ovatko ne ajan tasalla."
+            "JSON Schemat (content/schema/), kenttäviite (content/osallistu/kentat.md) ja "
+            "ehdotuslomake (.github/ISSUE_TEMPLATE/kokeilu.yml) tehdään skeemasta ja sanastoista, "
+            "sääntöjen luettelo (docs/rules.md) tiedostosta generator/core/rules.py. Ilman "
+            "valitsimia komento kertoo, ovatko ne ajan tasalla."
         ),
     )
     schema.add_argument("--write", action="store_true", help="kirjoita vanhentuneet tiedostot")
@@ -219,8 +221,9 @@ def _schema(args: argparse.Namespace, root: Path) -> int:
             state = "vanhentunut" if (root / problem.path).is_file() else "puuttuu"
             print(f"  {problem.path} ({state})")
         print(
-            "Ne tehdään tiedostosta generator/core/schema.yml ja sanastoista. Aja kokeilu schema --write "
-            "ja lisää muuttuneet tiedostot samaan muutosehdotukseen; älä muokkaa niitä käsin."
+            "Ne tehdään tiedostoista generator/core/schema.yml ja generator/core/rules.py sekä "
+            "sanastoista. Aja kokeilu schema --write ja lisää muuttuneet tiedostot samaan "
+            "muutosehdotukseen; älä muokkaa niitä käsin."
         )
         return EXIT_PROBLEMS
     print("Kaikki skeemasta tehdyt tiedostot ovat ajan tasalla.")

@@ -14,7 +14,7 @@ skips (a comparison that did not run proves nothing).
 ``DIFFERENCES`` names everything a build may show differently from the MkDocs build. The
 comparison tests (tests/test_engines.py) normalise only what a difference names, each
 difference has a test of its own that shows it is still there and still only that, and the
-README section "Building with another engine" documents each one by its id.
+developer page docs/engines.md documents each one by its id.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 ``generator/core/schema.yml`` and the vocabularies are the source. The committed JSON Schemas and the
 contributor guide's field reference must be exactly what ``kokeilu schema --write`` produces from
-them, and they must describe every field the checker knows.
+them, and they must describe every field the checker knows. The developers' rule list
+(docs/rules.md) comes the same way from ``generator/core/rules.py``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 
 from generator.content.check import check_catalogue
+from generator.core.rules import RULE_GROUPS, RULES
 from generator.core.schema import load_schema
 from generator.derived.files import render_derived_files, stale_derived_files, write_derived_files
 
@@ -86,3 +88,32 @@ def test_adding_a_theme_makes_the_derived_files_stale_until_rewritten(make_catal
     assert sorted(write_derived_files(root, schema, vocabularies)) == sorted(stale)
     assert stale_derived_files(root, schema, vocabularies) == []
     assert "`vesihuolto` | Vesihuolto |" in (root / "content/osallistu/kentat.md").read_text(encoding="utf-8")
+
+
+def test_the_rule_list_documents_every_rule_id_once_in_its_group(repo_root):
+    assert len(RULES) == sum(len(rules) for rules in RULE_GROUPS.values()), "a rule id in two groups"
+    text = (repo_root / "docs/rules.md").read_text(encoding="utf-8")
+    for group, rules in RULE_GROUPS.items():
+        section = text[text.index(f"\n## {group}\n") :].split("\n## ", 2)[1]
+        for rule in rules:
+            assert section.count(f"| `{rule}` | ") == 1, (group, rule)
+    assert text.count("\n| `") == len(RULES)
+
+
+def test_a_new_rule_makes_the_rule_list_stale_until_rewritten(make_catalogue, monkeypatch):
+    """What a developer goes through when adding a rule id to generator/core/rules.py."""
+    schema = load_schema()
+    root = make_catalogue()
+    vocabularies = check_catalogue(root).vocabularies
+    write_derived_files(root, schema, vocabularies)
+    last_group = list(RULE_GROUPS)[-1]
+    monkeypatch.setitem(RULE_GROUPS[last_group], "new-rule", "A `|` in a meaning,\n  over two lines.")
+    stale = stale_derived_files(root, schema, vocabularies)
+    assert [(p.path, p.line, p.column, p.rule) for p in stale] == [
+        ("docs/rules.md", 1, 1, "stale-derived-file")
+    ]
+    assert "se tehdään sääntöjen luettelosta (generator/core/rules.py)" in stale[0].message
+    assert write_derived_files(root, schema, vocabularies) == ["docs/rules.md"]
+    text = (root / "docs/rules.md").read_text(encoding="utf-8")
+    assert "| `new-rule` | A `\\|` in a meaning, over two lines. |\n" in text
+    assert stale_derived_files(root, schema, vocabularies) == []

@@ -179,7 +179,7 @@ def test_the_rendered_tree_builds_without_the_plugin_into_the_same_pages(
     )
     for same in (*same_pages, "index.html"):
         rendered, built = ((s / same).read_text(encoding="utf-8") for s in (site, built_fixture_site))
-        # Structured data in <head> needs the plugin (it alone may set it; README).
+        # Structured data in <head> needs the plugin (it alone may set it; docs/open-data.md).
         built = re.sub(r'\n\s*<script type="application/ld\+json">.*?</script>', "", built)
         assert re.sub(r"\n\s*\n", "\n", rendered) == re.sub(r"\n\s*\n", "\n", built), same
         assert re.search(r'<script src="(?:\.\./)*assets/haku/finder\.js"', rendered), same

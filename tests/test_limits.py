@@ -5,7 +5,7 @@ Each case runs ``kokeilu check`` (``python -m generator``) in a child process wh
 is capped (``RLIMIT_AS``, 1 GiB) and which is killed after a generous hang guard (60 s). So a
 blow-up fails as a crash and a hang as a timeout, never a slow machine: no timing is asserted.
 Each run's time and peak memory are printed (``pytest -rP tests/test_limits.py`` shows them); the
-README documents the bound they support.
+"Limits on hostile input" of docs/security.md documents the bound they support.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Markdown bodies are contributor text too: no raw HTML, no script links, no injected
 attributes, nothing fetched from another host, and nothing a page reads differently.
 
-Policy (README, "Untrusted content"): a body is Markdown only. Raw HTML is refused with a
-located error rather than sanitised, because Markdown covers what an experiment description
+Policy (docs/security.md, "Untrusted content"): a body is Markdown only. Raw HTML is refused
+with a located error rather than sanitised, because Markdown covers what an experiment description
 needs and a refusal is easy to explain. Links may use http, https and mailto, or be relative;
 images must be relative (the site fetches nothing from another host). Attributes set with
 attr_list ``{ ... }`` may only be an id or classes.

@@ -1,7 +1,7 @@
 """The site as the build will publish it, known before it is planned.
 
 ``kokeilu check`` must refuse what would stop ``mkdocs build --strict`` or silently lose a page
-(README, "Rule ids"): a relative link to a file the site does not have (``broken-link``,
+(docs/rules.md): a relative link to a file the site does not have (``broken-link``,
 :mod:`generator.content.links`), a hand-written file where the catalogue generates a page or a
 file (``page-clash``), and a hand-written page published at the address of another page, of which
 MkDocs would keep only one (``page-dropped``; both :mod:`generator.content.placement`). Planning

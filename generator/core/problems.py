@@ -66,5 +66,8 @@ class ProblemSink:
 
     def add(self, line: int, column: int, rule: str, message: str, severity: Severity) -> None:
         if rule not in RULES:
-            raise ValueError(f"unregistered rule id {rule!r}: add it to generator/core/rules.py")
+            raise ValueError(
+                f"unregistered rule id {rule!r}: add it to generator/core/rules.py "
+                "and run kokeilu schema --write (docs/rules.md)"
+            )
         self.problems.append(Problem(self.path, line, column, rule, message, severity))

@@ -1,4 +1,5 @@
-"""Files derived from the schema and the vocabularies, committed so editors and GitHub see them.
+"""Files derived from the schema, the vocabularies and the rule ids, committed so editors and GitHub
+see them.
 
 ``kokeilu schema --write`` rewrites them; ``kokeilu check`` reports any that are out of date.
 """
@@ -13,8 +14,13 @@ from generator.core.problems import Problem, ProblemSink
 from generator.core.schema import Schema
 from generator.derived.json_schema import entry_json_schema
 from generator.derived.reference import render_field_reference
+from generator.derived.rule_list import RULES_FILE, render_rule_list
 from generator.editorial.issue_form import FORM_FILE, render_issue_form
 from generator.opendata.export import dump_json
+
+_SCHEMA_SOURCE = "skeemasta (generator/core/schema.yml) ja sanastoista"
+# What each file is made from, in the message that says it is stale; the schema unless named here.
+_SOURCES = {RULES_FILE: "sääntöjen luettelosta (generator/core/rules.py)"}
 
 
 def render_derived_files(schema: Schema, vocabularies: Mapping[str, Vocabulary]) -> dict[str, str]:
@@ -25,6 +31,7 @@ def render_derived_files(schema: Schema, vocabularies: Mapping[str, Vocabulary])
     }
     files[schema.reference_file] = render_field_reference(schema, vocabularies)
     files[FORM_FILE] = render_issue_form(schema, vocabularies)
+    files[RULES_FILE] = render_rule_list()
     return dict(sorted(files.items()))
 
 
@@ -41,7 +48,7 @@ def stale_derived_files(root: Path, schema: Schema, vocabularies: Mapping[str, V
             1,
             1,
             "stale-derived-file",
-            f"Tiedosto {state}: se tehdään skeemasta (generator/core/schema.yml) ja sanastoista. "
+            f"Tiedosto {state}: se tehdään {_SOURCES.get(rel, _SCHEMA_SOURCE)}. "
             "Aja kokeilu schema --write ja lisää muutos samaan muutosehdotukseen. Älä muokkaa "
             "tiedostoa käsin.",
         )
