@@ -1,6 +1,6 @@
 """Listings and their pagination: /kokeilut/, /opit/ and each term's page (:mod:`.terms`).
 
-Listing order (documented in README): newest start date first, unknown dates last, then title
+Listing order (documented in docs/site.md): newest start date first, unknown dates last, then title
 in Finnish alphabetical order, then slug. Listings longer than ``site.page_size`` continue at
 ``<page>/sivu/2/``, ``<page>/sivu/3/`` and so on.
 """

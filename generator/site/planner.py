@@ -13,10 +13,6 @@ page and the finder's), :mod:`.listings` (/kokeilut/, /opit/ and pagination), :m
 :class:`~generator.site.renderer.Renderer`. This module runs them in every language, adds the
 untranslated hand-written pages' fallbacks and the published files (the finder's data, the
 feeds, the open data).
-
-Listing order (documented in docs/site.md): newest start date first, unknown dates last, then title
-in Finnish alphabetical order, then slug. Listings longer than ``site.page_size`` continue at
-``<page>/sivu/2/``, ``<page>/sivu/3/`` and so on.
 """
 
 from __future__ import annotations
