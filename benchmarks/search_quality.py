@@ -49,6 +49,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 from quality import (  # noqa: E402
     TOP,
     Query,
@@ -71,6 +73,9 @@ EVENTS_SCRIPT = """
 window.kkEvents = [];
 window.addEventListener('kk-finder:rendered', (e) => window.kkEvents.push(e.detail), true);
 """
+# The event's query is the typed text, compared without case and extra spaces.
+_NORMAL = ".trim().replace(/\\s+/g, ' ').toLowerCase()"
+SAME_QUERY = f"String(e.query){_NORMAL} === q{_NORMAL}"
 RESULT_LINKS = """() => Array.from(document.querySelectorAll('#kk-finder .kk-result a[href]'))
   .map((a) => a.href)"""
 
@@ -175,6 +180,20 @@ def answer(addresses: list[str], count: int) -> dict:
     return {"entries": entries[:TOP], "count": count}
 
 
+def rendered(page, q: str) -> dict:
+    """The ``kk-finder:rendered`` event for the query just typed: the one whose ``query`` is
+    the typed text (spaces and case aside); failing that, the last render after typing (a
+    finder that reports the query as it corrected it)."""
+    try:
+        page.wait_for_function(f"q => window.kkEvents.some((e) => {SAME_QUERY})", arg=q, timeout=10_000)
+    except PlaywrightTimeout:
+        page.wait_for_function("() => window.kkEvents.length > 0", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(500)
+        log(f"no render reported {q!r} as its query; the last render after typing it is read")
+        return page.evaluate("() => window.kkEvents[window.kkEvents.length - 1]")
+    return page.evaluate(f"q => window.kkEvents.filter((e) => {SAME_QUERY}).pop()", q)
+
+
 def run_finder(browser, base: str, queries: list[Query]) -> list[dict]:
     """Each query typed into its language's finder page; the result entries in page order."""
     answers: list[dict | None] = [None] * len(queries)
@@ -191,10 +210,7 @@ def run_finder(browser, base: str, queries: list[Query]) -> list[dict]:
             for index, query in todo:
                 page.evaluate("() => { window.kkEvents = []; }")
                 page.fill("#kk-finder-q", query.q)
-                page.wait_for_function(
-                    "q => window.kkEvents.some((e) => e.query === q)", arg=query.q, timeout=TIMEOUT_MS
-                )
-                event = page.evaluate("q => window.kkEvents.filter((e) => e.query === q).pop()", query.q)
+                event = rendered(page, query.q)
                 answers[index] = answer(page.evaluate(RESULT_LINKS), int(event.get("count") or 0))
         finally:
             context.close()
@@ -226,7 +242,6 @@ def run_pagefind_queries(browser, base: str, site: Path, queries: list[Query]) -
 
 
 def measure(sites: dict[str, Path], pagefind_site: Path | None, queries: list[Query]) -> dict[str, list]:
-    from playwright.sync_api import sync_playwright
 
     results: dict[str, list] = {}
     with sync_playwright() as p:
