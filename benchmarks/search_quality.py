@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -60,7 +59,9 @@ from quality import (  # noqa: E402
     markdown_table,
     misses,
     rank_of,
+    scores,
 )
+from results import machine, save  # noqa: E402
 from search import CHROMIUM, Server, run_pagefind  # noqa: E402
 
 PREFIXES = {"fi": "", "sv": "/sv", "en": "/en"}
@@ -275,7 +276,8 @@ def report(queries: list[Query], results: dict[str, list], show_misses: bool) ->
     }
     missed = {name: misses(queries, ranks[name], found) for name, found in results.items()}
     parts = [
-        f"Search quality: {len(queries)} queries (benchmarks/queries.yaml), recall@{TOP} and MRR@{TOP}",
+        f"Search quality: {len(queries)} queries (benchmarks/queries.yaml), recall@{TOP} and "
+        f"MRR@{TOP}; {machine()}",
         "",
         markdown_table(queries, ranks),
     ]
@@ -284,7 +286,8 @@ def report(queries: list[Query], results: dict[str, list], show_misses: bool) ->
     data = {
         "queries": len(queries),
         "systems": list(results),
-        "ranks": {name: r for name, r in ranks.items()},
+        "scores": {name: scores(queries, r) for name, r in ranks.items()},
+        "ranks": ranks,
         "misses": missed,
     }
     return "\n".join(parts), data
@@ -341,8 +344,7 @@ def main() -> int:
     text, data = report(queries, measure(sites, pagefind_site, queries), not args.no_misses)
     print(text)
     print(f"\nTotal time {time.perf_counter() - start:.0f} s", file=sys.stderr)
-    if args.json:
-        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    save(args.json, 1, [data])
     return 0
 
 
