@@ -109,11 +109,13 @@ def markdown_table(queries: list[Query], runs: dict[str, list[int | None]]) -> s
     table = {name: scores(queries, ranks) for name, ranks in runs.items()}
     head = ["group", "n"] + [f"{name} {metric}" for name in runs for metric in ("R@10", "MRR")]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
-    for group in (*CLASSES, *LANGUAGES, "all"):
-        first = next(iter(table.values()))[group]
-        if not first["n"]:
+    first = next(iter(table.values()))
+    languages = [name for name in LANGUAGES if first[name]["n"]]
+    # A language's row only when the queries have more than one language.
+    for group in (*CLASSES, *(languages if len(languages) > 1 else ()), "all"):
+        if not first[group]["n"]:
             continue
-        cells = [f"**{group}**" if group == "all" else group, str(first["n"])]
+        cells = [f"**{group}**" if group == "all" else group, str(first[group]["n"])]
         for name in runs:
             row = table[name][group]
             cells += [f"{row['recall']:.1%}", f"{row['mrr']:.3f}"]

@@ -281,6 +281,12 @@ def report(queries: list[Query], results: dict[str, list], show_misses: bool) ->
         "",
         markdown_table(queries, ranks),
     ]
+    for language in PREFIXES:
+        picked = [i for i, q in enumerate(queries) if q.lang == language]
+        if picked and len(picked) < len(queries):
+            subset = {name: [r[i] for i in picked] for name, r in ranks.items()}
+            table = markdown_table([queries[i] for i in picked], subset)
+            parts += ["", f"Per class, {language} queries only:", "", table]
     if show_misses:
         parts += ["", *("\n".join([markdown_misses(name, m), ""]) for name, m in missed.items())]
     data = {
@@ -293,7 +299,7 @@ def report(queries: list[Query], results: dict[str, list], show_misses: bool) ->
     return "\n".join(parts), data
 
 
-def main() -> int:
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--before",
@@ -323,6 +329,22 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the sites again")
     parser.add_argument("--no-misses", action="store_true", help="leave the lists of misses out")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    return parser
+
+
+def pagefind_site_of(args, sites: dict[str, Path]) -> Path | None:
+    """The built site Pagefind runs on: ``--pagefind-site``'s, else the working tree's, else
+    the first revision's; None with ``--no-pagefind``."""
+    if args.no_pagefind:
+        return None
+    if args.pagefind_site:
+        source, commit = export_revision(args.pagefind_site, args.cache)
+        return build_site(source, args.cache / f"site-{commit[:12]}", args.rebuild)
+    return sites.get("after") or next(iter(sites.values()), None)
+
+
+def main() -> int:
+    parser = make_parser()
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         parser.error(f"no Chromium at {CHROMIUM} (set KOKEILU_CHROMIUM)")
@@ -330,15 +352,7 @@ def main() -> int:
     start = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
     sites = sites_to_measure(args, args.cache)
-    pagefind_site = None
-    if not args.no_pagefind:
-        if args.pagefind_site:
-            source, commit = export_revision(args.pagefind_site, args.cache)
-            pagefind_site = build_site(source, args.cache / f"site-{commit[:12]}", args.rebuild)
-        elif "after" in sites:
-            pagefind_site = sites["after"]
-        else:
-            pagefind_site = next(iter(sites.values()), None)
+    pagefind_site = pagefind_site_of(args, sites)
     if not sites and pagefind_site is None:
         parser.error("nothing to measure")
     text, data = report(queries, measure(sites, pagefind_site, queries), not args.no_misses)
