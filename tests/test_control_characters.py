@@ -154,7 +154,11 @@ def test_the_terminal_spoof_of_the_issue_is_one_problem_at_the_value(check):
         ("  organisation: Tampereen kaupunki", '  organisation: "Tampereen\\e kaupunki"', (16, 17)),
         ("themes: [kiertotalous]", 'themes: ["kierto\\u2066talous"]', (5, 10)),
         ("start: 2018", 'start: "2018\\x08"', (11, 8)),
-        ("result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}", 'result: {outcome: toimi, summary: "Toimi\\x9b.", evidence: [https://www.example.fi/raportti]}', (17, 35)),
+        (
+            "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
+            'result: {outcome: toimi, summary: "Toimi\\x9b.", evidence: [https://www.example.fi/raportti]}',
+            (17, 35),
+        ),
     ],
 )
 def test_an_escape_is_refused_in_every_kind_of_field_and_nothing_else_is_said(check, old, new, where):

@@ -17,7 +17,10 @@ from tests.test_catalogue_diff import commit, git
 
 
 def experiment(
-    title: str, status: str = "paattynyt", end: str = "2019", evidence: str = "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}"
+    title: str,
+    status: str = "paattynyt",
+    end: str = "2019",
+    evidence: str = "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
 ) -> str:
     return (
         VALID_EXPERIMENT.replace("title: Testikokeilu", f"title: {title}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from generator.core.model import UNKNOWN, Entry
 from generator.core.problems import Problem, ProblemSink
 
-# The outcome that claims nothing, so needs no evidence.
-NO_VERDICT = "tuntematon"
+# Outcomes that claim nothing about whether the experiment worked, so need no evidence.
+NO_VERDICT = frozenset({"tuntematon", "liian-aikaista"})
 
 
 def check_evidence(entry: Entry) -> list[Problem]:
@@ -21,7 +21,7 @@ def check_evidence(entry: Entry) -> list[Problem]:
         if not isinstance(result, dict):
             return problems
         outcome = result.get("outcome")
-        if outcome in (None, NO_VERDICT, UNKNOWN) or result.get("evidence"):
+        if outcome is None or outcome is UNKNOWN or outcome in NO_VERDICT or result.get("evidence"):
             return problems
         line, column = entry.location("result", "outcome")
         sink.warning(

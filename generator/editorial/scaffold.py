@@ -135,7 +135,8 @@ def render_entry(
             lines.append(
                 f"{spec.name}: {flow_list(value) if isinstance(value, list) else yaml_scalar(value)}"
             )
-        elif spec.required:
+        elif spec.required or (entry.kind == "learning" and spec.name == "evidence"):
+            # A learning's kind is a verdict: kokeilu check warns without its evidence.
             lines += _comment(f"{spec.label_fi} – {spec.help_fi}")
             lines += _placeholder(spec, schema, vocabularies, entry.kind)
         else:
