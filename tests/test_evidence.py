@@ -6,9 +6,12 @@ on the page; a learning dated ``tuntematon`` loads, renders, sorts and exports."
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from generator.content.check import load_catalogue
+from generator.cli import main
+from generator.content.check import check_catalogue, load_catalogue
 from generator.opendata.export import export_catalogue
 from generator.site.planner import plan_site
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located, write_catalogue
@@ -98,3 +101,31 @@ def test_a_learning_of_unknown_date_is_exported_and_listed(plan):
     assert rows["testioppi"]["evidence"] == ["https://www.example.fi/raportti"]
     listing = site.page("opit/index.md").markdown
     assert "Vanhempi oppi" in listing and "Testioppi" in listing
+
+
+def test_kokeilu_new_asks_for_the_regions_where_it_was_done_not_the_organisers_seat(
+    make_catalogue, monkeypatch
+):
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    prompts: list[str] = []
+    answers = iter(["tuntematon"])
+    monkeypatch.setattr("sys.stdin", Tty(""))
+    monkeypatch.setattr("builtins.input", lambda prompt="": prompts.append(prompt) or next(answers))
+    root = make_catalogue()
+    command = ["new", "Alueeton kokeilu", "--level", "alueellinen", "--theme", "ruoka"]
+    assert main(["--root", str(root), *command]) == 0
+    (prompt,) = prompts
+    assert "ei järjestäjien kotipaikka" in prompt and "tuntematon" in prompt
+    text = (root / "experiments/alueeton-kokeilu.md").read_text(encoding="utf-8")
+    assert "regions: tuntematon" in text
+
+
+def test_kokeilu_new_asks_a_learning_for_its_evidence(make_catalogue):
+    root = make_catalogue({"experiments/testikokeilu.md": VALID_EXPERIMENT})
+    command = ["new", "--learning", "Uusi oppi", "--theme", "ruoka", "--kind", "toimi"]
+    assert main(["--root", str(root), *command, "--experiment", "testikokeilu"]) == 0
+    rules = {p.rule for p in check_catalogue(root).problems}
+    assert "evidence-missing" not in rules and "placeholder" in rules
