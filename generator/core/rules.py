@@ -107,9 +107,9 @@ RULE_GROUPS: dict[str, dict[str, str]] = {
             "link in `evaluation.reports`. Reported at that status."
         ),
         "evidence-missing": (
-            "Warning: a verdict without its evidence: a `result.outcome` other than `tuntematon` or `liian-aikaista` "
-            "without `result.evidence`, or a learning's `kind` without `evidence` (source addresses "
-            "that state the verdict). Reported at the verdict."
+            "Warning: a verdict without its evidence: a `result.outcome` other than `tuntematon` or "
+            "`liian-aikaista` without `result.evidence`, or a learning's `kind` without `evidence` "
+            "(source addresses that state the verdict). Reported at the verdict."
         ),
         "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
         "missing-reference": (
