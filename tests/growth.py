@@ -78,6 +78,8 @@ evaluation:
     - {SOURCE}kotihoito/arviointi.pdf
 result:
   outcome: osittain
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
   summary: >-
     Etäkäynnit säästivät hoitajien ajoaikaa, mutta lääkityksen tarkistus ja haavanhoito
     vaativat edelleen käynnin paikan päällä.
@@ -121,6 +123,8 @@ contact:
   url: https://www.example.fi/tampere
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ---
 
 Kesätyöseteli jaettiin kaikille seudun 16–17-vuotiaille koulujen kautta. Yritys, joka palkkasi
@@ -197,6 +201,8 @@ evaluation:
   design: laadullinen
 result:
   outcome: ei-toiminut
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
   summary: >-
     Lämpöpumppu toimi teknisesti, mutta sähkön hinnan noustua lämmön tuottaminen sillä tuli
     kalliimmaksi kuin muilla tavoilla.
@@ -232,6 +238,8 @@ contact:
   organisation: Vaasan kaupunginkirjasto
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ethics:
   participants: Kahvilaan sai tulla kuka tahansa ilman ilmoittautumista.
 ---
@@ -308,6 +316,8 @@ evaluation:
     - {SOURCE}kouluruoka/raportti
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
   summary: >-
     Lautashävikki väheni kokeilukouluissa noin viidenneksen, ja kasvisvaihtoehdon valitsi
     keskimäärin joka neljäs oppilas.
@@ -379,6 +389,8 @@ evaluation:
     - {SOURCE}jatevesi/loppuraportti.pdf
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ---
 
 Puhdistamot ottivat näytteen kerran viikossa, ja laboratorio analysoi sen kahden päivän
@@ -410,6 +422,8 @@ contact:
   organisation: Kuopion kaupunki
 result:
   outcome: osittain
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
   summary: >-
     Tiheämpi näytteenotto näytti tautiaallon alun muutamaa päivää aiemmin, mutta näytteiden
     kuljetus laboratorioon viivästyi usein.
@@ -488,6 +502,8 @@ evaluation:
   design: ei-arviointia
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ---
 
 Voimala tuotti kesäisin enemmän sähköä kuin varastot käyttivät, ja ylijäämä jaettiin sataman
@@ -556,6 +572,8 @@ evaluation:
   design: laadullinen
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ethics:
   consent: Asukkaat ja heidän omaisensa saivat kieltäytyä kuvaamisesta.
 ---
@@ -647,6 +665,8 @@ contact:
   organisation: Ålands landskapsregering
 result:
   outcome: osittain
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ---
 
 Resenärerna beställde turen senast kvällen före. Färjan sparade bränsle under vintern, men
@@ -692,6 +712,8 @@ evaluation:
     - {SOURCE}yrittajyys/arviointi
 result:
   outcome: toimi
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ---
 
 Neuvojat olivat itse maahanmuuttajataustaisia yrittäjiä. Neuvontaa saaneista useampi perusti
@@ -722,6 +744,8 @@ contact:
   organisation: Porin senioriyhdistys
 result:
   outcome: osittain
+  evidence:
+    - https://www.example.fi/kasvukoe/tulos
 ---
 
 Neuvontaa oli kahtena aamupäivänä viikossa. Jonot olivat pitkiä syksyllä, kun kaupunki
@@ -785,6 +809,8 @@ translations:
 experiments: [kasvukoe-kotihoidon-etakaynnit]
 themes: [ikaantyneet, sosiaali-ja-terveyspalvelut]
 kind: tee-toisin
+evidence:
+  - https://www.example.fi/kasvukoe/raportti
 date: 2022-09
 ---
 
@@ -803,6 +829,8 @@ translations:
 experiments: [kasvukoe-jatevesien-seuranta, kasvukoe-jatevesien-seuranta-kuopio]
 themes: [hyvinvointi, kasvukoe-vesihuolto]
 kind: toimi
+evidence:
+  - https://www.example.fi/kasvukoe/raportti
 date: 2024
 ---
 
@@ -817,6 +845,8 @@ summary: >-
 experiments: [kasvukoe-kaukolammon-hukkalampo]
 themes: [ilmasto]
 kind: ei-toiminut
+evidence:
+  - https://www.example.fi/kasvukoe/raportti
 date: tuntematon
 ---
 

@@ -33,7 +33,7 @@ sources:
   - https://www.example.fi/kokeilu
 contact:
   organisation: Tampereen kaupunki
-result: {outcome: toimi}
+result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}
 ---
 
 Kokeilun kuvaus.
@@ -46,6 +46,7 @@ summary: Tämä opin tiivistelmä on tarpeeksi pitkä ja kertoo, mitä opittiin.
 experiments: [testikokeilu]
 themes: [kiertotalous]
 kind: toimi
+evidence: [https://www.example.fi/raportti]
 date: 2019
 ---
 

@@ -268,7 +268,9 @@ def test_a_bulk_import_finds_the_same_duplicates_as_one_by_one(tmp_path, monkeyp
 def test_a_changed_evaluation_or_result_is_named_in_finnish(check):
     before = check({"experiments/testikokeilu.md": VALID_EXPERIMENT}).experiments["testikokeilu"]
     evidence = "evaluation:\n  design: laadullinen\nresult: {outcome: ei-toiminut}"
-    changed = VALID_EXPERIMENT.replace("result: {outcome: toimi}", evidence)
+    changed = VALID_EXPERIMENT.replace(
+        "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}", evidence
+    )
     after = check({"experiments/testikokeilu.md": changed}).experiments["testikokeilu"]
     schema = check({}).schema
     assert catalogue_diff.field_changes(before, after, schema.experiment.fields) == [

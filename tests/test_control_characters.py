@@ -154,7 +154,11 @@ def test_the_terminal_spoof_of_the_issue_is_one_problem_at_the_value(check):
         ("  organisation: Tampereen kaupunki", '  organisation: "Tampereen\\e kaupunki"', (16, 17)),
         ("themes: [kiertotalous]", 'themes: ["kierto\\u2066talous"]', (5, 10)),
         ("start: 2018", 'start: "2018\\x08"', (11, 8)),
-        ("result: {outcome: toimi}", 'result: {outcome: toimi, summary: "Toimi\\x9b."}', (17, 35)),
+        (
+            "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
+            'result: {outcome: toimi, summary: "Toimi\\x9b.", evidence: [https://www.example.fi/raportti]}',
+            (17, 35),
+        ),
     ],
 )
 def test_an_escape_is_refused_in_every_kind_of_field_and_nothing_else_is_said(check, old, new, where):
@@ -166,8 +170,8 @@ def test_an_escape_in_an_email_and_a_translation_is_refused_at_the_value(check):
         "  organisation: Tampereen kaupunki",
         '  organisation: Tampereen kaupunki\n  email: "info\\e@example.fi"',
     ).replace(
-        "result: {outcome: toimi}",
-        'result: {outcome: toimi}\ntranslations:\n  sv:\n    title: "Test\\u202eförsök"\n'
+        "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
+        'result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}\ntranslations:\n  sv:\n    title: "Test\\u202eförsök"\n'
         "    summary: Den här sammanfattningen är tillräckligt lång för kontrollen.",
     )
     assert located(check({EXPERIMENT: text})) == {(EXPERIMENT, 17, 10, RULE), (EXPERIMENT, 21, 12, RULE)}
@@ -193,7 +197,7 @@ def test_a_translated_body_an_intro_and_a_learning_are_scanned(check):
     assert located(catalogue) == {
         ("experiments/testikokeilu.sv.md", 3, 5, RULE),
         ("content/teemat/kiertotalous.md", 1, 10, RULE),
-        (LEARNING, 10, 5, RULE),
+        (LEARNING, 11, 5, RULE),
     }
     assert catalogue.bodies == {} and catalogue.learnings == {}
 

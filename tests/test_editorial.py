@@ -17,17 +17,20 @@ from tests.test_catalogue_diff import commit, git
 
 
 def experiment(
-    title: str, status: str = "paattynyt", end: str = "2019", evidence: str = "result: {outcome: toimi}"
+    title: str,
+    status: str = "paattynyt",
+    end: str = "2019",
+    evidence: str = "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
 ) -> str:
     return (
         VALID_EXPERIMENT.replace("title: Testikokeilu", f"title: {title}")
         .replace("status: paattynyt", f"status: {status}")
         .replace("end: 2019", f"end: {end}")
-        .replace("result: {outcome: toimi}", evidence)
+        .replace("result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}", evidence)
     )
 
 
-PUBLISHED_WITHOUT_REPORT = "evaluation: {design: laadullinen, status: julkaistu}\nresult: {outcome: toimi}"
+PUBLISHED_WITHOUT_REPORT = "evaluation: {design: laadullinen, status: julkaistu}\nresult: {outcome: toimi, evidence: [https://www.example.fi/raportti]}"
 
 
 FILES = {

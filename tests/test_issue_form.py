@@ -74,6 +74,7 @@ def test_unanswered_evidence_groups_are_left_out(make_catalogue, capsys, monkeyp
         "Arviointi: Raportit",
         "Tulos: Lopputulos",
         "Tulos: Yhteenveto",
+        "Tulos: Näyttö",
         "Etiikka: Osallistujien valinta",
     ):
         body = replace_answer(body, label, "_No response_")

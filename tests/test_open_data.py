@@ -77,6 +77,7 @@ def template(catalogue) -> dict:
 
 
 FUNDING_FIELDS = [f.name for f in load_schema().entry("experiment").field("funding").fields]
+RESULT_FIELDS = [f.name for f in load_schema().entry("experiment").field("result").fields]
 
 
 def csv_rows(table: str) -> list[dict[str, str]]:
@@ -92,7 +93,7 @@ def with_text(record: dict, value: str) -> dict:
     funding = dict.fromkeys(record["funding"] or FUNDING_FIELDS)
     tricky["funding"] = {**funding, "amount_eur": 1000, "funder": value, "call": value, "note": value}
     tricky["contact"] = {**record["contact"], "organisation": value, "email": value}
-    tricky["result"] = {"outcome": "toimi", "summary": value}
+    tricky["result"] = {**dict.fromkeys(RESULT_FIELDS), "outcome": "toimi", "summary": value}
     tricky["ethics"] = {"consent": value, "harms": value, "participants": value}
     return tricky
 
@@ -146,13 +147,15 @@ def test_evaluation_result_and_ethics_are_columns_that_read_back(shipped):
         if r["evaluation"] and r["evaluation"].get("reports") and r["result"] and r["ethics"]
     )
     names = [c.name for c in columns(shipped.schema)]
-    assert names[-10:] == [
+    assert names[-12:] == [
         "evaluation.design",
         "evaluation.evaluator",
         "evaluation.status",
         "evaluation.reports",
+        "coverage",
         "result.outcome",
         "result.summary",
+        "result.evidence",
         "ethics.consent",
         "ethics.harms",
         "ethics.participants",

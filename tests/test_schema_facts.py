@@ -19,7 +19,7 @@ from generator.core.schema import load_schema
 from generator.opendata.export import export_catalogue
 from tests.support import VALID_EXPERIMENT, located
 
-LAST = "result: {outcome: toimi}\n"
+LAST = "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}\n"
 # The first line an extra field of experiment() lands on.
 EXTRA = 18
 

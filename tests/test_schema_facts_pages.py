@@ -16,7 +16,7 @@ from generator.content.funding import format_amount
 from generator.site.planner import plan_site
 from tests.support import VALID_EXPERIMENT, write_catalogue
 
-LAST = "result: {outcome: toimi}\n"
+LAST = "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}\n"
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -83,7 +83,9 @@ def test_an_intro_is_plain_markdown_without_front_matter(check):
 
 
 def test_a_completed_experiment_without_a_result_is_a_warning_at_its_status(check):
-    text = VALID_EXPERIMENT.replace("result: {outcome: toimi}\n", "")
+    text = VALID_EXPERIMENT.replace(
+        "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}\n", ""
+    )
     scaled = text.replace("status: paattynyt", "status: skaalattu")
     catalogue = check({"experiments/tulokseton.md": text, "experiments/skaalattu.md": scaled})
     assert located(catalogue) == {
@@ -97,18 +99,23 @@ def test_a_completed_experiment_without_a_result_is_a_warning_at_its_status(chec
 
 
 def test_an_unknown_outcome_is_a_result_and_other_statuses_need_none(check):
-    unknown = VALID_EXPERIMENT.replace("result: {outcome: toimi}", "result:\n  outcome: tuntematon")
+    unknown = VALID_EXPERIMENT.replace(
+        "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
+        "result:\n  outcome: tuntematon",
+    )
     files = {"experiments/tuntematon-tulos.md": unknown}
     for status in ("idea", "suunniteltu", "kaynnissa", "keskeytetty", "tuntematon"):
         files[f"experiments/tila-{status}.md"] = VALID_EXPERIMENT.replace(
             "status: paattynyt", f"status: {status}"
-        ).replace("result: {outcome: toimi}\n", "")
+        ).replace("result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}\n", "")
     assert located(check(files)) == set()
 
 
 def test_a_published_evaluation_without_a_report_is_a_warning_at_its_status(check):
-    evidence = "evaluation:\n  design: satunnaistettu\n  status: julkaistu\nresult: {outcome: toimi}"
-    text = VALID_EXPERIMENT.replace("result: {outcome: toimi}", evidence)
+    evidence = "evaluation:\n  design: satunnaistettu\n  status: julkaistu\nresult: {outcome: toimi, evidence: [https://www.example.fi/raportti]}"
+    text = VALID_EXPERIMENT.replace(
+        "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}", evidence
+    )
     catalogue = check({"experiments/raportiton.md": text})
     assert located(catalogue) == {("experiments/raportiton.md", 19, 11, "report-missing")}
     assert not catalogue.errors
@@ -118,13 +125,17 @@ def test_a_published_evaluation_without_a_report_is_a_warning_at_its_status(chec
 def test_a_published_evaluation_with_a_report_and_an_unpublished_one_without_are_fine(check):
     published = (
         "evaluation:\n  design: satunnaistettu\n  status: julkaistu\n"
-        "  reports:\n    - https://www.example.fi/raportti.pdf\nresult: {outcome: toimi}"
+        "  reports:\n    - https://www.example.fi/raportti.pdf\nresult: {outcome: toimi, evidence: [https://www.example.fi/raportti]}"
     )
     ongoing = "evaluation: {design: laadullinen, status: kaynnissa}\nresult: {outcome: liian-aikaista}"
     catalogue = check(
         {
-            "experiments/raportoitu.md": VALID_EXPERIMENT.replace("result: {outcome: toimi}", published),
-            "experiments/arvioidaan.md": VALID_EXPERIMENT.replace("result: {outcome: toimi}", ongoing),
+            "experiments/raportoitu.md": VALID_EXPERIMENT.replace(
+                "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}", published
+            ),
+            "experiments/arvioidaan.md": VALID_EXPERIMENT.replace(
+                "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}", ongoing
+            ),
         }
     )
     assert located(catalogue) == set()

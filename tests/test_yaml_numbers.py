@@ -19,7 +19,8 @@ EXPERIMENT = "experiments/testikokeilu.md"
 
 def with_amount(written: str) -> str:
     return VALID_EXPERIMENT.replace(
-        "result: {outcome: toimi}", f"result: {{outcome: toimi}}\nfunding:\n  amount_eur: {written}"
+        "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}",
+        f"result: {{outcome: toimi, evidence: [https://www.example.fi/raportti]}}\nfunding:\n  amount_eur: {written}",
     )
 
 

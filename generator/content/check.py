@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.content.body import check_body
 from generator.content.catalogue import Catalogue
+from generator.content.evidence import check_evidence
 from generator.content.handwritten import load_pages, sort_docs
 from generator.content.intros import load_intros
 from generator.content.layout import survey
@@ -108,14 +109,15 @@ def _check_across_entries(
     vocabularies: Mapping[str, Vocabulary],
     problems: list[Problem],
 ) -> None:
-    """The rules across fields and files: an experiment's own, unconfirmed facts, and the
-    references of learnings and parts to experiments (which exist if their file does)."""
+    """The rules across fields and files: an experiment's own, unconfirmed facts, verdicts'
+    evidence, and the references of learnings and parts to experiments (which exist if their file does)."""
     experiments, learnings = entries["experiment"], entries["learning"]
     for experiment in experiments.values():
         problems.extend(check_experiment(experiment))
         problems.extend(check_municipality_regions(experiment, vocabularies))
     for entry in (*experiments.values(), *learnings.values()):
         problems.extend(check_unconfirmed(entry, schema.entry(entry.kind)))
+        problems.extend(check_evidence(entry))
     experiment_files = {f.slug for f in files if f.kind == "experiment"}
     problems.extend(check_references(learnings.values(), experiment_files, _closest_slugs(experiment_files)))
     problems.extend(check_parts(experiments, experiment_files, _closest_slugs(experiment_files)))

@@ -106,6 +106,11 @@ RULE_GROUPS: dict[str, dict[str, str]] = {
             "Warning: an evaluation marked published (`evaluation.status: julkaistu`) without a report "
             "link in `evaluation.reports`. Reported at that status."
         ),
+        "evidence-missing": (
+            "Warning: a verdict without its evidence: a `result.outcome` other than `tuntematon` or "
+            "`liian-aikaista` without `result.evidence`, or a learning's `kind` without `evidence` "
+            "(source addresses that state the verdict). Reported at the verdict."
+        ),
         "duplicate-slug": "Two entries with the same slug, ignoring case, across experiments and learnings.",
         "missing-reference": (
             "A learning names an experiment, or `part_of` a larger one, that does not exist. Reported at "

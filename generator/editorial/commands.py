@@ -51,7 +51,10 @@ def add_contributor_commands(commands) -> None:
         "--region",
         action="append",
         metavar="ALUE",
-        help="maakunta (alueet.yml): tunniste tai nimi; voi toistaa; koko-suomi tai tuntematon yksinään",
+        help=(
+            "maakunta (alueet.yml), jossa kokeilu tehtiin, ei järjestäjän kotipaikka: tunniste tai "
+            "nimi; voi toistaa; koko-suomi tai tuntematon yksinään"
+        ),
     )
     new.add_argument(
         "--kind", action="append", metavar="LAJI", help="opin laji (oppityypit.yml): tunniste tai nimi"

@@ -23,6 +23,14 @@ from generator.content.vocabulary import Vocabulary
 from generator.core.schema import EntrySchema, FieldSpec, Schema
 from generator.core.slug import is_slug, slugify
 
+# What the prompt for a field says before its options, where the options alone would mislead.
+PROMPT_NOTES = {
+    "regions": (
+        " – maakunnat, joissa kokeilu tehtiin, ei järjestäjien kotipaikka; jos lähteet eivät "
+        "kerro, vastaa tuntematon"
+    ),
+}
+
 # The fields whose value the user chooses, in the order they are asked, with the flag for each.
 FLAGS = {
     "level": "--level",
@@ -135,7 +143,8 @@ def render_entry(
             lines.append(
                 f"{spec.name}: {flow_list(value) if isinstance(value, list) else yaml_scalar(value)}"
             )
-        elif spec.required:
+        elif spec.required or (entry.kind == "learning" and spec.name == "evidence"):
+            # A learning's kind is a verdict: kokeilu check warns without its evidence.
             lines += _comment(f"{spec.label_fi} – {spec.help_fi}")
             lines += _placeholder(spec, schema, vocabularies, entry.kind)
         else:
@@ -315,7 +324,8 @@ def plan_new_entry(
         while True:
             several = "" if spec.type == "id" else " (useampi pilkuin eroteltuna)"
             answer = ask(
-                f"{spec.label_fi}{several}. Vaihtoehdot: {_options(spec, vocabularies, known_slugs)}\n> "
+                f"{spec.label_fi}{several}{PROMPT_NOTES.get(name, '')}. "
+                f"Vaihtoehdot: {_options(spec, vocabularies, known_slugs)}\n> "
             )
             try:
                 values[name] = check_value(spec, [answer], schema, vocabularies, known_slugs)

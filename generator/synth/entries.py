@@ -119,7 +119,10 @@ def _evidence(rng: random.Random, status: str, report: str) -> list[str]:
             if state == "julkaistu":  # a published evaluation links its report (report-missing)
                 lines += ["  reports:", f"    - {report}"]
     if status in COMPLETED:
-        lines += ["result:", f"  outcome: {_weighted(rng, OUTCOME_WEIGHTS)}"]
+        outcome = _weighted(rng, OUTCOME_WEIGHTS)
+        lines += ["result:", f"  outcome: {outcome}"]
+        if outcome not in ("tuntematon", "liian-aikaista"):  # a verdict cites it (evidence-missing)
+            lines += ["  evidence:", f"    - {report}"]
     return lines
 
 
@@ -361,6 +364,9 @@ class Generator:
             f"experiments: [{', '.join(e.slug for e in chosen)}]",
             f"themes: [{', '.join(themes)}]",
             f"kind: {kind}",
+            # A learning's kind is a verdict and cites its evidence (evidence-missing).
+            "evidence:",
+            f"  - https://www.kokeilunpaikka.fi/fi/oppi/{slugify(title, 40)}",
             f"date: {date}",
         ]
         if rng.random() < 0.7:
