@@ -21,6 +21,7 @@ from generator.content.parts import check_parts
 from generator.content.placement import check_placement
 from generator.content.site_map import map_site, published_texts
 from generator.content.translated_bodies import check_translations, load_translated_bodies
+from generator.content.translation_review import review_translations
 from generator.content.unconfirmed import check_unconfirmed
 from generator.content.validation import check_duplicate_slugs, check_experiment, check_references
 from generator.content.vocabulary import Vocabulary, load_vocabularies
@@ -91,14 +92,17 @@ def _translations(
     schema: Schema,
     problems: list[Problem],
 ) -> dict[str, dict[str, str]]:
-    """The entries' translations checked, and their translated bodies read (entry path →
-    language → body)."""
+    """The entries' translations checked and reviewed (:mod:`generator.content.translation_review`),
+    and their translated bodies read (entry path → language → body)."""
     loaded = {e.path: e for kind in entries.values() for e in kind.values()}
     for entry in loaded.values():
         check_translations(entry, problems)
-    return load_translated_bodies(
+    bodies = load_translated_bodies(
         root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
     )
+    for entry in loaded.values():
+        review_translations(entry, bodies.get(entry.path, {}), problems)
+    return bodies
 
 
 def _check_across_entries(

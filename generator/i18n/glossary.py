@@ -1,0 +1,115 @@
+"""The glossary of the entries' translations: generator/i18n/glossary.yml.
+
+Each term says what Swedish and English call a recurring Finnish term of the catalogue and which
+alternatives a translation must not use. :func:`find_avoided` finds those alternatives in one
+translated text, given the Finnish text it translates (a term may be right where the Finnish says
+something else: "pilot" for *pilotti*) and the entry file (an owner's official name may use it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+GLOSSARY_FILE = Path(__file__).with_name("glossary.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Avoided:
+    """A term a translation must not use, as written in the glossary, and its pattern."""
+
+    term: str
+    pattern: re.Pattern[str]
+    # A stem of the Finnish text that makes the term right (lower case; "" for none).
+    unless_finnish: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Exception_:
+    path: str
+    language: str
+    term: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: str
+    fi: str
+    preferred: dict[str, str]
+    avoid: dict[str, tuple[Avoided, ...]]
+    allow: dict[str, tuple[re.Pattern[str], ...]]
+    exceptions: tuple[Exception_, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An avoided term found in a text: the word as written, where (0-based offset), and the
+    glossary term it breaks."""
+
+    found: str
+    offset: int
+    avoided: str
+    term: GlossaryTerm
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A glossary term as a case-insensitive pattern at word boundaries: a trailing * takes any
+    word ending, a space any white space."""
+    stem, star = (term[:-1], True) if term.endswith("*") else (term, False)
+    words = r"\s+".join(re.escape(word) for word in stem.split())
+    ending = r"[\w-]*" if star else ""
+    return re.compile(rf"(?<![\w-]){words}{ending}(?![\w-])", re.IGNORECASE)
+
+
+def _avoided(item: str | dict) -> Avoided:
+    if isinstance(item, dict):
+        return Avoided(item["term"], term_pattern(item["term"]), item.get("unless_finnish", "").lower())
+    return Avoided(item, term_pattern(item))
+
+
+def _term(raw: dict) -> GlossaryTerm:
+    return GlossaryTerm(
+        id=raw["id"],
+        fi=raw["fi"],
+        preferred={code: raw[code] for code in ("sv", "en")},
+        avoid={code: tuple(map(_avoided, items)) for code, items in (raw.get("avoid") or {}).items()},
+        allow={
+            code: tuple(term_pattern(phrase) for phrase in phrases)
+            for code, phrases in (raw.get("allow") or {}).items()
+        },
+        exceptions=tuple(
+            Exception_(e["path"], e["language"], e["term"], " ".join(e["reason"].split()))
+            for e in raw.get("exceptions") or ()
+        ),
+    )
+
+
+@cache
+def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[GlossaryTerm, ...]:
+    """The glossary's terms, in file order."""
+    with open(path, encoding="utf-8") as handle:
+        return tuple(_term(raw) for raw in yaml.safe_load(handle))
+
+
+def find_avoided(
+    text: str, finnish: str, language: str, path: str, glossary: tuple[GlossaryTerm, ...] | None = None
+) -> list[Finding]:
+    """Every avoided term in ``text`` (a translation into ``language`` of ``finnish``, in the
+    entry file ``path``), by position."""
+    finnish = finnish.lower()
+    found: list[Finding] = []
+    for term in load_glossary() if glossary is None else glossary:
+        allowed = [m.span() for p in term.allow.get(language, ()) for m in p.finditer(text)]
+        excepted = {e.term for e in term.exceptions if e.path == path and e.language == language}
+        for avoided in term.avoid.get(language, ()):
+            if avoided.term in excepted or (avoided.unless_finnish and avoided.unless_finnish in finnish):
+                continue
+            for match in avoided.pattern.finditer(text):
+                if not any(start <= match.start() and match.end() <= end for start, end in allowed):
+                    found.append(Finding(match.group(), match.start(), avoided.term, term))
+    return sorted(found, key=lambda f: (f.offset, f.term.id))
