@@ -24,8 +24,8 @@ class Avoided:
 
     term: str
     pattern: re.Pattern[str]
-    # A stem of the Finnish text that makes the term right (lower case; "" for none).
-    unless_finnish: str = ""
+    # Stems of the Finnish text that make the term right (lower case).
+    unless_finnish: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,9 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 def _avoided(item: str | dict) -> Avoided:
     if isinstance(item, dict):
-        return Avoided(item["term"], term_pattern(item["term"]), item.get("unless_finnish", "").lower())
+        stems = item.get("unless_finnish") or ()
+        stems = (stems,) if isinstance(stems, str) else tuple(stems)
+        return Avoided(item["term"], term_pattern(item["term"]), tuple(s.lower() for s in stems))
     return Avoided(item, term_pattern(item))
 
 
@@ -107,9 +109,24 @@ def find_avoided(
         allowed = [m.span() for p in term.allow.get(language, ()) for m in p.finditer(text)]
         excepted = {e.term for e in term.exceptions if e.path == path and e.language == language}
         for avoided in term.avoid.get(language, ()):
-            if avoided.term in excepted or (avoided.unless_finnish and avoided.unless_finnish in finnish):
+            if avoided.term in excepted or any(stem in finnish for stem in avoided.unless_finnish):
                 continue
             for match in avoided.pattern.finditer(text):
-                if not any(start <= match.start() and match.end() <= end for start, end in allowed):
+                if not _inside(match.span(), allowed):
                     found.append(Finding(match.group(), match.start(), avoided.term, term))
-    return sorted(found, key=lambda f: (f.offset, f.term.id))
+    return _outermost(found)
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _outermost(findings: list[Finding]) -> list[Finding]:
+    """The findings by position, without those inside a longer one ("trial" in "basic income
+    trial" is one finding, of the longer term)."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.offset, -len(f.found), f.term.id)):
+        span = (finding.offset, finding.offset + len(finding.found))
+        if not _inside(span, [(k.offset, k.offset + len(k.found)) for k in kept]):
+            kept.append(finding)
+    return kept

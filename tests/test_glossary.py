@@ -1,0 +1,128 @@
+"""The glossary of the translations (generator/i18n/glossary.yml): every shipped translation
+keeps to it, its exceptions are real, and `kokeilu check` warns where a translation does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.content.translation_review import translated_texts
+from generator.i18n.glossary import find_avoided, load_glossary, term_pattern
+from generator.i18n.languages import original_language, translation_file
+from tests.support import REPO_ROOT, VALID_EXPERIMENT, located
+
+ENTRY_FILES = sorted(
+    path.relative_to(REPO_ROOT).as_posix()
+    for folder in ("experiments", "content/opit")
+    for path in (REPO_ROOT / folder).glob("*.md")
+    if path.name != "index.md" and translation_file(path.name) is None
+)
+
+
+def _entry(shipped, path):
+    entries = {e.path: e for e in (*shipped.experiments.values(), *shipped.learnings.values())}
+    assert path in entries, f"{path} is not a valid entry of the shipped catalogue (run kokeilu check)"
+    return entries[path]
+
+
+@pytest.mark.parametrize("path", ENTRY_FILES)
+def test_every_translation_keeps_to_the_glossary(shipped, path):
+    entry = _entry(shipped, path)
+    if original_language(entry) != "fi":
+        return
+    wrong = [
+        f"{text.path}:{text.line} ({text.field}, {text.language}): "
+        f'"{finding.found}" where the glossary says "{finding.term.preferred[text.language]}" '
+        f"(glossary term {finding.term.id}; an official name that differs is an exception in "
+        "generator/i18n/glossary.yml)"
+        for text in translated_texts(entry, shipped.bodies.get(path, {}))
+        for finding in find_avoided(text.text, text.original, text.language, path)
+    ]
+    assert wrong == []
+
+
+def test_every_exception_names_a_real_file_an_avoided_term_and_a_reason(shipped):
+    for term in load_glossary():
+        for exception in term.exceptions:
+            avoided = {a.term for a in term.avoid.get(exception.language, ())}
+            assert exception.term in avoided, (term.id, exception)
+            assert exception.reason, (term.id, exception)
+            entry = _entry(shipped, exception.path)
+            texts = translated_texts(entry, shipped.bodies.get(exception.path, {}))
+            pattern = term_pattern(exception.term)
+            # An exception the translation no longer needs is removed from the glossary.
+            assert any(t.language == exception.language and pattern.search(t.text) for t in texts), (
+                f"{exception.path} no longer uses {exception.term!r} in {exception.language}: "
+                f"remove the exception from the glossary term {term.id}"
+            )
+
+
+def test_the_glossary_never_avoids_its_own_translation_of_a_term():
+    terms = load_glossary()
+    assert len({t.id for t in terms}) == len(terms)
+    for term in terms:
+        for language, preferred in term.preferred.items():
+            found = find_avoided(preferred, term.fi, language, "experiments/x.md")
+            assert found == [], (term.id, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "finnish", "found"),
+    [
+        ("The pilots ended.", "Kokeilut päättyivät.", ["pilots"]),
+        ("The pilots ended.", "Pilotit päättyivät.", []),  # pilotti is a pilot
+        ("A mini-pilot model.", "Minipilottien malli.", []),  # in a compound too
+        ("The autopilot was trialled.", "Kokeilu.", []),  # word boundaries; a verb is not the noun
+        ("A randomised controlled trial.", "Kokeilu.", []),  # an allowed phrase
+        ("The basic income trial and the trial.", "Kokeilu.", ["basic income trial", "trial"]),
+        ("A TRIAL.", "Kokeilu.", ["TRIAL"]),  # case-insensitive
+    ],
+)
+def test_avoided_terms_are_words_in_context(text, finnish, found):
+    assert [f.found for f in find_avoided(text, finnish, "en", "experiments/x.md")] == found
+
+
+def test_swedish_experiment_is_avoided_but_experimentens_finland_is_a_name():
+    text = "Experimentet ingick i Experimentens Finlands\nexperiment."
+    findings = find_avoided(text, "Kokeilu.", "sv", "experiments/x.md")
+    assert [(f.found, f.offset, f.term.preferred["sv"]) for f in findings] == [
+        ("Experimentet", 0, "försök"),
+        ("experiment", 45, "försök"),
+    ]
+
+
+def test_an_exception_applies_to_its_own_file_only():
+    term = next(t for t in load_glossary() if t.exceptions)
+    exception = term.exceptions[0]
+    word = exception.term.rstrip("*")
+    text = f"The {word} areas."
+    assert find_avoided(text, "Kokeilu.", exception.language, exception.path) == []
+    assert [f.found for f in find_avoided(text, "Kokeilu.", exception.language, "experiments/x.md")] == [word]
+
+
+TRANSLATED = VALID_EXPERIMENT.replace(
+    "level: alueellinen\n",
+    "translations:\n"
+    "  sv:\n"
+    "    title: Testförsök\n"
+    "    summary: Den här sammanfattningen är tillräckligt lång och berättar vad som prövades.\n"
+    "  en:\n"
+    "    title: Test pilot\n"
+    "    summary: This summary is long enough and tells what was tried in the experiment.\n"
+    "level: alueellinen\n",
+)
+
+
+def test_check_warns_at_an_avoided_term_with_the_term_to_use(check):
+    body = "The experiment was run in Tampere.\nIt was a trial of a new\nmodel in the city.\n"
+    catalogue = check({"experiments/testikokeilu.md": TRANSLATED, "experiments/testikokeilu.en.md": body})
+    assert located(catalogue) == {
+        # The front matter's field, at its value.
+        ("experiments/testikokeilu.md", 9, 12, "glossary-term"),
+        # The body, at the term.
+        ("experiments/testikokeilu.en.md", 2, 10, "glossary-term"),
+    }
+    assert not catalogue.errors
+    body_problem, title = sorted(catalogue.problems)  # by path: x.en.md before x.md
+    assert '"pilot"' in title.message and '"experiment"' in title.message
+    assert "translations.en.title" in title.message
+    assert '"trial"' in body_problem.message and "käännetty kuvaus" in body_problem.message
