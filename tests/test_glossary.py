@@ -7,26 +7,15 @@ import pytest
 
 from generator.content.translation_review import translated_texts
 from generator.i18n.glossary import find_avoided, load_glossary, term_pattern
-from generator.i18n.languages import original_language, translation_file
-from tests.support import REPO_ROOT, VALID_EXPERIMENT, located
+from generator.i18n.languages import original_language
+from tests.support import VALID_EXPERIMENT, entry_at, entry_files, located
 
-ENTRY_FILES = sorted(
-    path.relative_to(REPO_ROOT).as_posix()
-    for folder in ("experiments", "content/opit")
-    for path in (REPO_ROOT / folder).glob("*.md")
-    if path.name != "index.md" and translation_file(path.name) is None
-)
-
-
-def _entry(shipped, path):
-    entries = {e.path: e for e in (*shipped.experiments.values(), *shipped.learnings.values())}
-    assert path in entries, f"{path} is not a valid entry of the shipped catalogue (run kokeilu check)"
-    return entries[path]
+ENTRY_FILES = entry_files()
 
 
 @pytest.mark.parametrize("path", ENTRY_FILES)
 def test_every_translation_keeps_to_the_glossary(shipped, path):
-    entry = _entry(shipped, path)
+    entry = entry_at(shipped, path)
     if original_language(entry) != "fi":
         return
     wrong = [
@@ -46,7 +35,7 @@ def test_every_exception_names_a_real_file_an_avoided_term_and_a_reason(shipped)
             avoided = {a.term for a in term.avoid.get(exception.language, ())}
             assert exception.term in avoided, (term.id, exception)
             assert exception.reason, (term.id, exception)
-            entry = _entry(shipped, exception.path)
+            entry = entry_at(shipped, exception.path)
             texts = translated_texts(entry, shipped.bodies.get(exception.path, {}))
             pattern = term_pattern(exception.term)
             # An exception the translation no longer needs is removed from the glossary.
