@@ -56,7 +56,8 @@ def translated_texts(entry: Entry, bodies: Mapping[str, str]) -> Iterator[Transl
     """Every translated title, summary and body of ``entry`` (``bodies``: its translated bodies
     by language), by language."""
     translations = translations_of(entry)
-    for code in sorted(set(translations) | set(bodies)):
+    # A translation into the entry's own language is an error of its own (translation-same-language).
+    for code in sorted((set(translations) | set(bodies)) - {original_language(entry)}):
         for field in ("title", "summary"):
             text = translations.get(code, {}).get(field)
             if isinstance(text, str) and text:
