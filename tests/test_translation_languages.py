@@ -52,7 +52,7 @@ def test_check_warns_at_a_copy_of_the_original_and_at_finnish_under_sv(check):
         ("experiments/testikokeilu.md", 6, 12, "translation-language"),
     }
     language = next(p for p in catalogue.problems if p.rule == "translation-language")
-    assert "ruotsi" in language.message and "suomi" in language.message
+    assert "pitäisi olla ruotsia" in language.message and "se on suomea" in language.message
     assert not catalogue.errors
 
 

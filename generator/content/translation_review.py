@@ -17,9 +17,21 @@ from generator.core.model import Entry
 from generator.core.problems import Problem, ProblemSink
 from generator.i18n.glossary import find_avoided
 from generator.i18n.language_id import clearly_in, identify, is_copy
-from generator.i18n.languages import BODY_SUFFIX, LANGUAGES, PRIMARY, original_language, translations_of
+from generator.i18n.languages import BODY_SUFFIX, PRIMARY, original_language, translations_of
 
 FIELD_NAMES = {"title": "otsikko", "summary": "tiivistelmä"}
+# "in Swedish" (ruotsiksi) and "Swedish text" (ruotsia), for the messages.
+TRANSLATIVE = {"fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi"}
+PARTITIVE = {
+    "fi": "suomea",
+    "sv": "ruotsia",
+    "en": "englantia",
+    "no": "norjaa",
+    "da": "tanskaa",
+    "de": "saksaa",
+    "nl": "hollantia",
+    "et": "viroa",
+}
 # A title identified together with its summary.
 TITLE_AND_SUMMARY = "title+summary"
 
@@ -43,8 +55,8 @@ class TranslatedText:
         if self.field == "body":
             return "käännetty kuvaus"
         if self.field == TITLE_AND_SUMMARY:
-            return f"kentät translations.{self.language}.title ja summary (otsikko ja tiivistelmä)"
-        return f"kenttä translations.{self.language}.{self.field} ({FIELD_NAMES[self.field]})"
+            return f"kentät translations.{self.language}.title ja summary, otsikko ja tiivistelmä"
+        return f"kenttä translations.{self.language}.{self.field}, {FIELD_NAMES[self.field]}"
 
 
 def body_path(entry: Entry, language: str) -> str:
@@ -79,9 +91,9 @@ def review_translations(entry: Entry, bodies: Mapping[str, str], problems: list[
                 text.line,
                 text.column,
                 "translation-copy",
-                f"Käännös ({text.label}) on sama kuin alkuperäinen teksti. Käännä se kielelle "
-                f"{LANGUAGES[text.language].names['fi']} tai poista käännös: silloin sivu näyttää "
-                "alkuperäisen tekstin ja kertoo, ettei sitä ole käännetty.",
+                f"Käännös ({text.label}) on sama kuin alkuperäinen teksti. Käännä se "
+                f"{TRANSLATIVE[text.language]} tai poista käännös: silloin sivu näyttää alkuperäisen "
+                "tekstin ja kertoo, ettei sitä ole käännetty.",
             )
     for text in identified_texts(texts):
         if clearly_in(text.text, text.language):
@@ -92,9 +104,9 @@ def review_translations(entry: Entry, bodies: Mapping[str, str], problems: list[
                 text.line,
                 text.column,
                 "translation-language",
-                f"Käännöksen ({text.label}) kielen pitäisi olla {LANGUAGES[text.language].names['fi']}, "
-                f"mutta kielentunnistuksen mukaan sen kieli on {_language_name(found)}. Tarkista, että "
-                "teksti on käännetty ja että se on oikean kielikoodin alla.",
+                f"Käännöksen ({text.label}) pitäisi olla {PARTITIVE[text.language]}, mutta "
+                f"kielentunnistuksen mukaan se on {_language_name(found)}. Tarkista, että teksti on "
+                "käännetty ja että se on oikean kielikoodin alla.",
             )
 
 
@@ -123,7 +135,7 @@ def check_glossary(text: TranslatedText, entry_path: str, sink: ProblemSink) -> 
             column,
             "glossary-term",
             f'Käännöksessä ({text.label}) on termi "{finding.found}". Sanaston mukaan suomen '
-            f'"{finding.term.fi}" on kielellä {LANGUAGES[text.language].names["fi"]} '
+            f'"{finding.term.fi}" on {TRANSLATIVE[text.language]} '
             f'"{finding.term.preferred[text.language]}". Vaihda termi; jos omistajan virallinen nimi '
             "käyttää sitä, lisää poikkeus perusteluineen tiedostoon generator/i18n/glossary.yml.",
         )
@@ -136,4 +148,4 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _language_name(code: str) -> str:
-    return LANGUAGES[code].names["fi"] if code in LANGUAGES else f'"{code}"'
+    return PARTITIVE.get(code, f'kieltä "{code}"')
