@@ -69,6 +69,8 @@ def test_the_glossary_never_avoids_its_own_translation_of_a_term():
         ("A randomised controlled trial.", "Kokeilu.", []),  # an allowed phrase
         ("The basic income trial and the trial.", "Kokeilu.", ["basic income trial", "trial"]),
         ("A TRIAL.", "Kokeilu.", ["TRIAL"]),  # case-insensitive
+        # An official name, allowed in any entry.
+        ("After the local government\npilots on employment, the pilots ended.", "Kuntakokeilut.", ["pilots"]),
     ],
 )
 def test_avoided_terms_are_words_in_context(text, finnish, found):

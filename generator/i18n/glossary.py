@@ -60,12 +60,11 @@ class Finding:
 
 
 def term_pattern(term: str) -> re.Pattern[str]:
-    """A glossary term as a case-insensitive pattern at word boundaries: a trailing * takes any
-    word ending, a space any white space."""
-    stem, star = (term[:-1], True) if term.endswith("*") else (term, False)
-    words = r"\s+".join(re.escape(word) for word in stem.split())
-    ending = r"[\w-]*" if star else ""
-    return re.compile(rf"(?<![\w-]){words}{ending}(?![\w-])", re.IGNORECASE)
+    """A glossary term as a case-insensitive pattern at word boundaries: a word ending in * takes
+    any ending ("pilot*": pilots), a space any white space."""
+    words = [re.escape(w[:-1]) + r"[\w-]*" if w.endswith("*") else re.escape(w) for w in term.split()]
+    phrase = r"\s+".join(words)
+    return re.compile(rf"(?<![\w-]){phrase}(?![\w-])", re.IGNORECASE)
 
 
 def _avoided(item: str | dict) -> Avoided:
@@ -79,7 +78,8 @@ def _avoided(item: str | dict) -> Avoided:
 
 
 def _needle(term: str) -> str:
-    return " ".join(term.removesuffix("*").split()).lower()
+    """The term's words up to its first *, lower case and single-spaced."""
+    return " ".join(term.partition("*")[0].split()).lower()
 
 
 def _term(raw: dict) -> GlossaryTerm:
