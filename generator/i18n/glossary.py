@@ -24,14 +24,18 @@ class Avoided:
 
     term: str
     pattern: re.Pattern[str]
-    # The term's words in lower case, single-spaced, without the * (a quick test before the pattern).
+    # The term's words up to its first *, lower case and single-spaced: a quick test before the
+    # pattern.
     needle: str
     # Stems of the Finnish text that make the term right (lower case).
     unless_finnish: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Exception_:
+class Exemption:
+    """An entry file whose translation into ``language`` may use an avoided ``term``: the owner's
+    official name uses it, as ``reason`` says (with its source)."""
+
     path: str
     language: str
     term: str
@@ -45,7 +49,7 @@ class GlossaryTerm:
     preferred: dict[str, str]
     avoid: dict[str, tuple[Avoided, ...]]
     allow: dict[str, tuple[re.Pattern[str], ...]]
-    exceptions: tuple[Exception_, ...]
+    exceptions: tuple[Exemption, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,7 @@ def _term(raw: dict) -> GlossaryTerm:
             for code, phrases in (raw.get("allow") or {}).items()
         },
         exceptions=tuple(
-            Exception_(e["path"], e["language"], e["term"], " ".join(e["reason"].split()))
+            Exemption(e["path"], e["language"], e["term"], " ".join(e["reason"].split()))
             for e in raw.get("exceptions") or ()
         ),
     )
