@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content.translation_review import position, translated_texts
+from generator.content.translation_review import glossary_names, position, translated_texts
 from generator.i18n.glossary import find_avoided, load_glossary, term_pattern
 from generator.i18n.languages import original_language
 from tests.support import VALID_EXPERIMENT, entry_at, entry_files, located
@@ -18,13 +18,14 @@ def test_every_translation_keeps_to_the_glossary(shipped, path):
     entry = entry_at(shipped, path)
     if original_language(entry) != "fi":
         return
+    names = glossary_names(shipped.vocabularies)  # the municipalities' Swedish names
     wrong = [
         f"{text.path}:{_line(text, finding)} ({text.field}, {text.language}): "
-        f'"{finding.found}" where the glossary says "{finding.term.preferred[text.language]}" '
+        f'"{finding.found}" where the glossary says "{finding.use}" '
         f"(glossary term {finding.term.id}; an official name that differs is an exception in "
         "generator/i18n/glossary.yml)"
         for text in translated_texts(entry, shipped.bodies.get(path, {}))
-        for finding in find_avoided(text.text, text.original, text.language, path)
+        for finding in find_avoided(text.text, text.original, text.language, path, names)
     ]
     assert wrong == []
 
@@ -80,7 +81,7 @@ def test_avoided_terms_are_words_in_context(text, finnish, found):
 def test_swedish_experiment_is_avoided_but_experimentens_finland_is_a_name():
     text = "Experimentet ingick i Experimentens Finlands\nexperiment."
     findings = find_avoided(text, "Kokeilu.", "sv", "experiments/x.md")
-    assert [(f.found, f.offset, f.term.preferred["sv"]) for f in findings] == [
+    assert [(f.found, f.offset, f.use) for f in findings] == [
         ("Experimentet", 0, "försök"),
         ("experiment", 45, "försök"),
     ]
@@ -122,3 +123,24 @@ def test_check_warns_at_an_avoided_term_with_the_term_to_use(check):
     assert '"pilot"' in title.message and '"experiment"' in title.message
     assert "translations.en.title" in title.message
     assert '"trial"' in body_problem.message and "käännetty kuvaus" in body_problem.message
+
+
+def test_a_swedish_translation_uses_the_swedish_name_of_a_municipality(check, fixture_vocabularies):
+    names = glossary_names(fixture_vocabularies)
+    assert {a.instead for t in names for a in t.avoid["sv"]} >= {"Helsingfors", "Tammerfors"}
+    text = "Demos Helsinki gjorde en studie i Helsinki och Tampere."
+    found = find_avoided(text, "", "sv", "experiments/x.md", names)
+    # An organisation's name stays as it is; English keeps the Finnish names.
+    assert [(f.found, f.use) for f in found] == [
+        ("Helsinki", "Helsingfors"),
+        ("Tampere", "Tammerfors"),
+    ]
+    assert find_avoided(text, "", "en", "experiments/x.md", names) == []
+    catalogue = check(
+        {
+            "experiments/testikokeilu.md": TRANSLATED.replace("Test pilot", "Test case"),
+            "experiments/testikokeilu.sv.md": "Försöket gjordes\ni staden Tampere.\n",
+        }
+    )
+    assert located(catalogue) == {("experiments/testikokeilu.sv.md", 2, 10, "glossary-term")}
+    assert '"Tammerfors"' in catalogue.problems[0].message

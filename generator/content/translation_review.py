@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from generator.content.vocabulary import Vocabulary
 from generator.core.model import Entry
 from generator.core.problems import Problem, ProblemSink
-from generator.i18n.glossary import find_avoided
+from generator.i18n.glossary import GlossaryTerm, find_avoided, municipality_terms, municipality_vocabulary
 from generator.i18n.language_id import clearly_in, identify, is_copy
 from generator.i18n.languages import BODY_SUFFIX, PRIMARY, original_language, translations_of
 
@@ -79,13 +80,24 @@ def translated_texts(entry: Entry, bodies: Mapping[str, str]) -> Iterator[Transl
             yield TranslatedText(body_path(entry, code), code, "body", bodies[code], entry.body, 1, 1)
 
 
-def review_translations(entry: Entry, bodies: Mapping[str, str], problems: list[Problem]) -> None:
-    """Warn at every avoided term, text in another language and copy among the translations."""
+def glossary_names(vocabularies: Mapping[str, Vocabulary]) -> tuple[GlossaryTerm, ...]:
+    """The glossary's terms taken from the vocabularies: the municipalities' Swedish names."""
+    vocabulary = vocabularies.get(municipality_vocabulary())
+    if vocabulary is None:
+        return ()
+    return municipality_terms(tuple((t.fi, t.sv) for t in vocabulary.terms))
+
+
+def review_translations(
+    entry: Entry, bodies: Mapping[str, str], problems: list[Problem], names: tuple[GlossaryTerm, ...] = ()
+) -> None:
+    """Warn at every avoided term, text in another language and copy among the translations
+    (``names``: :func:`glossary_names`)."""
     texts = list(translated_texts(entry, bodies))
     for text in texts:
         sink = ProblemSink(text.path, problems)
         if original_language(entry) == PRIMARY:
-            check_glossary(text, entry.path, sink)
+            check_glossary(text, entry.path, sink, names)
         if is_copy(text.text, text.original):
             sink.warning(
                 text.line,
@@ -124,9 +136,11 @@ def identified_texts(texts: list[TranslatedText]) -> Iterator[TranslatedText]:
             )
 
 
-def check_glossary(text: TranslatedText, entry_path: str, sink: ProblemSink) -> None:
+def check_glossary(
+    text: TranslatedText, entry_path: str, sink: ProblemSink, names: tuple[GlossaryTerm, ...] = ()
+) -> None:
     """Warn at each term of ``text`` that the glossary says to avoid, with the term to use."""
-    for finding in find_avoided(text.text, text.original, text.language, entry_path):
+    for finding in find_avoided(text.text, text.original, text.language, entry_path, names):
         line, column = text.line, text.column
         if text.field == "body":
             line, column = position(text.text, finding.offset)
@@ -135,9 +149,9 @@ def check_glossary(text: TranslatedText, entry_path: str, sink: ProblemSink) -> 
             column,
             "glossary-term",
             f'Käännöksessä ({text.label}) on termi "{finding.found}". Sanaston mukaan suomen '
-            f'"{finding.term.fi}" on {TRANSLATIVE[text.language]} '
-            f'"{finding.term.preferred[text.language]}". Vaihda termi; jos omistajan virallinen nimi '
-            "käyttää sitä, lisää poikkeus perusteluineen tiedostoon generator/i18n/glossary.yml.",
+            f'"{finding.fi}" on {TRANSLATIVE[text.language]} "{finding.use}". Vaihda termi; jos '
+            "omistajan virallinen nimi käyttää sitä, lisää poikkeus perusteluineen tiedostoon "
+            "generator/i18n/glossary.yml.",
         )
 
 

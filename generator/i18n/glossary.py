@@ -8,6 +8,7 @@ something else: "pilot" for *pilotti*) and the entry file (an owner's official n
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,10 @@ class Avoided:
     needle: str
     # Stems of the Finnish text that make the term right (lower case).
     unless_finnish: tuple[str, ...] = ()
+    # The Finnish term and the term to use, where they are not the glossary term's own (one
+    # municipality of the municipalities' term).
+    fi: str = ""
+    instead: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,9 @@ class Finding:
     offset: int
     avoided: str
     term: GlossaryTerm
+    # The Finnish term and the term to use in the text's language.
+    fi: str
+    use: str
 
 
 def term_pattern(term: str) -> re.Pattern[str]:
@@ -104,21 +112,49 @@ def _term(raw: dict) -> GlossaryTerm:
 
 
 @cache
-def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[GlossaryTerm, ...]:
-    """The glossary's terms, in file order."""
+def _entries(path: Path = GLOSSARY_FILE) -> tuple[dict, ...]:
     with open(path, encoding="utf-8") as handle:
-        return tuple(_term(raw) for raw in yaml.safe_load(handle))
+        return tuple(yaml.safe_load(handle))
 
 
-def find_avoided(text: str, finnish: str, language: str, path: str) -> list[Finding]:
+@cache
+def load_glossary() -> tuple[GlossaryTerm, ...]:
+    """The glossary's terms, in file order (without the municipalities', see
+    :func:`municipality_terms`)."""
+    return tuple(_term(raw) for raw in _entries() if "municipalities" not in raw)
+
+
+def municipality_vocabulary() -> str:
+    """The vocabulary the municipality entry of the glossary takes its names from."""
+    return next(r["municipalities"] for r in _entries() if "municipalities" in r)
+
+
+@cache
+def municipality_terms(names: tuple[tuple[str, str], ...]) -> tuple[GlossaryTerm, ...]:
+    """The glossary's municipality term (``names``: (Finnish, Swedish) from the municipality
+    vocabulary): a Swedish translation avoids the Finnish name of every municipality whose
+    Swedish name differs, but in the phrases the term allows."""
+    raw = next(r for r in _entries() if "municipalities" in r)
+    avoid = tuple(
+        dataclasses.replace(_avoided(finnish), fi=finnish, instead=swedish)
+        for finnish, swedish in names
+        if swedish != finnish
+    )
+    return (dataclasses.replace(_term(raw), avoid={"sv": avoid}),)
+
+
+def find_avoided(
+    text: str, finnish: str, language: str, path: str, more: tuple[GlossaryTerm, ...] = ()
+) -> list[Finding]:
     """Every avoided term in ``text`` (a translation into ``language`` of ``finnish``, in the
-    entry file ``path``), by position."""
+    entry file ``path``), by position; ``more``: terms besides the glossary's own (the
+    municipalities')."""
     # A term is looked for with its pattern only where its words occur at all: a substring test
     # is a hundred times faster than a pattern with lookarounds, and most texts have no term.
     folded = " ".join(text.split()).lower()
     finnish = finnish.lower()
     found: list[Finding] = []
-    for term in load_glossary():
+    for term in (*load_glossary(), *more):
         hits = [
             a
             for a in term.avoid.get(language, ())
@@ -133,7 +169,11 @@ def find_avoided(text: str, finnish: str, language: str, path: str) -> list[Find
                 continue
             for match in avoided.pattern.finditer(text):
                 if not _inside(match.span(), allowed):
-                    found.append(Finding(match.group(), match.start(), avoided.term, term))
+                    use = avoided.instead or term.preferred[language]
+                    finding = Finding(
+                        match.group(), match.start(), avoided.term, term, avoided.fi or term.fi, use
+                    )
+                    found.append(finding)
     return _outermost(found)
 
 
