@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.catalogue import Catalogue
+from generator.core.model import Entry
 from generator.core.schema import load_schema
+from generator.i18n.languages import translation_file
 from generator.search.scripts import finder_script
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,24 @@ date: 2019
 
 Opin kuvaus.
 """
+
+
+def entry_files(root: Path = REPO_ROOT) -> list[str]:
+    """The entry files of a catalogue (experiments and learnings, not their translated bodies),
+    root-relative, for tests with one case per shipped entry file."""
+    return sorted(
+        path.relative_to(root).as_posix()
+        for folder in ("experiments", "content/opit")
+        for path in (root / folder).glob("*.md")
+        if path.name != "index.md" and translation_file(path.name) is None
+    )
+
+
+def entry_at(catalogue: Catalogue, path: str) -> Entry:
+    """The valid entry of ``catalogue`` in the file ``path``."""
+    entries = {e.path: e for e in (*catalogue.experiments.values(), *catalogue.learnings.values())}
+    assert path in entries, f"{path} is not a valid entry of the catalogue (run kokeilu check)"
+    return entries[path]
 
 
 def write_catalogue(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -168,11 +168,17 @@ def test_every_payload_reaches_the_site_somewhere(corpus):
 # -- the checker ---------------------------------------------------------------------------------
 
 
+# The corpus puts one payload in every field, the originals and their translations alike: the
+# translation review's warnings about copies and languages (generator/content/translation_review.py)
+# say nothing about injection.
+REVIEW_RULES = {"translation-copy", "translation-language", "glossary-term"}
+
+
 def test_every_refused_placement_is_refused_with_its_rule_at_the_value(corpus, tmp_path):
     root = tmp_path / "catalogue"
     write_rejected(root)
     catalogue = check_catalogue(root)
-    reported = located(catalogue)
+    reported = {p for p in located(catalogue) if p[3] not in REVIEW_RULES}
     missing = sorted(corpus.refusals - reported)
     unexpected = sorted(reported - corpus.refusals)
     assert missing == [] and unexpected == [], f"missing: {missing[:10]}\nunexpected: {unexpected[:10]}"
@@ -186,7 +192,7 @@ def test_every_accepted_placement_passes_the_check(corpus, tmp_path):
     root = tmp_path / "site"
     write_accepted(root)
     catalogue = check_catalogue(root)
-    assert catalogue.problems == []
+    assert [p for p in catalogue.problems if p.rule not in REVIEW_RULES] == []
     published = {e.url for e in (*catalogue.experiments.values(), *catalogue.learnings.values())}
     assert {shown.url for shown in corpus.shown} <= published
     assert set(corpus.themes) <= set(catalogue.vocabularies["teemat"].ids)

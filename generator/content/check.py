@@ -22,6 +22,7 @@ from generator.content.parts import check_parts
 from generator.content.placement import check_placement
 from generator.content.site_map import map_site, published_texts
 from generator.content.translated_bodies import check_translations, load_translated_bodies
+from generator.content.translation_review import glossary_names, review_translations
 from generator.content.unconfirmed import check_unconfirmed
 from generator.content.validation import check_duplicate_slugs, check_experiment, check_references
 from generator.content.vocabulary import Vocabulary, load_vocabularies
@@ -45,7 +46,7 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     problems.extend(check_duplicate_slugs(files))
     entries = _load_entries(root, files, schema, vocabularies, problems)
     _check_across_entries(entries, files, schema, vocabularies, problems)
-    bodies = _translations(root, entries, files, translation_files, schema, problems)
+    bodies = _translations(root, entries, files, translation_files, schema, vocabularies, problems)
     intros = load_intros(root, tree, schema, vocabularies, problems, claimed)
     for intro in intros.values():
         check_body(intro.markdown, intro.first_line, ProblemSink(intro.path, problems))
@@ -90,16 +91,21 @@ def _translations(
     files: list[EntryFile],
     translation_files: list[EntryFile],
     schema: Schema,
+    vocabularies: Mapping[str, Vocabulary],
     problems: list[Problem],
 ) -> dict[str, dict[str, str]]:
-    """The entries' translations checked, and their translated bodies read (entry path →
-    language → body)."""
+    """The entries' translations checked and reviewed (:mod:`generator.content.translation_review`),
+    and their translated bodies read (entry path → language → body)."""
     loaded = {e.path: e for kind in entries.values() for e in kind.values()}
     for entry in loaded.values():
         check_translations(entry, problems)
-    return load_translated_bodies(
+    bodies = load_translated_bodies(
         root, translation_files, loaded, {f.path for f in files}, schema.max_file_bytes, problems
     )
+    names = glossary_names(vocabularies)
+    for entry in loaded.values():
+        review_translations(entry, bodies.get(entry.path, {}), problems, names)
+    return bodies
 
 
 def _check_across_entries(

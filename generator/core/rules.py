@@ -146,6 +146,20 @@ RULE_GROUPS: dict[str, dict[str, str]] = {
         "translation-front-matter": (
             "A translated body with front matter (title and summary go in translations)."
         ),
+        "glossary-term": (
+            "Warning: a translated title, summary or body of a Finnish entry uses a term that the glossary "
+            "(`generator/i18n/glossary.yml`) says to avoid, naming the term to use. At the field's value, "
+            "or at the term in a translated body."
+        ),
+        "translation-language": (
+            "Warning: a translation that language identification (langdetect, where installed) takes for "
+            "another language: a title with its summary (at the title) or a body (at 1:1), at least 40 "
+            "letters."
+        ),
+        "translation-copy": (
+            "Warning: a translated title, summary or body that is the original text unchanged (a name of "
+            "one or two words may stay as it is)."
+        ),
     },
     "Hand-written introductions of generated pages": {
         "unknown-intro": "A file in a generated-page folder (content/teemat/, …) that matches no page.",
