@@ -39,7 +39,18 @@ class EntryCache:
     def __init__(self) -> None:
         self._found: dict[tuple[str, str, str, str], tuple[Entry | None, tuple[Problem, ...]]] = {}
         self.vocabulary_version = ""
+        self._vocabularies: tuple[dict[str, Vocabulary], tuple[Problem, ...]] | None = None
         self.hits = self.misses = 0
+
+    def vocabularies(self, root: Path, schema: Schema, problems: list[Problem]) -> dict[str, Vocabulary]:
+        """The vocabularies, read again only once one of their files changed."""
+        version = vocabulary_version(root, schema)
+        if self._vocabularies is None or version != self.vocabulary_version:
+            mine: list[Problem] = []
+            self._vocabularies = (load_vocabularies(root, schema, mine), tuple(mine))
+            self.vocabulary_version = version
+        problems.extend(self._vocabularies[1])
+        return self._vocabularies[0]
 
     def load(self, root: Path, file: EntryFile, schema: Schema, vocabularies, problems: list[Problem]):
         try:
@@ -79,9 +90,10 @@ def check_catalogue(root: Path, schema: Schema | None = None, cache: EntryCache 
     schema = schema or load_schema()
     root = Path(root)
     problems: list[Problem] = []
-    vocabularies = load_vocabularies(root, schema, problems)
     if cache is not None:
-        cache.vocabulary_version = vocabulary_version(root, schema)
+        vocabularies = cache.vocabularies(root, schema, problems)
+    else:
+        vocabularies = load_vocabularies(root, schema, problems)
     # Every file is taken from the survey, which never follows a link (generator.content.layout).
     tree = survey(root, [schema.site.docs_directory, *(e.directory for e in schema.entries)], problems)
     claimed: set[str] = set()

@@ -17,13 +17,14 @@ one thing not remade: it is kept from the last plan until the next full planning
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.content.taxonomy import TermGroup
 from generator.core.model import Entry
-from generator.i18n.languages import src_uri_in
+from generator.i18n.languages import split_src_uri, src_uri_in
 from generator.i18n.translation import Translator
+from generator.site import entries
 from generator.site.renderer import PageSpec, Renderer
 
 # What a page showed: ("entry", path) for an entry, ("term", taxonomy, id, size) for a term.
@@ -95,6 +96,65 @@ class PlanMemory:
 
     references: dict[str, frozenset[Reference]] = dataclasses.field(default_factory=dict)
     searches: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # An entry's path → its pages' published src_uris; each experiment's related entries'
+    # paths, by slug; every term with its size.
+    sources: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    related: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    terms: frozenset[Reference] = frozenset()
+
+    def note(self, view: Any) -> None:
+        """What :func:`stale_entries` compares with: the related entries and the terms."""
+        self.related = {slug: tuple(e.path for e in found) for slug, found in view.related.items()}
+        self.terms = frozenset(references(list(view.taxonomies.values())))
+
+
+def stale_entries(before: PlanMemory, view: Any, edited: frozenset[str]) -> frozenset[str]:
+    """The entries whose own pages an edit to ``edited`` may change: those edited or named by
+    an edited entry, those whose pages showed an edited entry or a term whose size changed, and
+    those whose related entries changed. The other entries' pages are the last plan's."""
+    now = PlanMemory()
+    now.note(view)
+    gone = (before.terms - now.terms) | {("entry", path) for path in edited}
+    catalogue = view.catalogue
+    every = (*catalogue.experiments.values(), *catalogue.learnings.values())
+    named = {text for entry in every if entry.path in edited for text in _strings(entry.values)}
+    return frozenset(
+        entry.path
+        for entry in every
+        if entry.path in edited
+        or entry.path not in before.sources
+        or entry.slug in named
+        or now.related.get(entry.slug) != before.related.get(entry.slug)
+        or any(before.references.get(page, frozenset()) & gone for page in before.sources[entry.path])
+    )
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def entry_pages(view: Any, renderer: IncrementalRenderer, stale: frozenset[str]) -> Iterator[PageSpec]:
+    """The entry pages (:func:`generator.site.entries.pages`): the ``stale`` entries' made
+    again, the others' the last plan's."""
+    for entry in view.catalogue.experiments.values():
+        yield from (
+            renderer.kept(entry.path)
+            if entry.path not in stale
+            else [entries.experiment(view, renderer, entry)]
+        )
+    for entry in view.catalogue.learnings.values():
+        yield from (
+            renderer.kept(entry.path)
+            if entry.path not in stale
+            else [entries.learning(view, renderer, entry)]
+        )
 
 
 class IncrementalRenderer(Renderer):
@@ -125,10 +185,21 @@ class IncrementalRenderer(Renderer):
             references(list(context.values()), {("entry", source)} if source else set(), self._seen)
         )
         self.memory.references[published] = shown
+        if source:
+            self.memory.sources.setdefault(source, []).append(published)
         if self._reusable(published, shown, context.get("in_nav", False)):
             return self.previous[published]
         self.rendered += 1
         return super().page(template, url, title, src_uri=src_uri, **context)
+
+    def kept(self, source: str) -> Iterator[PageSpec]:
+        """The last plan's pages of the entry at ``source`` in this language, remembered again."""
+        assert self.before is not None
+        for published in self.before.sources[source]:
+            if split_src_uri(published)[0] == self.language:
+                self.memory.references[published] = self.before.references[published]
+                self.memory.sources.setdefault(source, []).append(published)
+                yield self.previous[published]
 
     def _reusable(self, published: str, shown: frozenset[Reference], in_nav: bool) -> bool:
         if self.before is None or in_nav or published not in self.previous:

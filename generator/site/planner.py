@@ -44,7 +44,7 @@ from generator.opendata import tables
 from generator.search.index import SearchData, finder_assets
 from generator.site import entries, home, listings, statistics, terms
 from generator.site.feed import atom_feed
-from generator.site.incremental import IncrementalRenderer, PlanMemory
+from generator.site.incremental import IncrementalRenderer, PlanMemory, entry_pages, stale_entries
 from generator.site.renderer import PageSpec, Renderer, front_matter
 from generator.site.view import CatalogueView
 
@@ -102,9 +102,14 @@ class SitePlanner:
     def search(self) -> SearchData:
         return self.view.search
 
-    def pages(self) -> Iterator[PageSpec]:
+    def pages(self, stale: frozenset[str] | None = None) -> Iterator[PageSpec]:
+        """Every page in this language; given the ``stale`` entries of an incremental plan, the
+        other entries' pages are the last plan's."""
         for part in PARTS:
-            yield from part(self.view, self.renderer)
+            if part is entries.pages and stale is not None and isinstance(self.renderer, IncrementalRenderer):
+                yield from entry_pages(self.view, self.renderer, stale)
+            else:
+                yield from part(self.view, self.renderer)
 
     def files(self) -> list[SiteFile]:
         """This language's finder data and feed; with Finnish, the scripts and the open data,
@@ -159,7 +164,8 @@ def plan_site(
     for planner in planners:
         if before is not None and planner.view.language in before.searches:
             planner.view.search = before.searches[planner.view.language]  # kept: see the docstring
-    pages = [page for planner in planners for page in planner.pages()]
+    stale = stale_entries(before, planners[0].view, edited) if before is not None else None
+    pages = [page for planner in planners for page in planner.pages(stale)]
     pages += fallback_pages({p.src_uri for p in pages}, catalogue)
     pages.sort(key=lambda p: p.src_uri)
     for page, after in pairwise(pages):
@@ -169,6 +175,7 @@ def plan_site(
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
     files = shared_files(f for planner in planners for f in planner.files())
     if memory is not None:
+        memory.note(planners[0].view)
         memory.searches = {planner.view.language: planner.search for planner in planners}
     scripts = (FINDER_ASSET_DIR + FINDER_SCRIPT,)
     replaced = frozenset(replaced_sources(catalogue))
