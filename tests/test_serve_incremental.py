@@ -18,9 +18,10 @@ from tests.support import copy_fixture_site
 
 ENTRY = "experiments/aanestys-koulussa.md"
 LEARNING = "content/opit/etatyon-mittarit-ensin.md"
-# The finder's data (and so its page, which names the data's version) is kept until a full
-# rebuild: remaking its index is most of a rebuild's time.
+# The finder's data (and so its page, which names the data's version) and the open data are
+# kept until a full rebuild: remaking them is most of a rebuild's time.
 FINDER = {"haku/index.md", "sv/haku/index.md", "en/haku/index.md"}
+KEPT = ("data/", "haku/data/", "sv/haku/data/", "en/haku/data/")
 # Two entries a page: pagination and its shifts are exercised.
 OPTIONS = ("https://github.com/o/r/edit/main/", 2, "https://example.fi/kk/")
 
@@ -58,6 +59,13 @@ def test_an_incremental_plan_is_the_full_plan(tmp_path, kind):
     assert [p.src_uri for p in incremental.pages] == [p.src_uri for p in full.pages]
     differing = [a.src_uri for a, b in zip(incremental.pages, full.pages, strict=True) if a != b]
     assert set(differing) <= FINDER
+    # The feeds are made again; the finder's data and the open data are kept.
+    made = {f.src_uri: f for f in incremental.files if not f.src_uri.startswith(KEPT)}
+    assert made == {f.src_uri: f for f in full.files if not f.src_uri.startswith(KEPT)}
+    assert {"feed.xml", "feed.sv.xml", "feed.en.xml"} <= made.keys()
+    assert {f.src_uri for f in incremental.files} >= {
+        f.src_uri for f in before.files if f.src_uri.startswith(KEPT)
+    }
     # The edit shows on the entry's own page in every language ...
     old = {p.src_uri: p for p in before.pages}
     remade = {p.src_uri for p in incremental.pages if p is not old.get(p.src_uri)}

@@ -135,7 +135,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if decision.incremental and self.plan is not None:
             plan = plan_site(*options, remember=True, previous=self.plan, edited=decision.edited)
             log.info(
-                "Incremental rebuild: %s edited; the finder's data is kept until a full rebuild.",
+                "Incremental rebuild: %s edited; the finder's data and the open data are kept "
+                "until a full rebuild.",
                 ", ".join(sorted(decision.edited)) or "no entry",
             )
         else:

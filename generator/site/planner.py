@@ -111,14 +111,17 @@ class SitePlanner:
             else:
                 yield from part(self.view, self.renderer)
 
-    def files(self) -> list[SiteFile]:
-        """This language's finder data and feed; with Finnish, the scripts and the open data,
-        which are the same for every language (the export carries every translation)."""
+    def files(self, open_data: bool = True) -> list[SiteFile]:
+        """This language's finder data and feed; with Finnish, the scripts and (unless not
+        ``open_data``) the open data, which are the same for every language (the export
+        carries every translation)."""
         view = self.view
         feed = atom_feed(view.catalogue, view.site_url, self.dates, view.language, view.local)
         files = [*self.search.files(), SiteFile(feed_file(view.language), feed)]
         if view.language == PRIMARY:
-            files += [*finder_assets(), *tables.open_data_files(view.catalogue)]
+            files += finder_assets()
+            if open_data:
+                files += tables.open_data_files(view.catalogue)
         return files
 
 
@@ -144,8 +147,8 @@ def plan_site(
     ``remember`` keeps what the next planning needs to be incremental. Given the ``previous``
     plan (made with ``remember``) and the root-relative paths of the entries ``edited`` since,
     only the pages the edit touched are rendered again (:mod:`generator.site.incremental`), and
-    the finder's data is the previous plan's; the call's other arguments must be the previous
-    call's, and the catalogue must hold the same entries.
+    the finder's data and the open data are the previous plan's; the call's other arguments
+    must be the previous call's, and the catalogue must hold the same entries.
     """
     before = previous.memory if previous is not None else None
     memory = PlanMemory() if remember or before is not None else None
@@ -173,7 +176,11 @@ def plan_site(
             raise ValueError(f"two generated pages at {page.src_uri}")
     schema = catalogue.schema
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
-    files = shared_files(f for planner in planners for f in planner.files())
+    # An incremental plan keeps the last plan's open data, like the finder's data.
+    files = shared_files(f for planner in planners for f in planner.files(open_data=before is None))
+    if before is not None and previous is not None:
+        made = {f.src_uri for f in files}
+        files = shared_files([*files, *(f for f in previous.files if f.src_uri not in made)])
     if memory is not None:
         memory.note(planners[0].view)
         memory.searches = {planner.view.language: planner.search for planner in planners}
