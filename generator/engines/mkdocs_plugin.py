@@ -29,10 +29,10 @@ from generator.core.output import discard, staging_folder, swap_in
 from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
-from generator.engines.rebuilds import Rebuilds
+from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.i18n.translation import theme_words, translator
-from generator.site.planner import REQUIRED_EXTENSION, SitePlan, plan_site, site_sources
+from generator.site.planner import REQUIRED_EXTENSION, SitePlan, plan_site
 
 log = get_plugin_logger(__name__)
 
@@ -96,7 +96,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if Path(config.docs_dir).resolve() != expected:
             raise PluginError(f"catalogue: docs_dir must be {schema.site.docs_directory}/ beside mkdocs.yml")
         if self.rebuilds is not None:
-            self.rebuilds.look(self.root, self._sources(config, schema))
+            self.rebuilds.look(
+                self.root, sources(self.root, config.config_file_path, config.theme.custom_dir, schema)
+            )
         catalogue = check_catalogue(self.root, schema, self.rebuilds.entries if self.rebuilds else None)
         summary = Summary.of_catalogue(catalogue, catalogue.problems)
         if catalogue.errors:
@@ -144,19 +146,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             plan = plan_site(*options, remember=True)
         self.rebuilds.planned(catalogue)
         return plan
-
-    def _sources(self, config: MkDocsConfig, schema) -> list[Path]:
-        """Everything a build reads that an edit under mkdocs serve may change."""
-        assert self.root is not None
-        folders = [
-            schema.site.docs_directory,
-            schema.vocabulary_directory,
-            *(e.directory for e in schema.entries),
-        ]
-        sources = [Path(config.config_file_path), *(self.root / folder for folder in folders)]
-        if config.theme.custom_dir:
-            sources.append(Path(config.theme.custom_dir))
-        return [*sources, *site_sources()]
 
     def on_shutdown(self) -> None:
         self.command, self.dirty = None, False

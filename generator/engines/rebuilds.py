@@ -16,6 +16,8 @@ from pathlib import Path
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import EntryCache
+from generator.core.schema import Schema
+from generator.site.planner import site_sources
 
 # (mtime_ns, size) → digest: a file is hashed again only once its stat changed.
 Stat = tuple[int, int]
@@ -87,6 +89,20 @@ class Rebuilds:
         if known is None or known[0] != key:
             known = self._digests[str(path)] = (key, hashlib.blake2b(path.read_bytes()).hexdigest())
         return known[1]
+
+
+def sources(root: Path, config_file: str, custom_dir: str | None, schema: Schema) -> list[Path]:
+    """Everything a build reads that an edit under mkdocs serve may change: mkdocs.yml, the
+    docs, vocabulary and entry folders, the theme's own folder, the page templates and words."""
+    folders = [
+        schema.site.docs_directory,
+        schema.vocabulary_directory,
+        *(e.directory for e in schema.entries),
+    ]
+    found = [Path(config_file), *(root / folder for folder in folders)]
+    if custom_dir:
+        found.append(Path(custom_dir))
+    return [*found, *site_sources()]
 
 
 def entry_files(catalogue: Catalogue) -> frozenset[str]:
