@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -31,12 +32,70 @@ from generator.core.problems import CatalogueError, Problem, ProblemSink
 from generator.core.schema import Schema, load_schema
 
 
-def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
-    """Load and validate everything, never raising for content problems."""
+class EntryCache:
+    """Each entry file's reading and checks, kept between runs in one process (``mkdocs serve``):
+    keyed by the file's path, kind and bytes and by the vocabularies' version, so that a file
+    is read and checked again only once it or a vocabulary changed. The rules across files run
+    every time."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[str, str, str, str], tuple[Entry | None, tuple[Problem, ...]]] = {}
+        self.vocabulary_version = ""
+        self._vocabularies: tuple[dict[str, Vocabulary], tuple[Problem, ...]] | None = None
+        self.hits = self.misses = 0
+
+    def vocabularies(self, root: Path, schema: Schema, problems: list[Problem]) -> dict[str, Vocabulary]:
+        """The vocabularies, read again only once one of their files changed."""
+        version = vocabulary_version(root, schema)
+        if self._vocabularies is None or version != self.vocabulary_version:
+            mine: list[Problem] = []
+            self._vocabularies = (load_vocabularies(root, schema, mine), tuple(mine))
+            self.vocabulary_version = version
+        problems.extend(self._vocabularies[1])
+        return self._vocabularies[0]
+
+    def load(self, root: Path, file: EntryFile, schema: Schema, vocabularies, problems: list[Problem]):
+        try:
+            digest = hashlib.sha256((root / file.path).read_bytes()).hexdigest()
+        except OSError:
+            digest = ""  # load_entry reports it
+        key = (file.path, file.kind, digest, self.vocabulary_version)
+        found = self._found.get(key) if digest else None
+        if found is None:
+            self.misses += 1
+            mine: list[Problem] = []
+            entry = _load_entry(root, file, schema, vocabularies, mine)
+            found = (entry, tuple(mine))
+            if digest:
+                # Only the newest version of each file is kept.
+                self._found = {k: v for k, v in self._found.items() if k[0] != file.path}
+                self._found[key] = found
+        else:
+            self.hits += 1
+        problems.extend(found[1])
+        return found[0]
+
+
+def vocabulary_version(root: Path, schema: Schema) -> str:
+    """A digest of every vocabulary file's bytes."""
+    digest = hashlib.sha256()
+    for spec in schema.vocabularies:
+        path = root / schema.vocabulary_directory / spec.file
+        digest.update(spec.file.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
+def check_catalogue(root: Path, schema: Schema | None = None, cache: EntryCache | None = None) -> Catalogue:
+    """Load and validate everything, never raising for content problems. With ``cache``, an
+    entry file unchanged since the cache last saw it is not read and checked again."""
     schema = schema or load_schema()
     root = Path(root)
     problems: list[Problem] = []
-    vocabularies = load_vocabularies(root, schema, problems)
+    if cache is not None:
+        vocabularies = cache.vocabularies(root, schema, problems)
+    else:
+        vocabularies = load_vocabularies(root, schema, problems)
     # Every file is taken from the survey, which never follows a link (generator.content.layout).
     tree = survey(root, [schema.site.docs_directory, *(e.directory for e in schema.entries)], problems)
     claimed: set[str] = set()
@@ -44,7 +103,7 @@ def check_catalogue(root: Path, schema: Schema | None = None) -> Catalogue:
     files = [f for f in found if not f.language]
     translation_files = [f for f in found if f.language]
     problems.extend(check_duplicate_slugs(files))
-    entries = _load_entries(root, files, schema, vocabularies, problems)
+    entries = _load_entries(root, files, schema, vocabularies, problems, cache)
     _check_across_entries(entries, files, schema, vocabularies, problems)
     bodies = _translations(root, entries, files, translation_files, schema, vocabularies, problems)
     intros = load_intros(root, tree, schema, vocabularies, problems, claimed)
@@ -74,15 +133,32 @@ def _load_entries(
     schema: Schema,
     vocabularies: Mapping[str, Vocabulary],
     problems: list[Problem],
+    cache: EntryCache | None = None,
 ) -> dict[str, dict[str, Entry]]:
     """Each kind's entries by slug, those read without an error, their bodies checked."""
     entries: dict[str, dict[str, Entry]] = {e.kind: {} for e in schema.entries}
     for file in files:
-        entry = load_entry(root, file, schema.entry(file.kind), schema, vocabularies, problems)
+        if cache is not None:
+            entry = cache.load(root, file, schema, vocabularies, problems)
+        else:
+            entry = _load_entry(root, file, schema, vocabularies, problems)
         if entry is not None:
             entries[file.kind][entry.slug] = entry
-            check_body(entry.body, entry.body_line, ProblemSink(entry.path, problems))
     return entries
+
+
+def _load_entry(
+    root: Path,
+    file: EntryFile,
+    schema: Schema,
+    vocabularies: Mapping[str, Vocabulary],
+    problems: list[Problem],
+) -> Entry | None:
+    """One entry file read and checked, its body too."""
+    entry = load_entry(root, file, schema.entry(file.kind), schema, vocabularies, problems)
+    if entry is not None:
+        check_body(entry.body, entry.body_line, ProblemSink(entry.path, problems))
+    return entry
 
 
 def _translations(

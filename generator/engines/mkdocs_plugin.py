@@ -29,6 +29,7 @@ from generator.core.output import discard, staging_folder, swap_in
 from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
+from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.i18n.translation import theme_words, translator
 from generator.site.planner import REQUIRED_EXTENSION, SitePlan, plan_site
@@ -70,11 +71,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.navs: dict[str, Navigation] = {}
         self.site_url = ""
         self.doc_pages: frozenset[str] = frozenset()  # every page's src_uri (alternates)
+        # mkdocs serve: the sources of the last build, so that an edit re-plans only its pages.
+        self.rebuilds: Rebuilds | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this one instance for every build in the
         # process (mkdocs serve's rebuilds): on_shutdown forgets what belongs to the command.
         self.command, self.dirty = command, dirty
+        self.rebuilds = Rebuilds() if command == "serve" else None
         if dirty:
             # MkDocs warns that a dirty build may leave navigation stale, which aborts a strict
             # build. The generated pages are compared with the last build's (see _track), so
@@ -91,7 +95,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         expected = (self.root / schema.site.docs_directory).resolve()
         if Path(config.docs_dir).resolve() != expected:
             raise PluginError(f"catalogue: docs_dir must be {schema.site.docs_directory}/ beside mkdocs.yml")
-        catalogue = check_catalogue(self.root, schema)
+        if self.rebuilds is not None:
+            self.rebuilds.look(
+                self.root, sources(self.root, config.config_file_path, config.theme.custom_dir, schema)
+            )
+        catalogue = check_catalogue(self.root, schema, self.rebuilds.entries if self.rebuilds else None)
         summary = Summary.of_catalogue(catalogue, catalogue.problems)
         if catalogue.errors:
             # Nothing is published from a broken catalogue: the same report as `kokeilu check`.
@@ -101,9 +109,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             log.info("Kokoelman varoitukset:\n%s", format_text(catalogue.problems, summary))
         # The pages' dates (sitemap.xml's lastmod, the feed) come from git, never from the clock.
         self.dates = last_commit_dates(self.root)
-        self.plan = plan_site(
-            catalogue, self.config.edit_url, self.config.page_size, config.site_url or "", self.dates
-        )
+        self.plan = self._plan(catalogue, config)
         self.hand_written = catalogue.hand_written_files
         self.generated = {page.src_uri for page in self.plan.pages}
         self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}
@@ -122,8 +128,28 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             self._stage(config)
         return config
 
+    def _plan(self, catalogue, config: MkDocsConfig) -> SitePlan:
+        """The page plan; under mkdocs serve, only the pages an edit touched are made again."""
+        options = (catalogue, self.config.edit_url, self.config.page_size, config.site_url or "", self.dates)
+        if self.rebuilds is None:
+            return plan_site(*options)
+        decision = self.rebuilds.decide(catalogue)
+        if decision.incremental and self.plan is not None:
+            plan = plan_site(*options, remember=True, previous=self.plan, edited=decision.edited)
+            log.info(
+                "Incremental rebuild: %s edited; the finder's data and the open data are kept "
+                "until a full rebuild.",
+                ", ".join(sorted(decision.edited)) or "no entry",
+            )
+        else:
+            log.info("Full rebuild: %s.", decision.reason)
+            plan = plan_site(*options, remember=True)
+        self.rebuilds.planned(catalogue)
+        return plan
+
     def on_shutdown(self) -> None:
         self.command, self.dirty = None, False
+        self.rebuilds = None
         self.built, self.pending = {}, {}
         logging.getLogger("mkdocs.commands.build").filters[:] = [
             f for f in logging.getLogger("mkdocs.commands.build").filters if not isinstance(f, _DirtyWarning)
@@ -166,6 +192,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # The previous output stays exactly as it was.
         self._unstage(None, publish=False)
         self.built, self.pending = {}, {}  # the next build renders everything again
+        if self.rebuilds is not None:
+            self.rebuilds.forget()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.plan is not None

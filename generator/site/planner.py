@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
 
 from markupsafe import escape
 
@@ -28,6 +29,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.markup import wrap_language
 from generator.core.sitefile import SiteFile
 from generator.core.urls import FINDER_ASSET_DIR, FINDER_SCRIPT
+from generator.i18n import translation
 from generator.i18n.languages import (
     CODES,
     LANGUAGES,
@@ -37,11 +39,12 @@ from generator.i18n.languages import (
     split_src_uri,
     src_uri_in,
 )
-from generator.i18n.translation import translator
+from generator.i18n.translation import Translator, translator
 from generator.opendata import tables
 from generator.search.index import SearchData, finder_assets
 from generator.site import entries, home, listings, statistics, terms
 from generator.site.feed import atom_feed
+from generator.site.incremental import IncrementalRenderer, PlanMemory, entry_pages, stale_entries
 from generator.site.renderer import PageSpec, Renderer, front_matter
 from generator.site.view import CatalogueView
 
@@ -68,6 +71,9 @@ class SitePlan:
     files: tuple[SiteFile, ...] = ()
     # Site-relative scripts every page loads.
     scripts: tuple[str, ...] = ()
+    # What an incremental re-planning needs (plan_site(..., previous=this plan)); kept only when
+    # asked for (remember=True), as it holds each language's finder data.
+    memory: PlanMemory | None = field(default=None, compare=False, repr=False)
 
     def page(self, src_uri: str) -> PageSpec:
         return next(p for p in self.pages if p.src_uri == src_uri)
@@ -85,28 +91,37 @@ class SitePlanner:
         site_url: str = "",
         dates: Mapping[str, dt.date] | None = None,
         language: str = PRIMARY,
+        renderer: Callable[[Translator], Renderer] = Renderer,
     ) -> None:
         t = translator(language)
         self.view = CatalogueView(catalogue, t, page_size, edit_url, site_url)
-        self.renderer = Renderer(t)
+        self.renderer = renderer(t)
         self.dates = dates or {}
 
     @property
     def search(self) -> SearchData:
         return self.view.search
 
-    def pages(self) -> Iterator[PageSpec]:
+    def pages(self, stale: frozenset[str] | None = None) -> Iterator[PageSpec]:
+        """Every page in this language; given the ``stale`` entries of an incremental plan, the
+        other entries' pages are the last plan's."""
         for part in PARTS:
-            yield from part(self.view, self.renderer)
+            if part is entries.pages and stale is not None and isinstance(self.renderer, IncrementalRenderer):
+                yield from entry_pages(self.view, self.renderer, stale)
+            else:
+                yield from part(self.view, self.renderer)
 
-    def files(self) -> list[SiteFile]:
-        """This language's finder data and feed; with Finnish, the scripts and the open data,
-        which are the same for every language (the export carries every translation)."""
+    def files(self, open_data: bool = True) -> list[SiteFile]:
+        """This language's finder data and feed; with Finnish, the scripts and (unless not
+        ``open_data``) the open data, which are the same for every language (the export
+        carries every translation)."""
         view = self.view
         feed = atom_feed(view.catalogue, view.site_url, self.dates, view.language, view.local)
         files = [*self.search.files(), SiteFile(feed_file(view.language), feed)]
         if view.language == PRIMARY:
-            files += [*finder_assets(), *tables.open_data_files(view.catalogue)]
+            files += finder_assets()
+            if open_data:
+                files += tables.open_data_files(view.catalogue)
         return files
 
 
@@ -116,6 +131,10 @@ def plan_site(
     page_size: int | None = None,
     site_url: str = "",
     dates: Mapping[str, dt.date] | None = None,
+    *,
+    remember: bool = False,
+    previous: SitePlan | None = None,
+    edited: frozenset[str] = frozenset(),
 ) -> SitePlan:
     """Every generated page of a validated catalogue, sorted by path.
 
@@ -124,11 +143,32 @@ def plan_site(
     ``page_size`` overrides the schema's ``site.page_size``. ``site_url`` (the published address)
     makes the feed's links absolute; ``dates`` (root-relative path → last commit date, from git)
     date the feed's entries.
+
+    ``remember`` keeps what the next planning needs to be incremental. Given the ``previous``
+    plan (made with ``remember``) and the root-relative paths of the entries ``edited`` since,
+    only the pages the edit touched are rendered again (:mod:`generator.site.incremental`), and
+    the finder's data and the open data are the previous plan's; the call's other arguments
+    must be the previous call's, and the catalogue must hold the same entries.
     """
-    planners = [SitePlanner(catalogue, edit_url, page_size, site_url, dates, code) for code in CODES]
+    before = previous.memory if previous is not None else None
+    memory = PlanMemory() if remember or before is not None else None
+    reuse = {page.src_uri: page for page in previous.pages} if previous is not None and before else {}
+
+    def renderer(t: Translator) -> Renderer:
+        if memory is None:
+            return Renderer(t)
+        return IncrementalRenderer(t, memory, reuse, before, edited)
+
+    planners = [
+        SitePlanner(catalogue, edit_url, page_size, site_url, dates, code, renderer) for code in CODES
+    ]
     for planner in planners[1:]:
         planner.view.related = planners[0].view.related  # the same in every language: computed once
-    pages = [page for planner in planners for page in planner.pages()]
+    for planner in planners:
+        if before is not None and planner.view.language in before.searches:
+            planner.view.search = before.searches[planner.view.language]  # kept: see the docstring
+    stale = stale_entries(before, planners[0].view, edited) if before is not None else None
+    pages = [page for planner in planners for page in planner.pages(stale)]
     pages += fallback_pages({p.src_uri for p in pages}, catalogue)
     pages.sort(key=lambda p: p.src_uri)
     for page, after in pairwise(pages):
@@ -136,9 +176,26 @@ def plan_site(
             raise ValueError(f"two generated pages at {page.src_uri}")
     schema = catalogue.schema
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
-    files = shared_files(f for planner in planners for f in planner.files())
+    # An incremental plan keeps the last plan's open data, like the finder's data.
+    files = shared_files(f for planner in planners for f in planner.files(open_data=before is None))
+    if before is not None and previous is not None:
+        made = {f.src_uri for f in files}
+        files = shared_files([*files, *(f for f in previous.files if f.src_uri not in made)])
+    if memory is not None:
+        memory.note(planners[0].view)
+        memory.searches = {planner.view.language: planner.search for planner in planners}
     scripts = (FINDER_ASSET_DIR + FINDER_SCRIPT,)
-    return SitePlan(tuple(pages), frozenset(replaced_sources(catalogue)), tuple(watch), files, scripts)
+    replaced = frozenset(replaced_sources(catalogue))
+    return SitePlan(tuple(pages), replaced, tuple(watch), files, scripts, memory)
+
+
+def site_sources() -> list[Path]:
+    """The package files the pages are made from besides the catalogue: the page templates and
+    the site's words."""
+    return [
+        Path(__file__).parent / "templates",
+        Path(translation.__file__).parent / translation.CATALOGUE_FILE,
+    ]
 
 
 def shared_files(files: Iterable[SiteFile]) -> tuple[SiteFile, ...]:
