@@ -1,4 +1,11 @@
-"""Shared fixtures, in layers (Lektor style): paths → scratch catalogues → the shipped catalogue.
+"""Shared fixtures, in layers (Lektor style): paths → scratch catalogues → the shipped catalogue,
+and the tiers of the suite (docs/testing.md).
+
+Tiers: every test gets the marker of the folder it is in (``TIERS``: ``tests/unit/`` → ``unit``,
+…); a test file still at the top of tests/ gets ``unplaced`` until it is moved into one. On top of
+that, from the fixtures a test uses: ``e2e`` when it needs a site built by an engine (``BUILDS``,
+and every browser test), ``shipped`` when it reads the shipped catalogue (``shipped_root``, or the
+"repo" site of ``site_source`` / ``engine_site``). The tests run tier by tier, quickest first.
 
 - ``repo_root``: the repository itself, for the tests that must read it (derived files up to
   date, git history); no test reads the shipped catalogue from it.
@@ -40,6 +47,39 @@ from tests.injection.corpus import Corpus, write_accepted
 from tests.support import FIXTURE_SITE, REPO_ROOT, build_site, copy_fixture_site, write_catalogue
 
 SITES = ("fixture", "repo")
+
+# The tiers, quickest first: the order the suite runs them in (docs/testing.md).
+TIERS = ("unit", "content", "hostile", "site", "tooling", "browser")
+TESTS = Path(__file__).resolve().parent
+# Session fixtures that build a whole site with an engine.
+BUILDS = {"built_site", "built_fixture_site", "engine_site", "injection_site"}
+
+
+def _tier(item: pytest.Item) -> str:
+    parts = Path(item.path).resolve().relative_to(TESTS).parts
+    return parts[0] if len(parts) > 1 and parts[0] in TIERS else "unplaced"
+
+
+def _reads_shipped(item: pytest.Item) -> bool:
+    names = set(item.fixturenames)
+    if "shipped_root" in names:
+        return True
+    # site_source and engine_site reach the shipped catalogue only when asked for the "repo" site.
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return bool(names & {"site_source", "engine_site"}) and params.get("site", "repo") == "repo"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier, ``e2e`` and ``shipped``; run the tiers quickest first."""
+    order = {tier: index for index, tier in enumerate(("unplaced", *TIERS))}
+    for item in items:
+        tier = _tier(item)
+        item.add_marker(tier)
+        if tier == "browser" or set(item.fixturenames) & BUILDS:
+            item.add_marker("e2e")
+        if _reads_shipped(item):
+            item.add_marker("shipped")
+    items.sort(key=lambda item: order[_tier(item)])
 
 
 @pytest.fixture(scope="session")

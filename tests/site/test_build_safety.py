@@ -174,7 +174,7 @@ def test_an_invalid_catalogue_leaves_the_previous_output_exactly(built):
 
 def test_a_strict_mode_warning_leaves_the_previous_output_exactly(built):
     root, out, before = built
-    # A warning of MkDocs' own: a broken link in a page is kokeilu check's (tests/test_page_links.py),
+    # A warning of MkDocs' own: a broken link in a page is kokeilu check's (tests/content/test_page_links.py),
     # a nav entry in mkdocs.yml is not.
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("  - Puuttuu: ei-ole.md\n")
