@@ -1,4 +1,11 @@
-"""Shared fixtures, in layers (Lektor style): paths → scratch catalogues → the shipped catalogue.
+"""Shared fixtures, in layers (Lektor style): paths → scratch catalogues → the shipped catalogue,
+and the tiers of the suite (docs/testing.md).
+
+Tiers: every test gets the marker of the folder it is in (``TIERS``: ``tests/unit/`` → ``unit``,
+…); a test file still at the top of tests/ gets ``unplaced`` until it is moved into one. On top of
+that, from the fixtures a test uses: ``e2e`` when it needs a site built by an engine (``BUILDS``,
+and every browser test), ``shipped`` when it reads the shipped catalogue (``shipped_root``, or the
+"repo" site of ``site_source`` / ``engine_site``). The tests run tier by tier, quickest first.
 
 - ``repo_root``: the repository itself, for the tests that must read it (derived files up to
   date, git history); no test reads the shipped catalogue from it.
@@ -19,14 +26,25 @@
 - ``injection_site``: ``injection_site(engine)`` is the accepted injection corpus
   (tests/injection/) written once and built by ``engine`` once per session: (corpus, its
   catalogue, the built site). The corpus tests and the browser test share it.
+
+Every one of these catalogues and builds is made once per run (``shared``): with pytest-xdist
+the first worker that needs it makes it under a file lock in the run's temporary folder, and the
+others wait for it and read the same folder, so no site is built twice.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock, so each xdist worker builds its own
+    fcntl = None
 
 from generator.content.catalogue import Catalogue
 from generator.content.check import check_catalogue, load_catalogue
@@ -36,10 +54,64 @@ from generator.engines.render import plugin_options, read_site_config
 from generator.site.planner import SitePlan, plan_site
 from tests.engines import properdocs_build, zensical_build
 from tests.growth import grown_copy
-from tests.injection.corpus import Corpus, write_accepted
+from tests.injection.corpus import Corpus, build_corpus, write_accepted
 from tests.support import FIXTURE_SITE, REPO_ROOT, build_site, copy_fixture_site, write_catalogue
 
 SITES = ("fixture", "repo")
+
+# The tiers, quickest first: the order the suite runs them in (docs/testing.md).
+TIERS = ("unit", "content", "hostile", "site", "tooling", "browser")
+TESTS = Path(__file__).resolve().parent
+# Session fixtures that build a whole site with an engine.
+BUILDS = {"built_site", "built_fixture_site", "engine_site", "injection_site"}
+
+
+def _tier(item: pytest.Item) -> str:
+    parts = Path(item.path).resolve().relative_to(TESTS).parts
+    return parts[0] if len(parts) > 1 and parts[0] in TIERS else "unplaced"
+
+
+def _reads_shipped(item: pytest.Item) -> bool:
+    names = set(item.fixturenames)
+    if "shipped_root" in names:
+        return True
+    # site_source and engine_site reach the shipped catalogue only when asked for the "repo" site.
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return bool(names & {"site_source", "engine_site"}) and params.get("site", "repo") == "repo"
+
+
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder ``name`` made by ``make(folder)`` once per run, whichever xdist worker asks first.
+
+    The others wait on its lock and get the same folder: treat it as read-only. A ``make`` that
+    fails leaves no mark, so the next worker tries again and fails the same way."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder = base / "shared" / name
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with (folder.parent / f"{name}.lock").open("w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.parent / f"{name}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier, ``e2e`` and ``shipped``; run the tiers quickest first."""
+    order = {tier: index for index, tier in enumerate(("unplaced", *TIERS))}
+    for item in items:
+        tier = _tier(item)
+        item.add_marker(tier)
+        if tier == "browser" or set(item.fixturenames) & BUILDS:
+            item.add_marker("e2e")
+        if _reads_shipped(item):
+            item.add_marker("shipped")
+    items.sort(key=lambda item: order[_tier(item)])
 
 
 @pytest.fixture(scope="session")
@@ -94,9 +166,7 @@ def check(make_catalogue) -> Callable[..., Catalogue]:
 @pytest.fixture(scope="session")
 def shipped_root(tmp_path_factory) -> Path:
     """A copy of the shipped catalogue and site, grown by tests/growth.py, in git (two commits)."""
-    root = tmp_path_factory.mktemp("shipped") / "catalogue"
-    grown_copy(REPO_ROOT, root)
-    return root
+    return shared(tmp_path_factory, "shipped", lambda root: grown_copy(REPO_ROOT, root))
 
 
 @pytest.fixture(scope="session")
@@ -108,13 +178,13 @@ def shipped(shipped_root) -> Catalogue:
 @pytest.fixture(scope="session")
 def built_site(shipped_root, tmp_path_factory) -> Path:
     """One strict MkDocs build of the grown shipped catalogue, shared by every test of the site."""
-    return build_site(shipped_root / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    return shared(tmp_path_factory, "site", lambda site: build_site(shipped_root / "mkdocs.yml", site))
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The small fixture site (tests/fixtures/site/) as a complete catalogue in a temporary folder."""
-    return copy_fixture_site(tmp_path_factory.mktemp("fixture") / "site")
+    return shared(tmp_path_factory, "fixture", copy_fixture_site)
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +197,9 @@ def fixture_plan(fixture_site) -> SitePlan:
 @pytest.fixture(scope="session")
 def built_fixture_site(fixture_site, tmp_path_factory) -> Path:
     """One strict MkDocs build of the fixture site."""
-    return build_site(fixture_site / "mkdocs.yml", tmp_path_factory.mktemp("fixture-built"))
+    return shared(
+        tmp_path_factory, "fixture-built", lambda site: build_site(fixture_site / "mkdocs.yml", site)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -151,11 +223,16 @@ def engine_site(request, site_source, tmp_path_factory) -> Callable[[str, str], 
             if engine == "mkdocs":
                 path = request.getfixturevalue("built_site" if site == "repo" else "built_fixture_site")
             elif engine == "properdocs":
-                path = properdocs_build(
-                    site_source(site), tmp_path_factory.mktemp(f"{site}-properdocs") / "site"
+                path = shared(
+                    tmp_path_factory,
+                    f"{site}-properdocs",
+                    lambda out: properdocs_build(site_source(site), out),
                 )
             elif engine == "zensical":
-                path = zensical_build(site_source(site), tmp_path_factory.mktemp(f"{site}-zensical") / "tree")
+                tree = shared(
+                    tmp_path_factory, f"{site}-zensical", lambda out: zensical_build(site_source(site), out)
+                )
+                path = tree / "site"  # zensical_build's output: Zensical keeps the site in the tree
             else:  # pragma: no cover
                 raise ValueError(engine)
             built[(site, engine)] = path
@@ -167,21 +244,19 @@ def engine_site(request, site_source, tmp_path_factory) -> Callable[[str, str], 
 @pytest.fixture(scope="session")
 def injection_site(tmp_path_factory) -> Callable[[str], tuple[Corpus, Path, Path]]:
     """``injection_site(engine)``: the accepted injection corpus built strictly by ``engine``."""
-    root = tmp_path_factory.mktemp("injection") / "site"
-    corpus = write_accepted(root)
+    corpus = build_corpus()  # the same corpus write_accepted writes (it is deterministic)
+    root = shared(tmp_path_factory, "injection", write_accepted)
     built: dict[str, Path] = {}
+    builders = {
+        "mkdocs": lambda out: build_site(root / "mkdocs.yml", out),
+        "properdocs": lambda out: properdocs_build(root, out),
+        "zensical": lambda out: zensical_build(root, out),
+    }
 
     def build(engine: str) -> tuple[Corpus, Path, Path]:
         if engine not in built:
-            folder = tmp_path_factory.mktemp(f"injection-{engine}")
-            if engine == "mkdocs":
-                built[engine] = build_site(root / "mkdocs.yml", folder / "site")
-            elif engine == "properdocs":
-                built[engine] = properdocs_build(root, folder / "site")
-            elif engine == "zensical":
-                built[engine] = zensical_build(root, folder / "tree")
-            else:  # pragma: no cover
-                raise ValueError(engine)
+            folder = shared(tmp_path_factory, f"injection-{engine}", builders[engine])
+            built[engine] = folder / "site" if engine == "zensical" else folder
         return corpus, root, built[engine]
 
     return build

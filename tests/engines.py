@@ -12,7 +12,7 @@ builds of the test session. A missing engine fails with the command that install
 skips (a comparison that did not run proves nothing).
 
 ``DIFFERENCES`` names everything a build may show differently from the MkDocs build. The
-comparison tests (tests/test_engines.py) normalise only what a difference names, each
+comparison tests (tests/tooling/test_engines.py) normalise only what a difference names, each
 difference has a test of its own that shows it is still there and still only that, and the
 developer page docs/engines.md documents each one by its id.
 """

@@ -138,28 +138,58 @@ class Vocabulary:
 
 
 def load_vocabularies(root: Path, schema: Schema, problems: list[Problem]) -> dict[str, Vocabulary]:
-    """Read every vocabulary file; problems in them are appended to ``problems``."""
+    """Read every vocabulary file; problems in them are appended to ``problems``.
+
+    The files are read every time; what is made of them (their terms and problems) is
+    remembered for the same schema and the same texts, since the checks of the terms are most of
+    the time of checking a small catalogue (``mkdocs serve``, the tests)."""
     vocabularies: dict[str, Vocabulary] = {}
+    texts: tuple = ()  # the texts read so far: a vocabulary's terms depend on those before it
     for spec in schema.vocabularies:
         rel = f"{schema.vocabulary_directory}/{spec.file}"
-        sink = ProblemSink(rel, problems)
+        found: list[Problem] = []
+        sink = ProblemSink(rel, found)
         text = read_text(root / rel, sink, _MAX_VOCABULARY_BYTES)
-        terms: list[Term] = []
-        if text is not None:
-            node = compose(text, 1, sink, max_depth=_MAX_VOCABULARY_DEPTH)
-            if node is None or not isinstance(node, Sequence):
-                if node is not None or not sink.problems:
-                    line, col = (node.line, node.column) if node is not None else (1, 1)
-                    sink.error(
-                        line,
-                        col,
-                        "vocabulary-not-list",
-                        "Sanaston pitää olla lista termejä, joista jokainen alkaa rivillä '- id: …'.",
-                    )
-            else:
-                terms = _read_terms(node, spec, schema, sink, vocabularies)
-        vocabularies[spec.name] = Vocabulary(spec.name, spec.label_fi, rel, tuple(terms))
+        texts += ((rel, text, tuple(found)),)
+        key = (id(schema), texts)
+        remembered = _REMEMBERED.pop(key, None)
+        if remembered is None or remembered[0] is not schema:
+            terms = _vocabulary_terms(text, spec, schema, sink, vocabularies)
+            remembered = (schema, tuple(terms), tuple(found))
+        _REMEMBERED[key] = remembered  # the most recently used last
+        while len(_REMEMBERED) > _REMEMBER:
+            del _REMEMBERED[next(iter(_REMEMBERED))]
+        problems.extend(remembered[2])
+        vocabularies[spec.name] = Vocabulary(spec.name, spec.label_fi, rel, remembered[1])
     return vocabularies
+
+
+# (id of the schema, the texts read up to a vocabulary) → (the schema, its terms, its problems)
+_REMEMBERED: dict[tuple, tuple[Schema, tuple[Term, ...], tuple[Problem, ...]]] = {}
+_REMEMBER = 64
+
+
+def _vocabulary_terms(
+    text: str | None,
+    spec: VocabularySpec,
+    schema: Schema,
+    sink: ProblemSink,
+    vocabularies: dict[str, Vocabulary],
+) -> list[Term]:
+    if text is None:
+        return []
+    node = compose(text, 1, sink, max_depth=_MAX_VOCABULARY_DEPTH)
+    if node is None or not isinstance(node, Sequence):
+        if node is not None or not sink.problems:
+            line, col = (node.line, node.column) if node is not None else (1, 1)
+            sink.error(
+                line,
+                col,
+                "vocabulary-not-list",
+                "Sanaston pitää olla lista termejä, joista jokainen alkaa rivillä '- id: …'.",
+            )
+        return []
+    return _read_terms(node, spec, schema, sink, vocabularies)
 
 
 def _read_terms(

@@ -5,7 +5,7 @@ and the Swedish and English pages show the catalogue's translation. Counts use a
 forms, ``n_("kokeilu", "kokeilua", count)``, whose entry in the catalogue has the singular and
 plural of each language.
 
-A text missing from the catalogue shows in Finnish; tests/test_languages.py renders every page of
+A text missing from the catalogue shows in Finnish; tests/site/test_languages.py renders every page of
 the sample site with ``strict=True``, so a missing translation fails the tests instead.
 """
 

@@ -16,7 +16,7 @@ lunr.js) and registers them under names of our own: ``trimmer-en``, ``stopWordFi
 ``stemmer-en``, with ``stemmer-kk-en``, which stems every token without characters outside the
 Basic Multilingual Plane (JavaScript's regular expressions see those as two code units; Python's
 as one). The serialized index names lunr.js's ``stemmer`` as its search pipeline, which lunr.js
-has built in; finder.js stems queries itself. tests/test_search_languages.py runs every word of
+has built in; finder.js stems queries itself. tests/site/test_search_languages.py runs every word of
 the English corpus, the translated pages and generated words through both sides in Node.
 """
 

@@ -11,7 +11,7 @@ the real lunr.fi:
 - ``stopWordFilter-fi``: drops the stop words, also read from lunr.fi.js;
 - ``stemmer-fi``: the Snowball Finnish stemmer. lunr.fi carries the Snowball algorithm as it was
   before Snowball 3.0 (which added the illative endings -hun and -hyn), and so does the
-  ``snowballstemmer`` package below 3.0; tests/test_search_equivalence.py stems every word of
+  ``snowballstemmer`` package below 3.0; tests/site/test_search_equivalence.py stems every word of
   the catalogue both ways.
 
 The index and finder.js stem with one step of our own, ``stemmer-kk``, which wraps lunr.fi's:

@@ -38,7 +38,7 @@ not follows. The ``fi`` field is small: every entry's Finnish labels (themes, re
 status, kind), a translated entry's Finnish title and summary, and for an entry shown in Finnish
 only the Finnish terms that its page terms do not already begin with
 (:class:`generator.search.pipelines.FinnishRemainder`; about one word in twelve): the Finnish stem of a
-query word finds the rest as a prefix of the page terms. tests/test_search_languages.py checks
+query word finds the rest as a prefix of the page terms. tests/site/test_search_languages.py checks
 that every word of every entry's Finnish title and summary finds it on both finders.
 
 The modules: the documents and their body text (documents.py), the facets (facets.py), what the

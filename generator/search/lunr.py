@@ -4,7 +4,7 @@ finder's way.
 :class:`IndexBuilder` does what lunr.py's ``Builder`` does, faster and with the same result:
 fields are split like lunr.tokenizer does, each distinct word goes through the pipeline once,
 terms are counted in C, and the BM25 scores are written term by term straight into the shards.
-tests/test_search_index.py proves the merged shards equal to plain lunr.py's serialized index.
+tests/content/test_search_index.py proves the merged shards equal to plain lunr.py's serialized index.
 
 Shards (``terms/<file>.json``) hold the terms that start with a prefix: two characters, made one
 character longer while a shard has over ``SHARD_POSTINGS`` postings. A term lives in the
@@ -51,8 +51,8 @@ class IndexBuilder:
     """Builds the finder's lunr index the way lunr.py's ``Builder`` does, straight into shards.
 
     The arithmetic is ``Builder``'s (BM25 with k1 1.2 and b 0.75, lunr.py's ``idf``, scores to
-    three decimals), and so are the pipelines; tests/test_search_index.py and
-    tests/test_search_languages.py prove the merged shards equal to plain lunr.py's serialized
+    three decimals), and so are the pipelines; tests/content/test_search_index.py and
+    tests/site/test_search_languages.py prove the merged shards equal to plain lunr.py's serialized
     index in every language. Two things
     make it fast at 10,000 entries: each distinct word goes through the pipeline once, and the
     scores are written term by term into the shards, with no vector insertion and no splitting.

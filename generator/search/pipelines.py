@@ -3,7 +3,7 @@
 Each language version of the site has its own index (generator/search/index.py), built in Python
 with lunr.py's arithmetic and searched in the browser by finder.js with lunr.js. A word must
 become the same term on both sides, so each pipeline is made of functions proven equal to the
-browser's (tests/test_search_equivalence.py and tests/test_search_languages.py, in Node):
+browser's (tests/site/test_search_equivalence.py and tests/site/test_search_languages.py, in Node):
 
 - Finnish (generator/search/finnish.py): lunr-languages' ``trimmer-fi`` and ``stopWordFilter-fi`` read
   from lunr.fi.js, Snowball Finnish, and our gradation step;

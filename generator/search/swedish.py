@@ -10,7 +10,7 @@ its own, read from the installed lunr.sv.js, so nothing is downloaded:
 - ``stemmer-sv``: the Snowball Swedish stemmer of the ``snowballstemmer`` package. lunr.sv.js
   carries a 2010 JavaScript port of the same algorithm; the package pinned below 3.0 (2.2.0)
   gives the same stem for every word of the Swedish corpus, the translated pages and a few
-  hundred thousand generated forms (tests/test_search_languages.py, in Node);
+  hundred thousand generated forms (tests/site/test_search_languages.py, in Node);
 - ``stemmer-kk-sv``: our step, which stems plain words only (made of lunr.sv's word
   characters); any other token is searched as it is, as in Finnish.
 

@@ -1,5 +1,5 @@
 """A facet added to the schema, in Chromium: the finder page that the site plans for a catalogue
-checked with a copy of the schema with one more facet (tests/test_search_facets.py: the
+checked with a copy of the schema with one more facet (tests/site/test_search_facets.py: the
 experiments' scale), its data and the published scripts, served on 127.0.0.1 in a bare page.
 The page's template renders the facet's fieldset from the finder data, and finder.js, which
 lists no facet of its own, filters, counts and keeps it in the URL in each language.
@@ -15,7 +15,7 @@ import pytest
 from generator.site.planner import plan_site
 from tests.browser.conftest import serve
 from tests.browser.test_finder_in_browser import Session, counts, shown, status, toggle
-from tests.test_search_facets import SCALE_FACET, scale_catalogue, schema_with
+from tests.site.test_search_facets import SCALE_FACET, scale_catalogue, schema_with
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 

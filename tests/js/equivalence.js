@@ -1,4 +1,4 @@
-// The browser side of tests/test_search_equivalence.py, run with Node.
+// The browser side of tests/site/test_search_equivalence.py, run with Node.
 //
 // Reads a JSON job on stdin: {lunr: {"lunr.js": path, ...}, finder: path, data: folder of the
 // finder's data (meta.json, terms/), words: [...], texts: [...], queries: [...]} and prints what

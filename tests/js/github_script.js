@@ -1,5 +1,5 @@
 // Runs the `script:` of an actions/github-script step against a fake GitHub API, for
-// tests/test_pr_comment.py. Usage: node github_script.js SCRIPT_FILE SCENARIO_JSON
+// tests/tooling/test_pr_comment.py. Usage: node github_script.js SCRIPT_FILE SCENARIO_JSON
 // The scenario gives the pull request, the existing comments, the workflow_run payload and the
 // run's artifacts (each with the file its zip is read from); the output (stdout, JSON) lists
 // every API write, every artifact downloaded and every core.* message.

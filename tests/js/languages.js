@@ -1,4 +1,4 @@
-// The browser side of tests/test_search_languages.py, run with Node.
+// The browser side of tests/site/test_search_languages.py, run with Node.
 //
 // Reads a JSON job on stdin:
 //   {lunr: {"lunr.js": path, ...}, finder: path,

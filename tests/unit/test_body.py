@@ -125,7 +125,7 @@ def test_the_classes_zensical_fetches_scripts_for_are_refused(name):
 
 
 def test_deep_nesting_and_bracket_floods_are_refused_unparsed():
-    # More cases, and the other floods: tests/test_body_complexity.py.
+    # More cases, and the other floods: tests/unit/test_body_complexity.py.
     assert _problems("Johdanto.\n\n" + "> " * 41 + "lainaus\n") == {(3, 1, "body-too-complex")}
     assert _problems("Johdanto.\n\n" + "> " * 5 + "lainaus\n\n- a\n  - b\n    - c\n") == set()
     flood = "Alku.\n\nToinen kappale " + "[" * 501 + " sana" * 8000 + "\n"

@@ -5,7 +5,7 @@
 
 /**
  * The facets whose labels a result's line shows, in this order: level, regions, status (a
- * facet that meta.json does not have is skipped; tests/test_search_facets.py checks that each
+ * facet that meta.json does not have is skipped; tests/site/test_search_facets.py checks that each
  * is a facet of schema.yml).
  */
 var RESULT_LINE = ['taso', 'alue', 'tila'];

@@ -18,8 +18,8 @@ from generator.cli import main
 from generator.content.check import check_catalogue
 from generator.content.vocabulary import Term, Vocabulary
 from generator.derived.reference import markdown_text, render_field_reference
+from tests.hostile.test_injection_corpus import script_in, site_markdown
 from tests.support import FIXTURE_SITE, located
-from tests.test_injection_corpus import script_in, site_markdown
 
 THEMES = "content/sanastot/teemat.yml"
 LEVELS = "content/sanastot/tasot.yml"

@@ -13,7 +13,7 @@ from generator.core.history import last_commit_dates
 from generator.editorial.report import editorial_report, format_markdown, format_text
 from generator.editorial.similarity import UNBOUNDED, Limits
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING
-from tests.test_catalogue_diff import commit, git
+from tests.unit.test_catalogue_diff import commit, git
 
 
 def experiment(

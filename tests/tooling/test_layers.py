@@ -6,7 +6,7 @@ package or a lower layer; only ``engines`` may import a site engine; and no modu
 each other in a loop. A failure names the file, the line and the import. The checker is run on a
 small package with bad imports first, so the contract is known to fail when it should.
 
-``python -m tests.test_layers`` prints the contract's report on ``generator/``.
+``python -m tests.tooling.test_layers`` prints the contract's report on ``generator/``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import REPO_ROOT
-from tests.test_layers import ARCHITECTURE, read_layers
+from tests.tooling.test_layers import ARCHITECTURE, read_layers
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 PAGES = [REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md"))]

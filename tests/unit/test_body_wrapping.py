@@ -21,9 +21,9 @@ from generator.content.body import check_body
 from generator.content.body_wrapping import SENTINEL
 from generator.content.markup import violations, wrap_language
 from generator.core.problems import ProblemSink
+from tests.content.test_issue_form import COMPLETE, from_issue, replace_answer
 from tests.injection.allowlist import MARKDOWN_ENGINES, render
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
-from tests.test_issue_form import COMPLETE, from_issue, replace_answer
 
 BODY_LINE = VALID_EXPERIMENT.splitlines().index("---", 1) + 2  # the blank line after the closing ---
 REPRODUCTIONS = {

@@ -36,8 +36,8 @@ from tests.engines import (
     sitemap,
 )
 from tests.links import broken_links
+from tests.site.test_third_party import CSS_URL, MATERIAL_FETCHES, page_fetches, script_addresses
 from tests.support import REPO_ROOT
-from tests.test_third_party import CSS_URL, MATERIAL_FETCHES, page_fetches, script_addresses
 
 pytestmark = pytest.mark.e2e
 

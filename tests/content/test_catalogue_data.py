@@ -17,8 +17,8 @@ from jsonschema import Draft202012Validator
 from generator.content.check import check_catalogue
 from generator.core.schema import load_schema
 from generator.i18n.languages import translation_file
+from tests.content.test_invalid_examples import front_matter_data
 from tests.support import REPO_ROOT
-from tests.test_invalid_examples import front_matter_data
 
 SCHEMA = load_schema()
 ENTRY_FILES = sorted(

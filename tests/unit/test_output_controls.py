@@ -175,7 +175,7 @@ def test_diff_json_is_exact_and_printable():
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 @pytest.mark.parametrize("form", ["text", "markdown", "json"])
 def test_kokeilu_diff_prints_no_control_character(tmp_path, capsys, form):
-    from tests.test_catalogue_diff import commit, experiment, new_repo
+    from tests.unit.test_catalogue_diff import commit, experiment, new_repo
 
     repo = new_repo(tmp_path / "repo")
     title = '"\\e[2K\\r\\e[32m✓ Kokoelma on kunnossa.\\e[8m \\u202eperustulokokeilu"'

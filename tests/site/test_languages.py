@@ -235,4 +235,4 @@ def test_translated_content_pages_and_fallbacks(built_site):
     assert "De senaste försöken" in home
     # The header search sends Swedish queries to the Swedish finder (/sv/kokeilut/ → /sv/haku/).
     assert 'class="kk-header-search" role="search" action="../haku/"' in _html(built_site, "/sv/kokeilut/")
-    # (tests/test_site_build.py checks every link of every page, in every language.)
+    # (tests/site/test_site_build.py checks every link of every page, in every language.)

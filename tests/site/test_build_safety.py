@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -151,12 +152,21 @@ def test_json_output_is_sorted(two_builds):
 # --- all or nothing ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def built(tmp_path) -> tuple[Path, Path, dict]:
-    root = copy_fixture_site(tmp_path / "katalogi")
-    out = tmp_path / "julkaisu" / "site"
-    result = mkdocs_build(root, out)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> Path:
+    """The fixture site and its strict build, once: each test gets a copy of both."""
+    folder = tmp_path_factory.mktemp("all-or-nothing")
+    copy_fixture_site(folder / "katalogi")
+    result = mkdocs_build(folder / "katalogi", folder / "julkaisu" / "site")
     assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture
+def built(first_build, tmp_path) -> tuple[Path, Path, dict]:
+    """A catalogue and its previous output (copied with their modification times)."""
+    shutil.copytree(first_build, tmp_path, dirs_exist_ok=True)
+    root, out = tmp_path / "katalogi", tmp_path / "julkaisu" / "site"
     return root, out, snapshot(out)
 
 
@@ -174,7 +184,7 @@ def test_an_invalid_catalogue_leaves_the_previous_output_exactly(built):
 
 def test_a_strict_mode_warning_leaves_the_previous_output_exactly(built):
     root, out, before = built
-    # A warning of MkDocs' own: a broken link in a page is kokeilu check's (tests/test_page_links.py),
+    # A warning of MkDocs' own: a broken link in a page is kokeilu check's (tests/content/test_page_links.py),
     # a nav entry in mkdocs.yml is not.
     with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("  - Puuttuu: ei-ole.md\n")

@@ -4,7 +4,7 @@ floods of keys and items, deep Markdown and inputs aimed at the checker's own re
 Each case runs ``kokeilu check`` (``python -m generator``) in a child process whose address space
 is capped (``RLIMIT_AS``, 1 GiB) and which is killed after a generous hang guard (60 s). So a
 blow-up fails as a crash and a hang as a timeout, never a slow machine: no timing is asserted.
-Each run's time and peak memory are printed (``pytest -rP tests/test_limits.py`` shows them); the
+Each run's time and peak memory are printed (``pytest -rP tests/hostile/test_limits.py`` shows them); the
 "Limits on hostile input" of docs/security.md documents the bound they support.
 """
 

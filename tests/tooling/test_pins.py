@@ -83,7 +83,7 @@ def test_ci_and_the_published_site_install_with_the_pins_and_the_upstream_workfl
     for engine in ("mkdocs", "mkdocs-material", "properdocs", "zensical"):
         assert f" {engine}" in install, engine
     tests = next(s["run"] for s in upstream["jobs"]["newest"]["steps"] if "pytest" in s.get("run", ""))
-    assert "tests/test_engines.py" in tests and "tests/browser/test_engines_in_browser.py" in tests
+    assert "tests/tooling/test_engines.py" in tests and "tests/browser/test_engines_in_browser.py" in tests
     (newest, issue) = upstream["jobs"].values()
     assert newest["permissions"] == {"contents": "read"} and issue["permissions"] == {"issues": "write"}
     assert not any("actions/checkout" in str(s.get("uses")) for s in issue["steps"])

@@ -62,7 +62,7 @@ def test_readme_index_and_hidden_files_are_not_entries(check):
             "experiments/.gitkeep": "",
             "experiments/testikokeilu.md": VALID_EXPERIMENT,
             "content/opit/index.md": "# Opit\n",
-            "content/opit/ohjeet/sivu.md": "# Sivu\n",  # a hand-written page (tests/test_files.py)
+            "content/opit/ohjeet/sivu.md": "# Sivu\n",  # a hand-written page (tests/content/test_files.py)
             "content/opit/testioppi.md": VALID_LEARNING,
         }
     )

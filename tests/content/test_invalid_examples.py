@@ -27,7 +27,7 @@ from generator.core.schema import load_schema
 from generator.derived.json_schema import CHECKER_ONLY_RULES
 from tests.support import REPO_ROOT, write_catalogue
 
-CASES_DIR = Path(__file__).parent / "invalid"
+CASES_DIR = Path(__file__).parent.parent / "invalid"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
 
 

@@ -357,7 +357,7 @@ def test_codeowners_names_every_top_level_folder():
         ("theme/main.html", MAINTAINERS),
         (".github/workflows/ci.yml", MAINTAINERS),
         (".github/CODEOWNERS", MAINTAINERS),
-        ("tests/test_workflows.py", MAINTAINERS),
+        ("tests/tooling/test_workflows.py", MAINTAINERS),
         ("benchmarks/search.py", MAINTAINERS),
         ("pyproject.toml", MAINTAINERS),
         ("mkdocs.yml", MAINTAINERS),

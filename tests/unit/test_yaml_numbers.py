@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.content.test_issue_form import COMPLETE, problems_of, replace_answer
 from tests.support import VALID_EXPERIMENT, located
-from tests.test_issue_form import COMPLETE, problems_of, replace_answer
 
 EXPERIMENT = "experiments/testikokeilu.md"
 

@@ -1,7 +1,7 @@
 """Golden files for the generated Markdown and the finder's JSON of the fixture site (not for
 Material's HTML). The JSON goldens are indented for readable diffs and compared as data.
 
-After an intended change, rewrite them with ``UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py``
+After an intended change, rewrite them with ``UPDATE_GOLDEN=1 pytest tests/content/test_pages_golden.py``
 and review the diff like any other change.
 """
 
@@ -50,7 +50,9 @@ def test_the_same_pages_are_generated(fixture_plan, golden):
 def test_a_generated_page_matches_its_golden_file(fixture_plan, golden, src_uri):
     page = fixture_plan.page(src_uri)
     expected = (golden / src_uri).read_text(encoding="utf-8")
-    assert page.markdown == expected, "run UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py if intended"
+    assert page.markdown == expected, (
+        "run UPDATE_GOLDEN=1 pytest tests/content/test_pages_golden.py if intended"
+    )
 
 
 @pytest.mark.parametrize("src_uri", JSON_FILES)
@@ -58,5 +60,5 @@ def test_the_finder_data_matches_its_golden_file(fixture_plan, golden, src_uri):
     content = next(f.content for f in fixture_plan.files if f.src_uri == src_uri)
     expected = json.loads((golden / src_uri).read_text(encoding="utf-8"))
     assert json.loads(content) == expected, (
-        "run UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py if intended"
+        "run UPDATE_GOLDEN=1 pytest tests/content/test_pages_golden.py if intended"
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from generator.cli import main
+from tests.content.test_issue_form import COMPLETE, problems_of, replace_answer
 from tests.support import VALID_EXPERIMENT, VALID_LEARNING, located
-from tests.test_issue_form import COMPLETE, problems_of, replace_answer
 
 EXPERIMENT = "experiments/testikokeilu.md"
 LEARNING = "content/opit/testioppi.md"

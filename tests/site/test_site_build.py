@@ -47,7 +47,7 @@ def test_every_experiment_learning_and_term_has_its_page(built_site, shipped):
     urls += ["/kokeilut/", "/opit/", "/alueet/koko-suomi/"]
     missing = [url for url in urls if not (built_site / url.strip("/") / "index.html").is_file()]
     assert not missing
-    # (tests/test_growth.py checks that the catalogue is the repository's plus the growth.)
+    # (tests/site/test_growth.py checks that the catalogue is the repository's plus the growth.)
 
 
 def test_each_term_page_lists_exactly_the_experiments_of_its_term(built_site, shipped):

@@ -21,7 +21,7 @@ import yaml
 from tests.support import REPO_ROOT
 
 NODE = shutil.which("node")
-HARNESS = Path(__file__).parent / "js/github_script.js"
+HARNESS = Path(__file__).parent.parent / "js/github_script.js"
 MARKER = "<!-- kokeilu-diff -->"
 SHA = "a" * 40
 RUN = {
