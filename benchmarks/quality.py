@@ -1,4 +1,4 @@
-"""The query set and its scores, for benchmarks/search_quality.py and tests/test_query_set.py.
+"""The query set and its scores, for benchmarks/search_quality.py and tests/content/test_query_set.py.
 
 The query set is benchmarks/queries.yaml (its header says what each field and class means). A
 search system's answer to a query is its ranked list of result addresses; the entry a result

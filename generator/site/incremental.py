@@ -10,7 +10,7 @@ size. After an edit to some entries, :class:`IncrementalRenderer` renders a page
 - what it shows changed (a term gained or lost an entry, a listing page's entries shifted),
 
 and hands back the last plan's page otherwise. The result is the page plan a full planning
-would make (tests/test_serve_incremental.py holds the two equal). The finder's index and the
+would make (tests/site/test_serve_incremental.py holds the two equal). The finder's index and the
 open data files are not remade: they are kept from the last plan until the next full planning.
 """
 
