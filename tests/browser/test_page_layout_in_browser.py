@@ -50,6 +50,9 @@ def test_no_page_is_wider_than_a_phone_in_any_language(phone, fixture_server):
         for path in PAGE_TYPES:
             phone.goto(fixture_server + language + path)
             width = phone.evaluate("document.documentElement.scrollWidth")
+            assert "kkblock" not in phone.content(), language + path  # every HTML block restored
+            if path in ("tasot/", "tilastot/", "avoin-data/"):  # their tables are there, wrapped
+                assert phone.locator(".md-typeset__scrollwrap table").count() >= 1, language + path
             if width > 360:
                 too_wide[language + path] = width
     assert too_wide == {}
@@ -75,6 +78,7 @@ def test_the_map_and_the_charts_have_names_that_resolve(phone, fixture_server, l
     phone.goto(fixture_server + language + "alueet/")
     named = dict(phone.evaluate(NAMES_RESOLVE))
     assert named["kk-map"] is True
+    assert phone.locator(".kk-map a.kk-map__tile").count() == 19
     title = phone.locator("#kk-map-otsikko").text_content()
     assert "&lt;" not in title and "<" not in title and title.strip()
     assert phone.get_by_role("group", name=title.strip()).count() == 1
