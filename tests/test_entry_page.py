@@ -148,6 +148,11 @@ def test_finnish_text_on_a_swedish_or_english_page_carries_a_visible_tag(plan, l
     assert f'<span class="kk-lang-tag">{tag}</span>' in card(
         page(plan, f"{language}/kokeilut/index.md"), "hamara"
     )
+    # The Finnish story too, once above it.
+    assert (
+        f'<p class="kk-lang-note"><span class="kk-lang-tag">{tag}</span></p>\n\n<div class="kk-original" lang="fi"'
+        in markdown
+    )
     assert "kk-lang-tag" not in page(plan, "kokeilut/hamara.md")
 
 

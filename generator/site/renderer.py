@@ -26,7 +26,7 @@ from generator.core.model import UNKNOWN, Entry
 from generator.i18n.languages import PRIMARY, src_uri_in, url_in
 from generator.i18n.presentation import format_date, format_years, relative_url, root_prefix
 from generator.i18n.translation import Translator
-from generator.site.view import Card
+from generator.site.view import IN_LANGUAGE, Card
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,6 @@ def _date_filter(context: jinja2.runtime.Context, value: PartialDate | None) -> 
 # Statuses whose experiment has not ended: only these read "2019–" without an end.
 RUNNING = frozenset({"kaynnissa"})
 NOT_STARTED = frozenset({"idea", "suunniteltu"})
-# "Text in Finnish" beside a block shown in another language than the page's (lang_tag).
-IN_LANGUAGE = {"fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi"}
 
 
 @jinja2.pass_context

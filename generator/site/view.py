@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.content.catalogue import Catalogue
 from generator.content.intros import Intro
@@ -32,6 +32,8 @@ from generator.i18n.translation import Translator
 from generator.search.index import SearchData
 from generator.site.related import WEIGHTS, find_related
 
+# "In Finnish", in the page's language, beside a block shown in another language (lang_tag).
+IN_LANGUAGE = {"fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi"}
 # The id of the term, value and vocabulary term that mean "not known" (schema's unknown_value).
 UNKNOWN_TERM = "tuntematon"
 
@@ -168,8 +170,13 @@ class CatalogueView:
         return self.in_language(original.markdown, PRIMARY) if original is not None else ""
 
     def in_language(self, markdown: str, language: str) -> Markup:
-        """Markdown written in ``language``, marked as such on a page in another language."""
-        return Markup(markdown if language == self.language else wrap_language(markdown, language))
+        """Markdown written in ``language``, marked as such on a page in another language: for
+        screen readers (lang="fi") and on screen, once above it ("på finska")."""
+        if language == self.language or not markdown.strip():
+            return Markup(markdown)
+        tag = escape(self._(IN_LANGUAGE[language]))
+        note = f'<p class="kk-lang-note"><span class="kk-lang-tag">{tag}</span></p>\n\n'
+        return Markup(note + wrap_language(markdown, language))
 
     # -- what the catalogue's entries have in common ------------------------------------------
 

@@ -88,5 +88,9 @@ def body_region(page: str) -> str:
         start = article.index(end_tag, start) + len(end_tag)
     else:
         start = article.index("</header>") + len("</header>")
+    # A body in another language than the page's has our "in Finnish" note above it.
+    note = re.match(r'\s*<p class="kk-lang-note">.*?</p>', article[start:])
+    if note:
+        start += note.end()
     end = _END.search(article, start)
     return plain_code(article[start : end.start() if end else len(article)])
