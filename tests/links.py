@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -101,11 +102,9 @@ def listed(site: Path, folder: str) -> set[str]:
     pages = [site / folder / "index.html", *sorted((site / folder / "sivu").glob("*/index.html"))]
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        if 'class="kk-listing"' not in html:
-            continue
-        start = html.index('class="kk-listing"')
         collector = _Collector()
-        collector.feed(html[start : html.index("</ol>", start)])
+        for listing in re.findall(r'<ol class="kk-listing".*?</ol>', html, re.DOTALL):  # by start year
+            collector.feed(listing)
         for _, url in collector.links:
             target = target_file(site, page, url)
             if target is not None and target.suffix == ".html":

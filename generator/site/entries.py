@@ -14,7 +14,7 @@ from generator.core.schema import FieldSpec
 from generator.i18n.languages import LocalEntry, url_in
 from generator.i18n.presentation import newest_first, src_uri_for
 from generator.site.renderer import PageSpec, Renderer, json_ld
-from generator.site.view import CatalogueView
+from generator.site.view import CatalogueView, is_unknown
 
 
 def pages(view: CatalogueView, renderer: Renderer) -> Iterator[PageSpec]:
@@ -37,6 +37,8 @@ def experiment(view: CatalogueView, renderer: Renderer, entry: Entry) -> PageSpe
         amount=format_amount(dict(funding), view.language) if funding else "",
         sub_fields=_sub_fields(view.fields["experiment"]),
         parent=view.local(view.catalogue.experiments[parent]) if parent else None,
+        missing=missing_facts(view, entry),
+        place=view.municipalities_in_words(entry) if is_unknown(entry["regions"]) else "",
         parts=view.cards(view.parts.get(entry.slug, [])),
         learnings=view.cards(newest_first(view.catalogue.learnings_of(entry.slug), "date")),
         related=view.cards(view.related.get(entry.slug, [])),
@@ -71,9 +73,33 @@ def entry_page(view: CatalogueView, renderer: Renderer, entry: Entry, **context:
         terms={name: view.terms_of(entry, name) for name in view.taxonomies},
         original_language=view.language_name(local.original),
         edit_link=f"{view.edit_url}{entry.path}" if view.edit_url else "",
+        updated=view.dates.get(entry.path),
+        listing=(view.schema.experiment if entry.kind == "experiment" else view.schema.learning).listing_url,
+        listing_title=view._("Kokeilut" if entry.kind == "experiment" else "Opit"),
         body=view.in_language(local.body, local.body_language),
         **context,
     )
+
+
+# The parts of a group whose value "tuntematon" is a missing fact, by group.
+MISSING_PARTS = {"evaluation": "design", "result": "outcome"}
+
+
+def missing_facts(view: CatalogueView, entry: Entry) -> list[str]:
+    """The names of the facts the sources do not tell (``tuntematon``), in the schema's order,
+    for the one "Puuttuvat tiedot" line. A region is not missing when the municipalities are
+    known."""
+    missing = []
+    for name, spec in view.fields["experiment"].items():
+        value = entry.values.get(name)
+        if name in MISSING_PARTS and isinstance(value, dict):
+            value = value.get(MISSING_PARTS[name])
+        if not is_unknown(value):
+            continue
+        if name == "regions" and entry.values.get("municipalities"):
+            continue
+        missing.append(view._(spec.label_fi).lower())
+    return missing
 
 
 def _sub_fields(fields: Mapping[str, FieldSpec]) -> dict[str, dict[str, FieldSpec]]:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.taxonomy import TermGroup
+from generator.core.dates import PartialDate
 from generator.core.model import Entry
-from generator.core.urls import PAGE_SEGMENT
+from generator.core.urls import FINDER_URL, PAGE_SEGMENT
 from generator.i18n.presentation import src_uri_for
 from generator.site.renderer import PageSpec, Renderer
 from generator.site.view import Card, CatalogueView
@@ -78,9 +79,11 @@ def listing(
     title: str,
     entries: Sequence[Entry],
     term: TermGroup | None = None,
+    **extra: Any,
 ) -> Iterator[PageSpec]:
-    """The experiments at ``base`` (all of them, or one term's from ``term.md.j2``), in pages;
-    the first page of all experiments is in the navigation."""
+    """The experiments at ``base`` (all of them, or one term's from ``term.md.j2``), in pages,
+    each page's grouped by start year; the first page of all experiments is in the navigation.
+    ``extra`` goes to the template (a term page's learnings and finder link)."""
     size = view.site.page_size
     pages = chunk(entries, size)
     urls = page_urls(base, len(pages))
@@ -99,7 +102,33 @@ def listing(
             first=(number - 1) * size + 1,
             pager=pager,
             intro=view.intro(src_uri_for(base, index=index)) if number == 1 else "",
+            years=by_start_year(view, items, (number - 1) * size + 1),
+            finder=FINDER_URL,
+            **extra,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    """The experiments of one listing page that started in one year ("" for unknown)."""
+
+    year: str
+    anchor: str
+    cards: list[Card]
+    # The number of the group's first card in the whole listing.
+    start: int
+
+
+def by_start_year(view: CatalogueView, entries: Sequence[Entry], first: int) -> list[YearGroup]:
+    """A page's experiments (in listing order: newest start first, unknown last) by start year."""
+    groups: list[YearGroup] = []
+    for number, entry in enumerate(entries, start=first):
+        start = entry["start"]
+        year = str(start.earliest.year) if isinstance(start, PartialDate) else ""
+        if not groups or groups[-1].year != year:
+            groups.append(YearGroup(year, f"vuosi-{year or 'tuntematon'}", [], number))
+        groups[-1].cards.append(view.card(entry))
+    return groups
 
 
 def learning_listing(view: CatalogueView, renderer: Renderer) -> Iterator[PageSpec]:

@@ -39,7 +39,7 @@ from generator.i18n.languages import (
     split_src_uri,
     src_uri_in,
 )
-from generator.i18n.translation import Translator, translator
+from generator.i18n.translation import Translator, load_translations, translator
 from generator.opendata import tables
 from generator.search.index import SearchData, finder_assets
 from generator.site import entries, home, listings, statistics, terms
@@ -94,9 +94,9 @@ class SitePlanner:
         renderer: Callable[[Translator], Renderer] = Renderer,
     ) -> None:
         t = translator(language)
-        self.view = CatalogueView(catalogue, t, page_size, edit_url, site_url)
-        self.renderer = renderer(t)
         self.dates = dates or {}
+        self.view = CatalogueView(catalogue, t, page_size, edit_url, site_url, self.dates)
+        self.renderer = renderer(t)
 
     @property
     def search(self) -> SearchData:
@@ -243,16 +243,24 @@ def fallback_pages(generated: set[str], catalogue: Catalogue) -> list[PageSpec]:
                 "Tätä sivua ei ole vielä käännetty. Se näytetään alkuperäisellä kielellä ({language}).",
                 language=LANGUAGES[PRIMARY].names[code],
             )
+            title = _fallback_title(page.title or _first_heading(page.markdown), code)
             markdown = (
-                front_matter(
-                    page.title or _first_heading(page.markdown) or t.gettext("Kokeilukatalogi"), language=code
-                )
+                front_matter(title, language=code)
                 + f'<p class="kk-translation-note">{escape(note)}</p>\n\n'
                 + wrap_language(page.markdown, PRIMARY)
             )
             url = "/" + directory_url(target)
-            pages.append(PageSpec(target, url, page.title, markdown, source=page.path, language=code))
+            pages.append(PageSpec(target, url, title, markdown, source=page.path, language=code))
     return pages
+
+
+def _fallback_title(title: str, language: str) -> str:
+    """An untranslated page's title in ``language`` when translations.yml has it (the menu shows
+    it: "Fältreferens", not "Kenttäviite"), else the Finnish title."""
+    if not title:
+        return translator(language).gettext("Kokeilukatalogi")
+    found = load_translations().get(title, {}).get(language)
+    return found if isinstance(found, str) else title
 
 
 def _first_heading(markdown: str) -> str:

@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -25,7 +26,7 @@ from generator.core.model import UNKNOWN, Entry
 from generator.i18n.languages import PRIMARY, src_uri_in, url_in
 from generator.i18n.presentation import format_date, format_years, relative_url, root_prefix
 from generator.i18n.translation import Translator
-from generator.site.view import Card
+from generator.site.view import IN_LANGUAGE, Card
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,40 @@ def _date_filter(context: jinja2.runtime.Context, value: PartialDate | None) -> 
     return format_date(value, context["lang"])
 
 
+# Statuses whose experiment has not ended: only these read "2019–" without an end.
+RUNNING = frozenset({"kaynnissa"})
+NOT_STARTED = frozenset({"idea", "suunniteltu"})
+
+
 @jinja2.pass_context
 def _years_filter(context: jinja2.runtime.Context, entry: Entry) -> str:
-    """The years an experiment ran: "2017–2018", "2019–"."""
-    return format_years(entry["start"], entry["end"], context["lang"])
+    """The years an experiment ran: "2017–2018", "2019–" (running), "alkoi 2018" (no end and
+    not running: a status of tuntematon never reads as ongoing); "" when no date is known."""
+    start, end = entry["start"], entry["end"]
+    if isinstance(start, PartialDate) and not isinstance(end, PartialDate):
+        status = entry["status"]
+        if status not in RUNNING:
+            words = "alkaa {year}" if status in NOT_STARTED else "alkoi {year}"
+            return context["_"](words, year=start.year)
+    if not isinstance(start, PartialDate) and not isinstance(end, PartialDate):
+        return ""
+    return format_years(start, end, context["lang"])
+
+
+def source_title(url: str, longest: int = 36) -> str:
+    """A source link's text: its host and the end of its path, never the whole URL
+    ("kela.fi/…/perustulokokeilu"); the schema gives sources no titles, and none is fetched."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if not host:
+        return url
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments:
+        return host
+    last = unquote(segments[-1])
+    if len(last) > longest:
+        last = last[: longest - 1] + "…"
+    return f"{host}/{'…/' if len(segments) > 1 else ''}{last}"
 
 
 @functools.cache
@@ -67,8 +98,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date_fi=_date_filter, years=_years_filter)
-    env.globals.update(UNKNOWN=UNKNOWN)
+    env.filters.update(date_fi=_date_filter, years=_years_filter, source_title=source_title)
+    env.globals.update(UNKNOWN=UNKNOWN, IN_LANGUAGE=IN_LANGUAGE)
     return env
 
 

@@ -55,7 +55,7 @@ def statistics(view: CatalogueView, renderer: Renderer) -> PageSpec:
     _ = view._
     years, year_series, unknown_start = _by_year(view)
     themes = _themes(view)
-    theme_labels, theme_series = counts_by(themes)
+    theme_labels, theme_series = counts_by(themes, _("Kokeiluja"))
     statuses = _statuses(view)
     status_series = [Series(_("Kokeiluja"), tuple(count for _label, count in statuses))]
     return renderer.page(
@@ -72,29 +72,30 @@ def statistics(view: CatalogueView, renderer: Renderer) -> PageSpec:
             [str(y) for y in years],
             year_series,
             "kk-vuodet",
+            view.t,
         ),
         unknown_start=unknown_start,
         themes=themes,
-        themes_chart=bar_chart(
-            _("Kokeilut teemoittain"), theme_labels, theme_series, "kk-teemat", horizontal=True
-        ),
+        themes_chart=bar_chart(_("Kokeilut teemoittain"), theme_labels, theme_series, "kk-teemat", view.t),
         statuses=statuses,
         status_chart=bar_chart(
             _("Kokeilut tilan mukaan"),
             [label for label, _count in statuses],
             status_series,
             "kk-tilat",
-            horizontal=True,
+            view.t,
         ),
     )
 
 
 def _by_year(view: CatalogueView) -> tuple[list[int], list[Series], int]:
-    """The start years, one series per level counting the experiments started each year, and
-    how many experiments have no known start."""
+    """Every year from the first start to the last (a year nothing started in included, so the
+    chart shows it as a gap), one series per level counting the experiments started each year,
+    and how many experiments have no known start."""
     levels = [t for t in view.taxonomies["tasot"].terms if not t.extra]
     started = [e for e in view.experiments if isinstance(e["start"], PartialDate)]
-    years = sorted({e["start"].earliest.year for e in started})
+    known = {e["start"].earliest.year for e in started}
+    years = list(range(min(known), max(known) + 1)) if known else []
     per_year = Counter((e["start"].earliest.year, e["level"]) for e in started)
     series = [Series(t.label, tuple(per_year[(y, t.id)] for y in years)) for t in levels]
     return years, series, len(view.experiments) - len(started)

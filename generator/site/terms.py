@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.content.taxonomy import Taxonomy
+from generator.content.taxonomy import Taxonomy, TermGroup
+from generator.core.model import Entry
 from generator.i18n.presentation import src_uri_for
 from generator.site.charts import region_map
 from generator.site.listings import listing
@@ -16,8 +17,32 @@ from generator.site.view import CatalogueView
 def pages(view: CatalogueView, renderer: Renderer) -> Iterator[PageSpec]:
     for taxonomy in view.taxonomies.values():
         yield taxonomy_page(view, renderer, taxonomy)
+        param = finder_param(view, taxonomy.spec.name)
         for term in taxonomy.terms:
-            yield from listing(view, renderer, term.url, term.label, term.entries, term=term)
+            yield from listing(
+                view,
+                renderer,
+                term.url,
+                term.label,
+                term.entries,
+                term=term,
+                learnings=view.cards(learnings_of(view, taxonomy, term)),
+                finder_query=f"?{param}={term.id}" if param else "",
+            )
+
+
+def finder_param(view: CatalogueView, taxonomy: str) -> str:
+    """The finder's URL parameter for the taxonomy's terms (schema.yml ``facets``), or ""."""
+    return next((f.param for f in view.schema.facets if f.taxonomy == taxonomy), "")
+
+
+def learnings_of(view: CatalogueView, taxonomy: Taxonomy, term: TermGroup) -> list[Entry]:
+    """The learnings of a term, newest first: a theme's own (the learning's themes), else
+    those of the term's experiments."""
+    if taxonomy.spec.field == "themes":
+        return [ln for ln in view.learnings if term.id in (ln["themes"] or ())]
+    slugs = {e.slug for e in term.entries}
+    return [ln for ln in view.learnings if slugs.intersection(ln["experiments"] or ())]
 
 
 def taxonomy_page(view: CatalogueView, renderer: Renderer, taxonomy: Taxonomy) -> PageSpec:

@@ -9,12 +9,13 @@ the intros, and the cards of listings. The parts of the plan (``listings``, ``en
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.content.catalogue import Catalogue
 from generator.content.intros import Intro
@@ -22,7 +23,7 @@ from generator.content.markup import wrap_language
 from generator.content.parts import parts_index
 from generator.content.taxonomy import TermGroup, group_taxonomies, term_ids
 from generator.content.validation import evaluation_published
-from generator.core.model import Entry
+from generator.core.model import UNKNOWN, Entry
 from generator.core.problems import ConfigError
 from generator.core.schema import FieldSpec
 from generator.i18n.languages import LANGUAGES, PRIMARY, LocalEntry, localized, src_uri_in
@@ -30,6 +31,16 @@ from generator.i18n.presentation import newest_first
 from generator.i18n.translation import Translator
 from generator.search.index import SearchData
 from generator.site.related import WEIGHTS, find_related
+
+# "In Finnish", in the page's language, beside a block shown in another language (lang_tag).
+IN_LANGUAGE = {"fi": "suomeksi", "sv": "ruotsiksi", "en": "englanniksi"}
+# The id of the term, value and vocabulary term that mean "not known" (schema's unknown_value).
+UNKNOWN_TERM = "tuntematon"
+
+
+def is_unknown(value: object) -> bool:
+    """Whether a field's value says the sources do not tell it: ``tuntematon``."""
+    return value is UNKNOWN or value == UNKNOWN_TERM
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +50,13 @@ class Card:
     entry: LocalEntry
     # The experiment's status or the learning's kind.
     label: str
-    # The experiment's level and regions.
+    # The experiment's level and regions (not the unknown-region term: unknowns are not shown on
+    # cards), and with no known region its municipalities in words ("118 kuntaa").
     levels: tuple[TermGroup, ...] = ()
     regions: tuple[TermGroup, ...] = ()
+    place: str = ""
+    # Whether the status is known (a card shows no "unknown" pill).
+    status_known: bool = True
 
 
 class CatalogueView:
@@ -54,8 +69,12 @@ class CatalogueView:
         page_size: int | None = None,
         edit_url: str = "",
         site_url: str = "",
+        dates: Mapping[str, dt.date] | None = None,
     ) -> None:
         self.catalogue = catalogue
+        # Root-relative path → the date of its last commit (generator/core/history.py); empty
+        # outside git, and then no page says when it was updated.
+        self.dates = dates or {}
         self.language = t.language
         self.t = t
         self._ = t.gettext
@@ -123,7 +142,24 @@ class CatalogueView:
         if entry.kind != "experiment":
             return Card(entry, self.label("oppityypit", entry["kind"]))
         status = self.label("tilat", entry["status"])
-        return Card(entry, status, self.terms_of(entry, "tasot"), self.terms_of(entry, "alueet"))
+        regions = tuple(t for t in self.terms_of(entry, "alueet") if t.id != UNKNOWN_TERM)
+        return Card(
+            entry,
+            status,
+            self.terms_of(entry, "tasot"),
+            regions,
+            "" if regions else self.municipalities_in_words(entry),
+            not is_unknown(entry["status"]),
+        )
+
+    def municipalities_in_words(self, entry: Entry) -> str:
+        """The entry's municipalities, as a place: "Kuhmo", "Kuhmo, Sotkamo", "118 kuntaa"."""
+        found = entry.values.get("municipalities")
+        if not isinstance(found, list) or not found:
+            return ""
+        if len(found) <= 2:
+            return ", ".join(self.label("kunnat", m) for m in found)
+        return self.t.ngettext("kunta", "kuntaa", len(found))
 
     def intro(self, src_uri: str) -> str:
         """The introduction in this language, else the Finnish one marked as Finnish."""
@@ -134,8 +170,13 @@ class CatalogueView:
         return self.in_language(original.markdown, PRIMARY) if original is not None else ""
 
     def in_language(self, markdown: str, language: str) -> Markup:
-        """Markdown written in ``language``, marked as such on a page in another language."""
-        return Markup(markdown if language == self.language else wrap_language(markdown, language))
+        """Markdown written in ``language``, marked as such on a page in another language: for
+        screen readers (lang="fi") and on screen, once above it ("på finska")."""
+        if language == self.language or not markdown.strip():
+            return Markup(markdown)
+        tag = escape(self._(IN_LANGUAGE[language]))
+        note = f'<p class="kk-lang-note"><span class="kk-lang-tag">{tag}</span></p>\n\n'
+        return Markup(note + wrap_language(markdown, language))
 
     # -- what the catalogue's entries have in common ------------------------------------------
 

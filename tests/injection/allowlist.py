@@ -29,7 +29,9 @@ _HIGHLIGHT = re.compile(
 _TAG = re.compile(r"<[^>]+>")
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 # The body ends at the first generated section or listing after it.
-_END = re.compile(r'<h2 id="(?:opit|kokeilut|samankaltaisia)"|<p class="kk-(?:count|empty)"')
+_END = re.compile(
+    r'<h2 id="(?:opit|kokeilut|samankaltaisia)"|<p class="kk-(?:count|empty)"|<aside class="kk-facts"'
+)
 
 
 @functools.cache
@@ -78,7 +80,17 @@ def body_region(page: str) -> str:
     found = _ARTICLE.search(page)
     assert found, "no Material article"
     article = found.group(1)
-    start = article.find("</aside>")
-    start = start + len("</aside>") if start != -1 else article.index("</header>") + len("</header>")
+    # An experiment's story follows its key facts; a learning's, its facts panel.
+    start, end_tag = article.find('<section class="kk-keyfacts"'), "</section>"
+    if start == -1:
+        start, end_tag = article.find('<aside class="kk-facts"'), "</aside>"
+    if start != -1:
+        start = article.index(end_tag, start) + len(end_tag)
+    else:
+        start = article.index("</header>") + len("</header>")
+    # A body in another language than the page's has our "in Finnish" note above it.
+    note = re.match(r'\s*<p class="kk-lang-note">.*?</p>', article[start:])
+    if note:
+        start += note.end()
     end = _END.search(article, start)
     return plain_code(article[start : end.start() if end else len(article)])

@@ -19,8 +19,7 @@ from generator.site.renderer import Renderer, environment
 
 def _listed(markdown: str) -> list[str]:
     """Slugs of the experiments a listing page shows, in order."""
-    listing = markdown[markdown.index('<ol class="kk-listing"') :]
-    listing = listing[: listing.index("</ol>")]
+    listing = "".join(re.findall(r'<ol class="kk-listing".*?</ol>', markdown, re.DOTALL))  # by year
     hrefs = re.findall(r'kk-card__title"><a href="([^"]+)"', listing)
     return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
 

@@ -68,9 +68,8 @@ def page(plan, src_uri: str) -> str:
 
 
 def facts(markdown: str) -> dict[str, str]:
-    """The facts panel as label → the dd's HTML."""
-    panel = markdown[markdown.index("<dl>") : markdown.index("</dl>")]
-    return dict(re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>\n", panel))
+    """The facts (the key facts and the full panel) as label → the dd's HTML."""
+    return dict(re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>\n", markdown))
 
 
 # -- part_of --------------------------------------------------------------------------------------
