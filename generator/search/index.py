@@ -41,6 +41,12 @@ only the Finnish terms that its page terms do not already begin with
 query word finds the rest as a prefix of the page terms. tests/test_search_languages.py checks
 that every word of every entry's Finnish title and summary finds it on both finders.
 
+**Base forms and compound parts.** Every index, the Finnish one too, has in ``fi`` the Finnish
+terms of the base forms and compound parts of the entry's Finnish words that their own terms do
+not already begin with (:class:`generator.search.morphology.Morphology`, computed once per entry
+for the three languages), so "esiopetus" finds "esiopetuksen" and "budjetti" "Hiilibudjetti"
+with the query's usual stems.
+
 The modules: the documents and their body text (documents.py), the facets (facets.py), what the
 languages share (shared.py), the files (datafiles.py), the index (lunr.py, with each language's
 pipeline in pipelines.py, finnish.py, swedish.py and english.py) and the scripts (scripts.py).

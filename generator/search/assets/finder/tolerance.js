@@ -18,9 +18,8 @@ function typosAllowed(word) {
 
 /**
  * The edit distance (optimal string alignment: insert, delete, substitute, swap two neighbours)
- * between `a` and the prefix of `b` nearest to it: [distance, prefix length], the smallest
- * distance and, among equals, the length closest to a's. [limit + 1, 0] when none is within
- * `limit`.
+ * between `a` and the prefix of `b` nearest to it: [distance, prefix length]: the smallest
+ * distance and, among equals, the whole of `b`, else the length closest to a's. [limit + 1, 0] when none is within `limit`.
  */
 function prefixDistance(a, b, limit) {
   var n = a.length;
@@ -47,6 +46,8 @@ function prefixDistance(a, b, limit) {
     var dist = rows[n][j];
     if (dist < best[0] || (dist === best[0] && Math.abs(j - n) < Math.abs(best[1] - n))) best = [dist, j];
   }
+  // The whole of b before a shorter prefix of it as near.
+  if (m === b.length && rows[n][m] <= best[0]) return [rows[n][m], m];
   return best;
 }
 
@@ -99,7 +100,8 @@ function nearestStem(stem, word, shards) {
       if (result[0] > limit) return;
       var candidate = pair[0].slice(0, result[1]);
       if (candidate === stem) return;
-      var known = found.get(candidate) || {stem: candidate, distance: result[0], base: 0, postings: 0};
+      var known = found.get(candidate) || {stem: candidate, distance: result[0], whole: 0, base: 0, postings: 0};
+      if (candidate === pair[0]) known.whole = 1;
       known.distance = Math.min(known.distance, result[0]);
       known.postings += postings(pair[1]);
       if (candidate === pair[0] && pair[1] && pair[1][BASE_FORMS]) known.base = 1;
@@ -116,9 +118,12 @@ function nearestStem(stem, word, shards) {
 /** The field of base forms and compound parts (generator/search/index.py FINNISH_FIELD). */
 var BASE_FORMS = 'fi';
 
-/** Nearer first; then a whole term of the base forms' field (it reads as a word); then more postings. */
+/**
+ * Nearer first; then a whole term (its word's stem, not a piece of one); then one of the base
+ * forms' field (it reads as a word); then more postings.
+ */
 function compareCandidates(a, b) {
-  return (a.distance - b.distance) || (b.base - a.base) || (b.postings - a.postings) ||
+  return (a.distance - b.distance) || (b.whole - a.whole) || (b.base - a.base) || (b.postings - a.postings) ||
     (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0);
 }
 
