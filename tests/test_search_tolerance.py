@@ -139,6 +139,7 @@ MORPHOLOGY = [
     ("hävikki", "kouluruoka"),
     ("auto", "loas"),
     ("leipä", "hiilibudjetti"),
+    ("leivästä", "hiilibudjetti"),  # the last part as it stands in "Hävikkileivästä"
 ]
 
 

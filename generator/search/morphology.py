@@ -9,7 +9,7 @@ Voikko gives for it:
 
 - its base form(s) ("esiopetuksen" → "esiopetus", "kouluruoan" → "kouluruoka");
 - the parts of a compound ("ruokahävikin" → "ruoka", "hävikki"; the last part in its base
-  form: "hävikkileivästä" → "leipä"), and the runs of parts that start or end it
+  form and as it stands: "hävikkileivästä" → "leipä", "leivästä"), and the runs of parts that start or end it
   ("yhteiskäyttöauto" → "yhteiskäyttö", "käyttöauto").
 
 Only the words whose term the word's own term does not already begin with are kept (the
@@ -57,11 +57,11 @@ def _clean(word: str | None) -> str:
 
 
 def _compound_words(parts: list) -> set[str]:
-    """The parts of a compound and the runs of parts that start or end it: a part before the
-    last as it stands in the compound (its compound form), the last one in its base form."""
+    """The parts of a compound and the runs of parts that start or end it: each part as it
+    stands in the compound, and the last one also in its base form."""
     forms = [_clean(part.FORM) for part in parts]
     last = _clean(parts[-1].BASEFORM) or forms[-1]
-    words = set(forms[:-1])
+    words = set(forms)  # the last one as it stands too: "leivästä" in "hävikkileivästä"
     words.add(last)
     for k in range(2, len(parts)):
         words.add("".join(forms[:k]))  # a run that starts the compound

@@ -140,21 +140,24 @@ async function searchText(meta, query, fetchShard, lunrLib) {
 }
 
 /**
- * A word that finds nothing, corrected: for each of the query's languages, its stem against
- * the terms that start with the same two letters (folded); the first correction that finds
- * something, as {word, ordinals}; null when there is none.
+ * A word that finds nothing, corrected: in each of the query's languages, its stem against the
+ * terms that start with the same two letters (folded); the nearest correction (the earlier
+ * language among equals) that finds something, as {word, ordinals}; null when there is none.
  */
 async function correctWord(meta, word, fetchShard, lunrLib) {
   var languages = passLanguages(meta);
+  var candidates = [];
   for (var i = 0; i < languages.length; i++) {
     var stem = stemsOf(word, lunrLib, languages[i])[0];
     if (!stem || Array.from(stem).length < 3) continue;
     var shards = await loadShards(meta, vocabularyShards(meta, stem), fetchShard);
     var nearest = nearestStem(stem, word, shards);
-    if (!nearest) continue;
-    var corrected = correctedWord(word, stem, nearest.stem);
-    var ordinals = await searchText(meta, corrected, fetchShard, lunrLib);
-    if (ordinals.length) return {word: corrected, ordinals: ordinals};
+    if (nearest) candidates.push({word: correctedWord(word, stem, nearest.stem), distance: nearest.distance, order: i});
+  }
+  candidates.sort(function (a, b) { return (a.distance - b.distance) || (a.order - b.order); });
+  for (var k = 0; k < candidates.length; k++) {
+    var ordinals = await searchText(meta, candidates[k].word, fetchShard, lunrLib);
+    if (ordinals.length) return {word: candidates[k].word, ordinals: ordinals};
   }
   return null;
 }
