@@ -54,12 +54,12 @@ ENTRIES = {
     ),
     "hiilibudjetti": (
         "Hiilibudjetti kaupungin päätöksiin",
-        "Kaupunki laski päästöilleen katon ja seurasi sitä vuosittain.",
+        "Kaupunki laski päästöilleen katon. Hävikkileivästä tehtiin työpajassa uusia tuotteita.",
         "ilmasto",
         "keski-suomi",
         "jyvaskyla",
         "Jyväskylän kaupunki",
-        "Hävikkileivästä tehtiin työpajassa uusia tuotteita.",
+        "Kaupunki seurasi päästöjään vuosittain.",
     ),
     "kouluruoka": (
         "Kouluruoan hävikki puoliksi",

@@ -42,7 +42,8 @@ query word finds the rest as a prefix of the page terms. tests/test_search_langu
 that every word of every entry's Finnish title and summary finds it on both finders.
 
 **Base forms and compound parts.** Every index, the Finnish one too, has in ``fi`` the Finnish
-terms of the base forms and compound parts of the entry's Finnish words that their own terms do
+terms of the base forms and compound parts of the words of the entry's Finnish title, summary
+and labels that their own terms do
 not already begin with (:class:`generator.search.morphology.Morphology`, computed once per entry
 for the three languages), so "esiopetus" finds "esiopetuksen" and "budjetti" "Hiilibudjetti"
 with the query's usual stems.
@@ -182,9 +183,9 @@ class SearchData:
         return (*texts, (*self.finnish_texts(entry, local, body), self.morphology_text(entry)))
 
     def morphology_text(self, entry: Entry) -> str:
-        """The base forms and compound parts of the entry's Finnish words (its Finnish title,
-        summary, labels and body; :class:`generator.search.morphology.Morphology`), computed
-        once per entry for every language."""
+        """The base forms and compound parts of the words of the entry's Finnish title, summary
+        and labels (:class:`generator.search.morphology.Morphology`; not its body: the budget),
+        computed once per entry for every language."""
         found = self.shared.morphology.get(entry.path)
         if found is None:
             bodies = getattr(self.catalogue, "bodies", None) or {}
@@ -192,8 +193,6 @@ class SearchData:
             texts: tuple[str, ...] = (self.keywords(entry, PRIMARY),)
             if finnish.text_language == PRIMARY:
                 texts += (finnish.title, finnish.summary)
-            if finnish.body_language == PRIMARY:
-                texts += (self.shared.body_text(finnish.body),)
             found = self.shared.morphology[entry.path] = finnish_morphology().text(texts)
         return found
 

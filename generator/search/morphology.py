@@ -17,12 +17,18 @@ query's prefix search finds the others): about one extra term for every few word
 into the field ``fi`` (generator/search/index.py), so their scores never change the other
 fields'.
 
+What is analysed: the words of an entry's title, summary and labels (keywords), the words
+that say what it is about; not its body, whose words are left to Snowball, because analysing
+them too doubles the work and takes the index build over its budget (10 % of the site build,
+benchmarks/search.py). Of the forms of a word that share a term, only the first is analysed.
+
 The analyser is pyvoikko, Voikko's Finnish morphology (the dictionary of LibreOffice's spell
 checker and of Elasticsearch's and Solr's Voikko plugins) as a finite-state transducer run by
-kfst (with its Rust accelerator kfst-rs): pip only, no system package. Debian's libvoikko is
-ten times faster per word but needs ``apt-get install python3-libvoikko voikko-fi``, which a
-plain pip install cannot do. Voikko knows proper nouns in lower case only, so words are
-analysed lower-cased (as they are indexed). Each distinct word is analysed once per process.
+kfst (with its Rust accelerator kfst-rs, about 0.5 ms per word): pip only, no system package.
+Debian's libvoikko gives the same analyses ten times faster but needs
+``apt-get install python3-libvoikko voikko-fi``, which a plain pip install cannot do. Voikko
+knows proper nouns in lower case only, so words are analysed lower-cased (as they are indexed).
+Each distinct word is analysed at most once per process.
 """
 
 from __future__ import annotations
@@ -91,6 +97,7 @@ class Morphology:
 
     def __init__(self, finnish: LanguagePipeline) -> None:
         self.finnish = finnish
+        # Index term → the extra words of the first word analysed with that term.
         self._extra: dict[str, tuple[str, ...]] = {}
 
     def _term(self, word: str) -> str | None:
@@ -102,18 +109,24 @@ class Morphology:
 
     def extra_words(self, word: str) -> tuple[str, ...]:
         """The words :func:`related_words` gives for ``word`` whose terms its own term does not
-        begin with (one per term)."""
-        found = self._extra.get(word)
+        begin with (one per term).
+
+        The forms of a word that share its term ("opetuksen", "opetukset") share its base
+        forms: only the first of them is analysed (texts are read in document order and each
+        one's words in sorted order, so the build stays deterministic), which halves the work.
+        """
+        own = self._term(word)
+        if own is None or not self.finnish.is_plain(word):
+            return ()
+        found = self._extra.get(own)
         if found is not None:
             return found
-        own = self._term(word)
         kept: dict[str, str] = {}
-        if own is not None and self.finnish.is_plain(word):
-            for other in related_words(word):
-                term = self._term(other)
-                if term and term != own and not own.startswith(term) and term not in kept:
-                    kept[term] = other
-        found = self._extra[word] = tuple(kept.values())
+        for other in related_words(word):
+            term = self._term(other)
+            if term and term != own and not own.startswith(term) and term not in kept:
+                kept[term] = other
+        found = self._extra[own] = tuple(kept.values())
         return found
 
     def text(self, texts: Iterable[str]) -> str:
@@ -122,7 +135,7 @@ class Morphology:
         for text in texts:
             words.update(split_words(text))
         extra: set[str] = set()
-        for word in words:
+        for word in sorted(words):
             trimmed = self.finnish.trim(word)
             if trimmed:
                 extra.update(self.extra_words(trimmed))
