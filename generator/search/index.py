@@ -41,6 +41,13 @@ only the Finnish terms that its page terms do not already begin with
 query word finds the rest as a prefix of the page terms. tests/site/test_search_languages.py checks
 that every word of every entry's Finnish title and summary finds it on both finders.
 
+**Base forms and compound parts.** Every index, the Finnish one too, has in ``fi`` the Finnish
+terms of the base forms and compound parts of the words of the entry's Finnish title, summary
+and labels that their own terms do
+not already begin with (:class:`generator.search.morphology.Morphology`, computed once per entry
+for the three languages), so "esiopetus" finds "esiopetuksen" and "budjetti" "Hiilibudjetti"
+with the query's usual stems.
+
 The modules: the documents and their body text (documents.py), the facets (facets.py), what the
 languages share (shared.py), the files (datafiles.py), the index (lunr.py, with each language's
 pipeline in pipelines.py, finnish.py, swedish.py and english.py) and the scripts (scripts.py).
@@ -50,6 +57,7 @@ them once; :meth:`SearchData.files` gives only one language's data.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
@@ -73,8 +81,9 @@ from generator.search.datafiles import (
 from generator.search.documents import body_text
 from generator.search.facets import Facet, count_values, facet_meta, facets_in
 from generator.search.lunr import IndexBuilder
+from generator.search.morphology import Morphology, related_words
 from generator.search.pipelines import clear_caches as clear_pipeline_caches
-from generator.search.pipelines import finnish_remainder
+from generator.search.pipelines import finnish_remainder, pipeline_for
 from generator.search.scripts import finder_assets, finder_script
 from generator.search.shared import clear_shared, shared_data
 
@@ -93,8 +102,10 @@ __all__ = [
 
 # Field boosts: a word in the title counts ten times a word in the body.
 FIELDS = (("title", 10), ("summary", 4), ("keywords", 3), ("body", 1))
-# The Swedish and English indexes' field of Finnish terms, searched by the query's Finnish
-# passes (SearchData.passes). Boost 1: a Finnish word there counts like one in the body.
+# Every index's field of extra Finnish terms: the base forms and compound parts of the entry's
+# Finnish words (generator/search/morphology.py) and, in the Swedish and English indexes, the
+# Finnish terms the query's Finnish passes search (SearchData.passes). Boost 1: a word there
+# counts like one in the body.
 FINNISH_FIELD = "fi"
 
 
@@ -165,10 +176,25 @@ class SearchData:
         with another pipeline than its field's as a (text, pipeline) pair)."""
         entry, local = self.documents[number], self.local[number]
         body = self.shared.body_text(local.body)
-        texts: tuple[Any, ...] = (local.title, local.summary, self.keywords(entry), body)
-        if self.language != PRIMARY:
-            texts += (self.finnish_texts(entry, local, body),)
-        return texts
+        keywords = self.keywords(entry)
+        texts: tuple[Any, ...] = (local.title, local.summary, keywords, body)
+        if self.language == PRIMARY:
+            return (*texts, self.morphology_text(entry))
+        return (*texts, (*self.finnish_texts(entry, local, body), self.morphology_text(entry)))
+
+    def morphology_text(self, entry: Entry) -> str:
+        """The base forms and compound parts of the words of the entry's Finnish title, summary
+        and labels (:class:`generator.search.morphology.Morphology`; not its body: the budget),
+        computed once per entry for every language."""
+        found = self.shared.morphology.get(entry.path)
+        if found is None:
+            bodies = getattr(self.catalogue, "bodies", None) or {}
+            finnish = localized(entry, PRIMARY, bodies.get(entry.path))
+            texts: tuple[str, ...] = (self.keywords(entry, PRIMARY),)
+            if finnish.text_language == PRIMARY:
+                texts += (finnish.title, finnish.summary)
+            found = self.shared.morphology[entry.path] = finnish_morphology().text(texts)
+        return found
 
     def finnish_on_page(self, local: LocalEntry) -> bool:
         """Whether the page shows the entry's title, summary and body all in Finnish."""
@@ -207,7 +233,7 @@ class SearchData:
 
     @property
     def field_specs(self) -> tuple[tuple[str, int], ...]:
-        return FIELDS if self.language == PRIMARY else (*FIELDS, (FINNISH_FIELD, 1))
+        return (*FIELDS, (FINNISH_FIELD, 1))
 
     @property
     def field_names(self) -> list[str]:
@@ -306,8 +332,17 @@ def build_search_files(catalogue: Catalogue, language: str = PRIMARY) -> list[Si
     return search_data(catalogue, language).files()
 
 
+@functools.cache
+def finnish_morphology() -> Morphology:
+    """The extra Finnish words of texts, remembered for the process."""
+    return Morphology(pipeline_for(PRIMARY))
+
+
 def clear_caches() -> None:
-    """Forgets what the finder data of every catalogue shares and every word's stem and term,
-    so the next build starts as in a new process (benchmarks/search.py times cold builds)."""
+    """Forgets what the finder data of every catalogue shares and every word's stem, term and
+    analysis, so the next build starts as in a new process (benchmarks/search.py times cold
+    builds)."""
     clear_shared()
     clear_pipeline_caches()
+    finnish_morphology().clear()
+    related_words.cache_clear()

@@ -26,6 +26,7 @@ FINDER_MODULES = (
     "shards.js",
     "scoring.js",
     "passes.js",
+    "tolerance.js",
     "facets.js",
     "results.js",
     "state.js",

@@ -21,6 +21,8 @@ class SharedData:
         self.values = [reader.values(entry, self.experiments) for entry in self.documents]
         self.used = used_values(self.values)
         self._bodies: dict[str, str] = {}
+        # Entry path → the base forms and compound parts of its Finnish words (index.py).
+        self.morphology: dict[str, str] = {}
 
     def experiments_of(self, entry: Entry) -> list[Entry]:
         return experiments_of(entry, self.experiments)

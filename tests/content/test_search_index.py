@@ -11,7 +11,7 @@ from lunr.builder import Builder
 
 from generator.content.check import load_catalogue
 from generator.search.finnish import finnish_pipeline, js_text
-from generator.search.index import FIELDS, SearchData, body_text
+from generator.search.index import SearchData, body_text
 from generator.search.lunr import (
     INDEX_PIPELINE,
     SEARCH_PIPELINE,
@@ -62,13 +62,14 @@ def test_the_merged_shards_are_the_index_plain_lunr_py_builds(data, meta, shards
     builder.pipeline.add(*(functions[name] for name in INDEX_PIPELINE))
     builder.search_pipeline.add(*(functions[name] for name in SEARCH_PIPELINE))
     builder.ref("ref")
-    for name, boost in FIELDS:
+    for name, boost in data.field_specs:
         builder.field(name, boost=boost)
     for number, entry in enumerate(data.documents):
         texts = (entry.title, entry.summary, data.keywords(entry), body_text(entry.body))
-        builder.add(
-            {"ref": str(number), **{name: js_text(t) for (name, _), t in zip(FIELDS, texts, strict=True)}}
-        )
+        # The field "fi": the base forms and compound parts of the entry's words (morphology.py).
+        texts += (data.morphology_text(entry),)
+        fields = zip(data.field_specs, texts, strict=True)
+        builder.add({"ref": str(number), **{name: js_text(t) for (name, _), t in fields}})
     plain = builder.build().serialize()
     ours = merge_shards(meta["index"], shards.values())
 

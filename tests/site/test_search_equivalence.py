@@ -92,6 +92,7 @@ def _words_and_texts(search_data) -> tuple[list[str], list[str]]:
     texts = []
     for entry in search_data.documents:
         texts += [entry.title, entry.summary, search_data.keywords(entry), body_text(entry.body)]
+        texts.append(search_data.morphology_text(entry))  # base forms and compound parts
     words = sorted({word for text in texts for word in split_words(text)})
     return words, texts
 

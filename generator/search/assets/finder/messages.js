@@ -15,7 +15,9 @@ var MESSAGES = {
     none: function (q) { return 'Ei tuloksia haulla ”' + q + '”. '; },
     tryWord: 'Kokeile toista sanaa.',
     tryWordOrFacets: 'Kokeile toista sanaa tai poista rajauksia.',
-    noneSelected: 'Ei tuloksia valituilla rajauksilla. Poista rajauksia.'
+    noneSelected: 'Ei tuloksia valituilla rajauksilla. Poista rajauksia.',
+    didYouMean: function (q) { return 'Tarkoititko ”' + q + '”? '; },
+    partial: 'Mikään tulos ei sisällä kaikkia hakusanoja; tässä osumat osalle niistä. '
   },
   sv: {
     loading: 'Sökningen laddas…',
@@ -25,7 +27,9 @@ var MESSAGES = {
     none: function (q) { return 'Inga träffar för ”' + q + '”. '; },
     tryWord: 'Pröva ett annat ord.',
     tryWordOrFacets: 'Pröva ett annat ord eller ta bort några val.',
-    noneSelected: 'Inga träffar med de valda avgränsningarna. Ta bort några val.'
+    noneSelected: 'Inga träffar med de valda avgränsningarna. Ta bort några val.',
+    didYouMean: function (q) { return 'Menade du ”' + q + '”? '; },
+    partial: 'Inget resultat innehåller alla sökord; här är träffar för en del av dem. '
   },
   en: {
     loading: 'Loading the search…',
@@ -35,7 +39,9 @@ var MESSAGES = {
     none: function (q) { return 'No results for “' + q + '”. '; },
     tryWord: 'Try another word.',
     tryWordOrFacets: 'Try another word or remove some of the choices.',
-    noneSelected: 'No results with the chosen options. Remove some of the choices.'
+    noneSelected: 'No results with the chosen options. Remove some of the choices.',
+    didYouMean: function (q) { return 'Did you mean “' + q + '”? '; },
+    partial: 'No result has all the words; these match some of them. '
   }
 };
 
@@ -53,4 +59,16 @@ function statusText(query, count, filtered, lang) {
   }
   var n = m.count(count);
   return q ? n + m.forQuery(q) : n;
+}
+
+/**
+ * What the status line says before the count when findOrdinals changed the query: the
+ * corrected query ("Tarkoititko …?") and that the results match only some of the words.
+ */
+function noteText(found, lang) {
+  var m = messagesOf(lang);
+  var note = '';
+  if (found && found.corrected) note += m.didYouMean(found.corrected);
+  if (found && found.partial) note += m.partial;
+  return note;
 }

@@ -192,16 +192,16 @@ Finder.prototype.run = async function () {
       if (seq !== this.seq) return;
       passes = queryPasses(meta, state.q);
     }
+    var found = null;
     if (!passes.length || !passes[0].stems.length) {
       ordinals = browse(meta);
     } else {
-      var prefixes = shardsForPasses(meta, passes);
       var store = this.store;
-      var loaded = await Promise.all(prefixes.map(function (prefix) {
+      found = await findOrdinals(meta, state.q, function (prefix) {
         return store.shard(meta, prefix);
-      }));
+      });
       if (seq !== this.seq) return;
-      ordinals = searchPasses(meta, loaded, passes);
+      ordinals = found.ordinals;
     }
     var matches = filterByFacets(meta, ordinals, state.facets);
     var first = matches.slice(0, PAGE_SIZE);
@@ -216,7 +216,8 @@ Finder.prototype.run = async function () {
     this.list.textContent = '';
     this.appendResults(first, records);
     this.updateCounts(counts, state);
-    this.setStatus(statusText(state.q, matches.length, hasSelection(state), this.lang));
+    this.setStatus(noteText(found, this.lang) +
+      statusText((found && found.corrected) || state.q, matches.length, hasSelection(state), this.lang));
     this.done(state.q, start);
     var wanted = this.languages;
     if (!passes.length && !lunrReady(wanted)) {
