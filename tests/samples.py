@@ -34,15 +34,6 @@ def fully_translated(catalogue: Catalogue, entry: Entry) -> bool:
     )
 
 
-def untranslated(catalogue: Catalogue, entry: Entry) -> bool:
-    """Written in Finnish, with no translation of its title, summary or body."""
-    return (
-        entry.values.get("language") in (None, "fi")
-        and not translations_of(entry)
-        and not catalogue.bodies.get(entry.path)
-    )
-
-
 def translated_experiment(catalogue: Catalogue) -> Entry:
     """An experiment translated into Swedish and English: title, summary and body."""
     return _first(
@@ -53,10 +44,18 @@ def translated_experiment(catalogue: Catalogue) -> Entry:
 
 
 def untranslated_experiment(catalogue: Catalogue) -> Entry:
-    """An experiment shown in Finnish on the Swedish and English pages."""
-    return _first(
-        catalogue.experiments.values(), lambda e: untranslated(catalogue, e), "untranslated experiment"
-    )
+    """An experiment shown in Finnish on the Swedish pages: with no Swedish title if the
+    catalogue has one (a contributor's entry translated into English only, say), else with no
+    Swedish body."""
+    experiments = catalogue.experiments.values()
+    finnish = [e for e in experiments if e.values.get("language") in (None, "fi")]
+    for test in (
+        lambda e: not (translations_of(e).get("sv") or {}).get("title"),
+        lambda e: "sv" not in catalogue.bodies.get(e.path, {}),
+    ):
+        if any(map(test, finnish)):
+            return _first(finnish, test, "experiment shown in Finnish on the Swedish pages")
+    return _first(finnish, lambda e: False, "experiment shown in Finnish on the Swedish pages")
 
 
 def translated_learning(catalogue: Catalogue, language: str) -> Entry:

@@ -20,7 +20,7 @@ fields'.
 What is analysed: the words of an entry's title, summary and labels (keywords), the words
 that say what it is about; not its body, whose words are left to Snowball, because analysing
 them too doubles the work and takes the index build over its budget (10 % of the site build,
-benchmarks/search.py). Of the forms of a word that share a term, only the first is analysed.
+benchmarks/search.py).
 
 The analyser is pyvoikko, Voikko's Finnish morphology (the dictionary of LibreOffice's spell
 checker and of Elasticsearch's and Solr's Voikko plugins) as a finite-state transducer run by
@@ -97,7 +97,9 @@ class Morphology:
 
     def __init__(self, finnish: LanguagePipeline) -> None:
         self.finnish = finnish
-        # Index term → the extra words of the first word analysed with that term.
+        # Word → its extra words. Keyed by the word, not by its term: two forms sharing a term
+        # may have other base forms, and the answer for a word must never depend on which
+        # words the process happened to read before it (the build is reproducible).
         self._extra: dict[str, tuple[str, ...]] = {}
 
     def _term(self, word: str) -> str | None:
@@ -111,14 +113,12 @@ class Morphology:
         """The words :func:`related_words` gives for ``word`` whose terms its own term does not
         begin with (one per term).
 
-        The forms of a word that share its term ("opetuksen", "opetukset") share its base
-        forms: only the first of them is analysed (texts are read in document order and each
-        one's words in sorted order, so the build stays deterministic), which halves the work.
+        Each distinct word is analysed once per process (:func:`related_words` remembers it).
         """
         own = self._term(word)
         if own is None or not self.finnish.is_plain(word):
             return ()
-        found = self._extra.get(own)
+        found = self._extra.get(word)
         if found is not None:
             return found
         kept: dict[str, str] = {}
@@ -126,7 +126,7 @@ class Morphology:
             term = self._term(other)
             if term and term != own and not own.startswith(term) and term not in kept:
                 kept[term] = other
-        found = self._extra[own] = tuple(kept.values())
+        found = self._extra[word] = tuple(kept.values())
         return found
 
     def text(self, texts: Iterable[str]) -> str:

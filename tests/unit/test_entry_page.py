@@ -33,7 +33,10 @@ FILES = {
             "regions: [pirkanmaa]": "regions: tuntematon\nmunicipalities: [espoo, helsinki, vantaa]",
             "organisers:\n  - name: Tampereen kaupunki\n    type: kunta\n": "organisers: tuntematon\n",
             "contact:\n  organisation: Tampereen kaupunki\n": "contact: tuntematon\n",
-            "result: {outcome: toimi}": "result:\n  outcome: toimi\n  summary: Kokeilu toimi hyvin kaikissa kolmessa kunnassa.",
+            "result: {outcome: toimi, evidence: [https://www.example.fi/raportti]}": (
+                "result:\n  outcome: toimi\n  summary: Kokeilu toimi hyvin kaikissa kolmessa kunnassa.\n"
+                "  evidence: [https://www.example.fi/raportti]"
+            ),
             "https://www.example.fi/kokeilu": "https://www.example.fi/raportit/2019/loppuraportti-hamara.pdf",
         },
     ),
@@ -105,6 +108,7 @@ def test_the_key_facts_come_before_the_story_and_the_full_facts_after(plan):
         "Alueet",
         "Järjestäjät",
         "Tulos",
+        "Näyttö",  # the evidence right after the verdict
     ]
     # No row of the key facts is repeated below, and no badge repeats them above.
     full = markdown[markdown.index('<aside class="kk-facts"') :]
