@@ -27,7 +27,6 @@ from markupsafe import escape
 from generator.content.catalogue import Catalogue
 from generator.content.markup import wrap_language
 from generator.core.sitefile import SiteFile
-from generator.core.urls import FINDER_ASSET_DIR, FINDER_SCRIPT
 from generator.i18n.languages import (
     CODES,
     LANGUAGES,
@@ -137,7 +136,8 @@ def plan_site(
     schema = catalogue.schema
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
     files = shared_files(f for planner in planners for f in planner.files())
-    scripts = (FINDER_ASSET_DIR + FINDER_SCRIPT,)
+    # finder.js is loaded by /haku/ itself (finder.md.j2), not by every page.
+    scripts: tuple[str, ...] = ()
     return SitePlan(tuple(pages), frozenset(replaced_sources(catalogue)), tuple(watch), files, scripts)
 
 
