@@ -167,6 +167,18 @@ Finder.prototype.url = function () {
   return this.pathname + stateToSearch(this.state, this.meta || this.pageFacets) + location.hash;
 };
 
+/** The language switcher's links (partials/kk-languages.html) keep the query, the filters and
+ * the order: the same finder state on /sv/haku/ or /en/haku/ (facet value ids are shared). */
+Finder.prototype.syncLanguageLinks = function () {
+  var search = stateToSearch(this.state, this.meta || this.pageFacets);
+  var links = document.querySelectorAll('a.md-select__link[hreflang]');
+  for (var i = 0; i < links.length; i++) {
+    var url = new URL(links[i].getAttribute('href'), location.href);
+    url.search = search;
+    links[i].setAttribute('href', url.pathname + url.search);
+  }
+};
+
 /** Typing: replace the current history entry, debounced. */
 Finder.prototype.scheduleUrl = function () {
   var self = this;
@@ -176,6 +188,7 @@ Finder.prototype.scheduleUrl = function () {
     if (!self.alive || location.pathname !== self.pathname) return;
     var url = self.url();
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', url);
+    self.syncLanguageLinks();
   }, URL_DELAY);
 };
 
@@ -186,6 +199,7 @@ Finder.prototype.commitUrl = function () {
   if (location.pathname !== this.pathname) return;
   var url = this.url();
   if (url !== location.pathname + location.search + location.hash) history.pushState(null, '', url);
+  this.syncLanguageLinks();
 };
 
 /** Back/forward (or a header search on this page): state from the URL, then render. */
@@ -277,6 +291,7 @@ Finder.prototype.run = async function () {
     this.appendResults(first, records);
     this.updateCounts(counts, state);
     this.renderChips(state);
+    this.syncLanguageLinks();
     this.setStatus(statusText(state.q, matches.length, hasSelection(state), this.lang));
     this.done(state.q, start);
     if (this.focusAfterRender) {
