@@ -10,9 +10,6 @@ core.withoutFacets = withoutFacets;
 if (typeof module === 'object' && module && module.exports) {
   module.exports = core;
 } else if (typeof window !== 'undefined' && typeof document !== 'undefined') {
-  // Phones: close the filters before the first paint (the script comes right after them).
-  var filters = document.getElementById('kk-filters');
-  if (filters && window.matchMedia && !window.matchMedia('(min-width: 60em)').matches) filters.open = false;
   if (window.kkFinderInit) window.kkFinderInit();
   else startPage();
 }
