@@ -178,7 +178,8 @@ def test_the_levels_page_and_the_home_page_count_published_evaluations(built_sit
             levels,
             re.S,
         ), level
-        card = home.split(f'<a href="tasot/{level}/"><span class="kk-level__count">', 1)[1].split("</li>", 1)[0]
+        start = f'<a href="tasot/{level}/"><span class="kk-level__count">'
+        card = home.split(start, 1)[1].split("</li>", 1)[0]
         assert f'<span class="kk-level__evaluated">Julkaistu arviointi {count} kokeilusta</span>' in card
 
 
