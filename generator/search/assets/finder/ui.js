@@ -217,12 +217,15 @@ Finder.prototype.setStatus = function (text) {
 
 Finder.prototype.setBusy = function (busy) {
   this.el.setAttribute('data-state', busy ? 'loading' : 'ready');
+  // After the first render the results' reserved room (finder.css) is no longer needed.
+  if (!busy) this.el.classList.add('kk-finder--shown');
   if (this.list) this.list.setAttribute('aria-busy', busy ? 'true' : 'false');
 };
 
 Finder.prototype.fail = function (seq) {
   if (seq !== this.seq || !this.alive) return;
   this.el.setAttribute('data-state', 'error');
+  this.el.classList.add('kk-finder--shown');
   if (this.list) this.list.setAttribute('aria-busy', 'false');
   this.setStatus(this.messages.error);
   this.el.dispatchEvent(new CustomEvent('kk-finder:error', {detail: {query: this.state.q}}));
