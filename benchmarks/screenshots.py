@@ -32,6 +32,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("KOKEILU_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SIZES = ("1280x800", "390x844")
+
+
+def _site_path() -> str:
+    """The path of mkdocs.yml's site_url ("/kokeilukatalogi/"), under which 404.html links."""
+    import re
+    from urllib.parse import urlsplit
+
+    found = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = urlsplit(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+SITE_PATH = _site_path()
 LANGS = ("fi", "sv", "en")
 # Page types whose URL is fixed (relative to a language's root).
 FIXED = {
@@ -64,6 +77,12 @@ FIRST_IN = {
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        # 404.html links its assets under site_url's path (/kokeilukatalogi/): serve them too.
+        if SITE_PATH != "/" and path.startswith(SITE_PATH):
+            path = "/" + path[len(SITE_PATH) :]
+        return super().translate_path(path)
 
     def send_head(self):
         # Like GitHub Pages: a missing path gets the site's 404.html with status 404.

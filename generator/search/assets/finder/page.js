@@ -78,9 +78,10 @@ function startPage() {
     window.document$.subscribe(function () {
       initPage();
     });
-  } else if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', initPage);
   } else {
+    // The script stands at the end of the finder's element (finder.md.j2): the finder starts
+    // now, not after the rest of the page and Material's script (DOMContentLoaded).
     initPage();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initPage);
   }
 }
