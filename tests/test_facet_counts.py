@@ -5,6 +5,7 @@ every value of every facet, against the results of the same search with that val
 from __future__ import annotations
 
 import random
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -78,3 +79,14 @@ def test_a_ticked_value_counts_the_results_that_have_it(tmp_path):
     for index in (0, 1):
         having = [ord_ for ord_ in found["results"] if index in meta["docs"]["a"][ord_]]
         assert found["counts"]["a"][index] == len(having)
+
+
+def test_the_order_by_date_reads_the_schemas_year_facet():
+    """results.js orders by date with the facet schema.yml derives from the year (DATE_FACET)."""
+    from generator.core.schema import load_schema
+    from tests.support import REPO_ROOT
+
+    code = (REPO_ROOT / "generator/search/assets/finder/results.js").read_text(encoding="utf-8")
+    named = re.search(r"var DATE_FACET = '([a-z]+)';", code)
+    assert named is not None
+    assert [f.param for f in load_schema().facets if f.derived == "year"] == [named.group(1)]
