@@ -186,5 +186,5 @@ Finder.prototype.renderChips = function (state) {
   });
   if (this.chips) this.chips.hidden = active === 0;
   var badge = this.el.querySelector('#kk-filters-active');
-  if (badge) badge.textContent = active ? ' (' + active + ')' : '';
+  if (badge) badge.textContent = active ? '(' + active + ')' : '';
 };
