@@ -95,8 +95,6 @@ THEME_WORDS = {
     "publisher": "Kokeileva Suomi -kokeilukatalogi",
     "licence": "Sisältö: CC BY 4.0",
     "updated": "Luettelo päivitetty",
-    "open_data": "Avoin data",
-    "accessibility": "Saavutettavuusseloste",
     "source": "Lähdekoodi",
 }
 
