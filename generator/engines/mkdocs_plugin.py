@@ -318,6 +318,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         page.meta["kk_lang"] = split_src_uri(page.file.src_uri)[0]
         page.meta["kk_alternates"] = alternates(page.file.src_uri, self.doc_pages, self.site_url)
         page.meta["kk_ui"] = theme_words(page.meta["kk_lang"])
+        # The footer's "updated": the last commit's date (deterministic), not the build's.
+        page.meta["kk_site_date"] = self.head_date
         # theme/main.html prints kk_json_ld unescaped into <head>: only ours, already escaped for
         # a <script> element; a hand-written page's front matter cannot set it.
         page.meta.pop("kk_json_ld", None)

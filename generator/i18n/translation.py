@@ -89,6 +89,13 @@ THEME_WORDS = {
     "search_label": "Hae kokeiluista ja opeista",
     "feed_title": "Kokeilukatalogi: uusimmat kokeilut ja opit",
     "choose_language": "Valitse kieli",
+    "skip": "Siirry sisältöön",
+    "dark_scheme": "Vaihda tummaan teemaan",
+    "light_scheme": "Vaihda vaaleaan teemaan",
+    "publisher": "Kokeileva Suomi -kokeilukatalogi",
+    "licence": "Sisältö: CC BY 4.0",
+    "updated": "Luettelo päivitetty",
+    "source": "Lähdekoodi",
 }
 
 

@@ -28,7 +28,6 @@ from markupsafe import escape
 from generator.content.catalogue import Catalogue
 from generator.content.markup import wrap_language
 from generator.core.sitefile import SiteFile
-from generator.core.urls import FINDER_ASSET_DIR, FINDER_SCRIPT
 from generator.i18n import translation
 from generator.i18n.languages import (
     CODES,
@@ -184,7 +183,8 @@ def plan_site(
     if memory is not None:
         memory.note(planners[0].view)
         memory.searches = {planner.view.language: planner.search for planner in planners}
-    scripts = (FINDER_ASSET_DIR + FINDER_SCRIPT,)
+    # finder.js is loaded by /haku/ itself (finder.md.j2), not by every page.
+    scripts: tuple[str, ...] = ()
     replaced = frozenset(replaced_sources(catalogue))
     return SitePlan(tuple(pages), replaced, tuple(watch), files, scripts, memory)
 

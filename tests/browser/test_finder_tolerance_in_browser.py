@@ -79,14 +79,16 @@ def test_a_compound_part_finds_the_entry(page, query, expected):
 def test_a_word_without_dots_or_with_a_typo_is_corrected_and_said(page, query, corrected, expected):
     results, status = search(page, query)
     assert expected in results[:2]  # a learning of the experiment may come first
-    assert status.startswith(f"Tarkoititko ”{corrected}”? ")
+    assert status.startswith(
+        f"Ei tuloksia haulla ”{query}”. Tarkoititko ”{corrected}”? "
+    )  # what was typed, then the correction
     assert page.errors == []
 
 
 def test_the_swedish_finder_says_what_it_corrected_in_swedish(page):
     results, status = search(page, "tekstilien", "sv/")
     assert TEXTILES in results
-    assert status.startswith("Menade du ”tekstii")
+    assert status.startswith("Inga träffar för ”tekstilien”. Menade du ”tekstii")
 
 
 def test_words_no_entry_has_all_of_show_the_entries_with_most_of_them(page):

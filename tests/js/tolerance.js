@@ -31,7 +31,7 @@ async function main() {
       return Promise.resolve(read(folder, path.join('terms', finder.shardFile(prefix) + '.json')));
     };
     const found = await finder.findOrdinals(meta, query, fetchShard, lunr);
-    answers.push({...found, note: finder.noteText(found, language), fetched: fetched.length});
+    answers.push({...found, note: finder.noteText(found, language, query), fetched: fetched.length});
   }
   process.stdout.write(JSON.stringify({answers}));
 }

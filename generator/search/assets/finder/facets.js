@@ -85,9 +85,12 @@ function filterByFacets(meta, ordinals, selection) {
 }
 
 /**
- * Disjunctive facet counts: {param: [count per value, in meta order]}. The count of value v
- * of facet F = number of `ordinals` (the query's results before facet filtering) that match
- * every selected facet other than F and have v in F.
+ * Facet counts: {param: [count per value, in meta order]}, each the number of results that
+ * ticking the value would give (a ticked value: the results that have it). In a facet F with
+ * nothing ticked, that is the `ordinals` (the query's results before facet filtering) that
+ * match every other facet's selection and have v. In a facet with a ticked value, ticking v as
+ * well (OR within a facet) keeps every current result and adds those that fail only F and have
+ * v: so the count is the current results plus those.
  */
 function facetCounts(meta, ordinals, selection) {
   var table = facetTable(meta);
@@ -96,6 +99,7 @@ function facetCounts(meta, ordinals, selection) {
   var counts = table.map(function (facet) {
     return new Array(facet.size).fill(0);
   });
+  var matching = 0;
   for (var n = 0; n < ordinals.length; n++) {
     var ord = ordinals[n];
     if (ord < 0 || ord >= meta.count) continue;
@@ -108,16 +112,25 @@ function facetCounts(meta, ordinals, selection) {
       }
     }
     if (failures > 1) continue;
+    if (failures === 0) matching++;
     for (var g = 0; g < nFacets; g++) {
       if (failures === 1 && g !== failed) continue;
+      // A current result counts for the values of a facet with a selection only where ticked.
       var facet = table[g];
       var into = counts[g];
-      for (var i = facet.offsets[ord], end = facet.offsets[ord + 1]; i < end; i++) into[facet.values[i]]++;
+      for (var i = facet.offsets[ord], end = facet.offsets[ord + 1]; i < end; i++) {
+        var value = facet.values[i];
+        if (failures === 0 && selected[g] && !selected[g][value]) continue;
+        into[value]++;
+      }
     }
   }
   var out = {};
   table.forEach(function (facet, index) {
-    out[facet.param] = counts[index];
+    var marks = selected[index];
+    out[facet.param] = marks ? counts[index].map(function (count, value) {
+      return marks[value] ? count : count + matching;
+    }) : counts[index];
   });
   return out;
 }

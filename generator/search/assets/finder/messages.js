@@ -62,13 +62,15 @@ function statusText(query, count, filtered, lang) {
 }
 
 /**
- * What the status line says before the count when findOrdinals changed the query: the
- * corrected query ("Tarkoititko …?") and that the results match only some of the words.
+ * What the status line says before the count when findOrdinals changed the query: that the
+ * typed query found nothing and the corrected one ("Tarkoititko …?"), and that the results
+ * match only some of the words. The visitor always sees what they typed.
  */
-function noteText(found, lang) {
+function noteText(found, lang, typed) {
   var m = messagesOf(lang);
   var note = '';
-  if (found && found.corrected) note += m.didYouMean(found.corrected);
+  var q = String(typed || '').trim();
+  if (found && found.corrected) note += (q ? m.none(q) : '') + m.didYouMean(found.corrected);
   if (found && found.partial) note += m.partial;
   return note;
 }

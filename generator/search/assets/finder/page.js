@@ -46,6 +46,7 @@ function startPage() {
   }
 
   window.kkFinderCore = core;
+  window.kkFinderInit = initPage;
 
   /* The header form: on /haku/ it updates the finder (same result as the plain GET: q only). */
   document.addEventListener('submit', function (ev) {
@@ -55,7 +56,7 @@ function startPage() {
     if (!finder) return;
     var field = form.querySelector('input[name="q"]');
     ev.preventDefault();
-    finder.state = {q: field ? field.value : '', facets: {}};
+    finder.state = {q: field ? field.value : '', facets: {}, sort: ''};
     finder.writeForm();
     finder.commitUrl();
     finder.run();
@@ -77,9 +78,10 @@ function startPage() {
     window.document$.subscribe(function () {
       initPage();
     });
-  } else if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', initPage);
   } else {
+    // The script stands at the end of the finder's element (finder.md.j2): the finder starts
+    // now, not after the rest of the page and Material's script (DOMContentLoaded).
     initPage();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initPage);
   }
 }

@@ -58,6 +58,25 @@ Finder.prototype.resultItem = function (meta, ordinal, record) {
   return item;
 };
 
+/** Values a facet group shows before "Näytä kaikki" (a group of one more shows them all). */
+var FACET_LIMIT = 5;
+
+/** The finder's words for the filters, by page language (contributor text only via textContent). */
+var FILTER_WORDS = {
+  fi: {remove: 'Poista rajaus', all: 'Näytä kaikki', fewer: 'Näytä vähemmän'},
+  sv: {remove: 'Ta bort avgränsningen', all: 'Visa alla', fewer: 'Visa färre'},
+  en: {remove: 'Remove the filter', all: 'Show all', fewer: 'Show fewer'}
+};
+
+function filterWords(lang) {
+  return FILTER_WORDS[languageOf(lang)] || FILTER_WORDS.fi;
+}
+
+/**
+ * Each value's count (the results ticking it would give); a value with none is folded away
+ * unless ticked, a group with none at all likewise; a group with more than FACET_LIMIT + 1
+ * values shows FACET_LIMIT of them (ticked ones always) and a "Näytä kaikki" button.
+ */
 Finder.prototype.updateCounts = function (counts, state) {
   var byParam = new Map();
   this.meta.facets.forEach(function (facet) {
@@ -74,19 +93,98 @@ Finder.prototype.updateCounts = function (counts, state) {
     facet.values.forEach(function (value, index) {
       byId.set(value.id, numbers[index] || 0);
     });
+    var shown = [];
     var boxes = fieldsets[f].querySelectorAll('input[type="checkbox"]');
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
       var n = byId.has(box.value) ? byId.get(box.value) : 0;
       var label = box.closest('label') || box.parentNode;
-      var count = label && label.querySelector('.kk-facet__count');
+      var count = label && label.querySelector('.kk-filter__count, .kk-facet__count');
       if (count) {
         var text = '(' + n + ')';
         if (count.textContent !== text) count.textContent = text;
       }
+      var empty = n === 0 && selected.indexOf(box.value) < 0;
       if (label && label.classList) {
-        label.classList.toggle('kk-facet__value--empty', n === 0 && selected.indexOf(box.value) < 0);
+        label.classList.toggle('kk-facet__value--empty', empty);
+        label.classList.toggle('kk-filter__value--empty', empty);
+        if (!empty) shown.push(label);
       }
     }
+    fieldsets[f].classList.toggle('kk-filter--empty', shown.length === 0);
+    this.foldGroup(fieldsets[f], shown);
   }
+};
+
+/** Hide a group's values past FACET_LIMIT (never a ticked one) unless the group is expanded. */
+Finder.prototype.foldGroup = function (fieldset, shown) {
+  var button = fieldset.querySelector('.kk-filter__all');
+  var foldable = shown.length > FACET_LIMIT + 1;
+  if (!button && foldable) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'kk-filter__all';
+    button.setAttribute('aria-expanded', 'false');
+    var self = this;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      self.foldGroup(fieldset, Array.prototype.filter.call(fieldset.querySelectorAll('label'), function (l) {
+        return !l.classList.contains('kk-filter__value--empty');
+      }));
+    });
+    fieldset.appendChild(button);
+  }
+  var open = button ? button.getAttribute('aria-expanded') === 'true' : true;
+  shown.forEach(function (label, index) {
+    var box = label.querySelector('input');
+    label.classList.toggle('kk-filter__value--folded', foldable && !open && index >= FACET_LIMIT && !(box && box.checked));
+  });
+  if (button) {
+    button.hidden = !foldable;
+    var words = filterWords(this.lang);
+    button.textContent = open ? words.fewer : words.all + ' (' + shown.length + ')';
+  }
+};
+
+/** The chips of the ticked values, each a button that removes it, and "Tyhjennä rajaukset". */
+Finder.prototype.renderChips = function (state) {
+  var active = 0;
+  var words = filterWords(this.lang);
+  var list = this.chips ? this.chips.querySelector('ul') : null;
+  if (list) list.textContent = '';
+  var meta = this.meta;
+  meta.facets.forEach(function (facet) {
+    (state.facets[facet.param] || []).forEach(function (id) {
+      var value = facet.values.filter(function (v) {
+        return v.id === id;
+      })[0];
+      if (!value) return;
+      active++;
+      if (!list) return;
+      var item = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'kk-chip';
+      button.setAttribute('data-kk-remove', facet.param + '=' + id);
+      button.setAttribute('aria-label', words.remove + ': ' + facet.label + ': ' + value.label);
+      var name = document.createElement('span');
+      name.className = 'kk-chip__facet';
+      name.textContent = facet.label + ': ';
+      var label = document.createElement('span');
+      label.textContent = value.label;
+      var mark = document.createElement('span');
+      mark.className = 'kk-chip__x';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = '×';
+      button.appendChild(name);
+      button.appendChild(label);
+      button.appendChild(mark);
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+  });
+  if (this.chips) this.chips.hidden = active === 0;
+  var badge = this.el.querySelector('#kk-filters-active');
+  if (badge) badge.textContent = active ? '(' + active + ')' : '';
 };

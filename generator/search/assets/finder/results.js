@@ -68,3 +68,52 @@ function chunksFor(meta, ordinals) {
     return a - b;
   });
 }
+
+/** The facet whose values (years) order the results by date ("uusin", "vanhin"). */
+var DATE_FACET = 'vuosi';
+
+/** Each ordinal's year from the DATE_FACET facet (its first value's id as a number), or NaN. */
+function yearsOf(meta) {
+  var facet = meta.facets.filter(function (f) {
+    return f.param === DATE_FACET;
+  })[0];
+  var docs = (facet && meta.docs[DATE_FACET]) || [];
+  return function (ord) {
+    var values = docs[ord] || [];
+    var value = facet && values.length ? facet.values[values[0]] : null;
+    return value ? Number(value.id) : NaN;
+  };
+}
+
+/**
+ * `ordinals` in the chosen order (a new array): "uusin" newest year first, "vanhin" oldest
+ * first (no year last in both), "nimi" by title in the page's language (`titles` maps an
+ * ordinal to its title); ties, and '' (relevance), keep the given order.
+ */
+function sortOrdinals(meta, ordinals, sort, titles, lang) {
+  var rank = new Map();
+  ordinals.forEach(function (ord, n) {
+    rank.set(ord, n);
+  });
+  var compare;
+  if (sort === 'uusin' || sort === 'vanhin') {
+    var year = yearsOf(meta);
+    var sign = sort === 'uusin' ? -1 : 1;
+    compare = function (a, b) {
+      var ya = year(a);
+      var yb = year(b);
+      if (isNaN(ya) !== isNaN(yb)) return isNaN(ya) ? 1 : -1;
+      return isNaN(ya) || ya === yb ? 0 : sign * (ya - yb);
+    };
+  } else if (sort === 'nimi' && titles) {
+    var collator = new Intl.Collator(lang || 'fi', {sensitivity: 'base', numeric: true});
+    compare = function (a, b) {
+      return collator.compare(String(titles.get(a) || ''), String(titles.get(b) || ''));
+    };
+  } else {
+    return ordinals.slice();
+  }
+  return ordinals.slice().sort(function (a, b) {
+    return compare(a, b) || rank.get(a) - rank.get(b);
+  });
+}

@@ -1,12 +1,16 @@
 /*
- * The URL state: the query and the selected values of each facet.
+ * The URL state: the query, the selected values of each facet and the order of the results.
  *
  * The facets are never listed here: they are meta.json's (schema.yml "facets"), or, before
  * meta.json has arrived, the page's own ({facets: [{param, values: null}]} from its fieldsets,
  * values not known yet).
  */
 
-/** The facet params a state reads: meta's, else every parameter of the URL but q. */
+/** The URL parameter of the results' order, and its values (relevance, the default, has none). */
+var SORT_PARAM = 'jarjestys';
+var SORTS = ['uusin', 'vanhin', 'nimi'];
+
+/** The facet params a state reads: meta's, else every parameter of the URL but q and the order. */
 function facetParams(params, meta) {
   if (meta) {
     return meta.facets.map(function (f) {
@@ -15,20 +19,22 @@ function facetParams(params, meta) {
   }
   var names = [];
   params.forEach(function (value, name) {
-    if (name !== 'q' && names.indexOf(name) < 0) names.push(name);
+    if (name !== 'q' && name !== SORT_PARAM && names.indexOf(name) < 0) names.push(name);
   });
   return names;
 }
 
 /**
- * URL state from a query string ("?q=…&teema=a&teema=b"): {q, facets: {param: [ids]}}.
+ * URL state from a query string ("?q=…&teema=a&teema=b&jarjestys=uusin"): {q, facets: {param:
+ * [ids]}, sort} (sort '' for relevance; an unknown order is relevance).
  * Repeated parameters are several values; empty and duplicate values are dropped. With meta,
  * only its params are kept, in its order, and when it gives a facet's values only their ids
  * (in the URL's order).
  */
 function parseState(searchString, meta) {
   var params = new URLSearchParams(searchString || '');
-  var state = {q: params.get('q') || '', facets: {}};
+  var sort = params.get(SORT_PARAM) || '';
+  var state = {q: params.get('q') || '', facets: {}, sort: SORTS.indexOf(sort) >= 0 ? sort : ''};
   facetParams(params, meta).forEach(function (name) {
     var known = null;
     if (meta) {
@@ -51,7 +57,7 @@ function parseState(searchString, meta) {
 /**
  * The canonical query string of a state ("" when empty, else "?q=…&teema=…"): q first when
  * not blank, then the facets in meta order (the state's order without meta), each facet's
- * values in meta order (selection order when meta does not give them).
+ * values in meta order (selection order when meta does not give them), then the order.
  */
 function stateToSearch(state, meta) {
   var params = new URLSearchParams();
@@ -70,6 +76,7 @@ function stateToSearch(state, meta) {
       params.append(facet.param, id);
     });
   });
+  if (state.sort && SORTS.indexOf(state.sort) >= 0) params.append(SORT_PARAM, state.sort);
   var text = params.toString();
   return text ? '?' + text : '';
 }
@@ -79,4 +86,9 @@ function hasSelection(state) {
   return Object.keys(state.facets || {}).some(function (k) {
     return state.facets[k].length > 0;
   });
+}
+
+/** The state without any facet selection (the query and the order kept). */
+function withoutFacets(state) {
+  return {q: state.q, facets: {}, sort: state.sort || ''};
 }

@@ -22,6 +22,9 @@ function pageFacets(el) {
 function Finder(el) {
   this.el = el;
   this.form = el.querySelector('form');
+  this.sortField = el.querySelector('#kk-finder-sort');
+  this.chips = el.querySelector('#kk-finder-chips');
+  this.filters = el.querySelector('#kk-filters');
   this.input = el.querySelector('#kk-finder-q') || (this.form && this.form.querySelector('input[name="q"]'));
   this.status = el.querySelector('#kk-finder-status');
   this.list = el.querySelector('#kk-finder-results');
@@ -44,7 +47,9 @@ function Finder(el) {
   this.moreBusy = false;
   this.pageFacets = pageFacets(el);
   this.state = parseState(location.search, this.pageFacets);
-  this.boxes = this.form ? Array.prototype.slice.call(this.form.querySelectorAll('input[type="checkbox"]')) : [];
+  // The checkboxes may stand outside the form (form="kk-finder-form"): all of the finder's.
+  this.boxes = Array.prototype.slice.call(el.querySelectorAll('input[type="checkbox"]'));
+  this.fitFilters();
   this.bind();
   this.writeForm();
   if (this.state.q.trim() !== '') this.preloadLunr();
@@ -55,7 +60,7 @@ Finder.prototype.bind = function () {
   var self = this;
   if (this.input) {
     this.input.addEventListener('input', function () {
-      self.state = {q: self.input.value, facets: self.state.facets};
+      self.state = {q: self.input.value, facets: self.state.facets, sort: self.state.sort};
       self.scheduleUrl();
       self.run();
     });
@@ -63,13 +68,20 @@ Finder.prototype.bind = function () {
       self.preloadLunr();
     });
   }
+  // A checkbox or the order changed (they may be outside the form: listen on the finder).
+  this.el.addEventListener('change', function (ev) {
+    var target = ev.target;
+    if (!target || (target.type !== 'checkbox' && target !== self.sortField)) return;
+    self.state = self.readForm();
+    self.commitUrl();
+    self.run();
+  });
+  this.el.addEventListener('click', function (ev) {
+    var button = ev.target && ev.target.closest ? ev.target.closest('button[data-kk-remove], #kk-finder-clear') : null;
+    if (!button) return;
+    self.removeFilter(button);
+  });
   if (this.form) {
-    this.form.addEventListener('change', function (ev) {
-      if (!ev.target || ev.target.type !== 'checkbox') return;
-      self.state = self.readForm();
-      self.commitUrl();
-      self.run();
-    });
     this.form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       self.state = self.readForm();
@@ -103,7 +115,42 @@ Finder.prototype.readForm = function () {
     if (!box.checked || !box.name) return;
     (facets[box.name] = facets[box.name] || []).push(box.value);
   });
-  return {q: this.input ? this.input.value : '', facets: facets};
+  return {q: this.input ? this.input.value : '', facets: facets, sort: this.sortField ? this.sortField.value : ''};
+};
+
+/** A chip's remove button (data-kk-remove="param=value") or "Tyhjennä": new state, then run;
+ * focus goes to the next chip, else to the status line, never lost with the removed button. */
+Finder.prototype.removeFilter = function (button) {
+  var spec = button.getAttribute('data-kk-remove');
+  var facets = {};
+  if (spec !== null) {
+    var cut = spec.indexOf('=');
+    var param = spec.slice(0, cut);
+    var value = spec.slice(cut + 1);
+    Object.keys(this.state.facets).forEach(function (name) {
+      var kept = this.state.facets[name].filter(function (id) {
+        return !(name === param && id === value);
+      });
+      if (kept.length) facets[name] = kept;
+    }, this);
+  }
+  this.state = {q: this.state.q, facets: facets, sort: this.state.sort || ''};
+  this.focusAfterRender = true;
+  this.writeForm();
+  this.commitUrl();
+  this.run();
+};
+
+/** Phones: the filters start closed ("Rajaa"), so the results come first and Tab skips them. */
+Finder.prototype.fitFilters = function () {
+  var filters = this.filters;
+  if (!filters || !window.matchMedia) return;
+  var wide = window.matchMedia('(min-width: 60em)');
+  var fit = function () {
+    filters.open = wide.matches;
+  };
+  fit();
+  if (wide.addEventListener) wide.addEventListener('change', fit);
 };
 
 Finder.prototype.writeForm = function () {
@@ -113,10 +160,23 @@ Finder.prototype.writeForm = function () {
     var values = state.facets[box.name] || [];
     box.checked = values.indexOf(box.value) >= 0;
   });
+  if (this.sortField && this.sortField.value !== (state.sort || '')) this.sortField.value = state.sort || '';
 };
 
 Finder.prototype.url = function () {
   return this.pathname + stateToSearch(this.state, this.meta || this.pageFacets) + location.hash;
+};
+
+/** The language switcher's links (partials/kk-languages.html) keep the query, the filters and
+ * the order: the same finder state on /sv/haku/ or /en/haku/ (facet value ids are shared). */
+Finder.prototype.syncLanguageLinks = function () {
+  var search = stateToSearch(this.state, this.meta || this.pageFacets);
+  var links = document.querySelectorAll('a.md-select__link[hreflang]');
+  for (var i = 0; i < links.length; i++) {
+    var url = new URL(links[i].getAttribute('href'), location.href);
+    url.search = search;
+    links[i].setAttribute('href', url.pathname + url.search);
+  }
 };
 
 /** Typing: replace the current history entry, debounced. */
@@ -128,6 +188,7 @@ Finder.prototype.scheduleUrl = function () {
     if (!self.alive || location.pathname !== self.pathname) return;
     var url = self.url();
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', url);
+    self.syncLanguageLinks();
   }, URL_DELAY);
 };
 
@@ -138,6 +199,7 @@ Finder.prototype.commitUrl = function () {
   if (location.pathname !== this.pathname) return;
   var url = this.url();
   if (url !== location.pathname + location.search + location.hash) history.pushState(null, '', url);
+  this.syncLanguageLinks();
 };
 
 /** Back/forward (or a header search on this page): state from the URL, then render. */
@@ -155,12 +217,15 @@ Finder.prototype.setStatus = function (text) {
 
 Finder.prototype.setBusy = function (busy) {
   this.el.setAttribute('data-state', busy ? 'loading' : 'ready');
+  // After the first render the results' reserved room (finder.css) is no longer needed.
+  if (!busy) this.el.classList.add('kk-finder--shown');
   if (this.list) this.list.setAttribute('aria-busy', busy ? 'true' : 'false');
 };
 
 Finder.prototype.fail = function (seq) {
   if (seq !== this.seq || !this.alive) return;
   this.el.setAttribute('data-state', 'error');
+  this.el.classList.add('kk-finder--shown');
   if (this.list) this.list.setAttribute('aria-busy', 'false');
   this.setStatus(this.messages.error);
   this.el.dispatchEvent(new CustomEvent('kk-finder:error', {detail: {query: this.state.q}}));
@@ -204,6 +269,18 @@ Finder.prototype.run = async function () {
       ordinals = found.ordinals;
     }
     var matches = filterByFacets(meta, ordinals, state.facets);
+    if (state.sort === 'nimi') {
+      // Ordering by title needs every match's title: their records (cached by chunk).
+      var titled = await this.store.records(meta, matches);
+      if (seq !== this.seq) return;
+      var titles = new Map();
+      titled.forEach(function (record, ord) {
+        titles.set(ord, record[2]);
+      });
+      matches = sortOrdinals(meta, matches, state.sort, titles, this.lang);
+    } else if (state.sort) {
+      matches = sortOrdinals(meta, matches, state.sort, null, this.lang);
+    }
     var first = matches.slice(0, PAGE_SIZE);
     // The records download while the facet counts are computed.
     var pending = this.store.records(meta, first);
@@ -216,17 +293,17 @@ Finder.prototype.run = async function () {
     this.list.textContent = '';
     this.appendResults(first, records);
     this.updateCounts(counts, state);
-    this.setStatus(noteText(found, this.lang) +
+    this.renderChips(state);
+    this.syncLanguageLinks();
+    this.setStatus(noteText(found, this.lang, state.q) +
       statusText((found && found.corrected) || state.q, matches.length, hasSelection(state), this.lang));
     this.done(state.q, start);
-    var wanted = this.languages;
-    if (!passes.length && !lunrReady(wanted)) {
-      // Browsing needs no lunr; fetch it while the visitor reads, so the first query is quick.
-      var root = this.root;
-      (window.requestIdleCallback || window.setTimeout)(function () {
-        loadLunr(root, wanted).catch(function () {});
-      });
+    if (this.focusAfterRender) {
+      this.focusAfterRender = false;
+      var next = this.chips && !this.chips.hidden ? this.chips.querySelector('button') : null;
+      (next || this.status).focus();
     }
+    // lunr is not fetched for browsing: only for a query, or when the search field gets focus.
   } catch (error) {
     this.fail(seq);
   }
