@@ -101,6 +101,10 @@ def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[
     return folder
 
 
+# The files that take longest (pytest --durations), started first when several workers run.
+LONGEST_FILES = frozenset({"test_injection_in_browser.py", "test_engines_in_browser.py", "test_engines.py"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark each test with its tier, ``e2e`` and ``shipped``; run the tiers quickest first."""
     order = {tier: index for index, tier in enumerate(("unplaced", *TIERS))}
@@ -111,7 +115,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker("e2e")
         if _reads_shipped(item):
             item.add_marker("shipped")
-    items.sort(key=lambda item: order[_tier(item)])
+    if getattr(config.option, "numprocesses", None):
+        # Several workers: the longest files first, so that no worker is left running one long
+        # file alone at the end while the others wait (xdist hands out whole files in order).
+        order = {tier: index for index, tier in enumerate(reversed(("unplaced", *TIERS)))}
+        items.sort(key=lambda item: (order[_tier(item)], item.path.name not in LONGEST_FILES))
+    else:
+        items.sort(key=lambda item: order[_tier(item)])
 
 
 @pytest.fixture(scope="session")
