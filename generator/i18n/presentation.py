@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 
 from generator.core.dates import PartialDate
@@ -82,6 +83,27 @@ def format_date(value: PartialDate | None, language: str = "fi") -> str:
     if language == "en":
         return f"{value.day} {month} {value.year}"
     return f"{value.day}.{value.month}.{value.year}"
+
+
+# Statuses whose experiment has not ended: only these read "2019–" without an end.
+RUNNING = frozenset({"kaynnissa"})
+NOT_STARTED = frozenset({"idea", "suunniteltu"})
+
+
+def experiment_years(entry: Entry, language: str, gettext: Callable[..., str]) -> str:
+    """The years an experiment ran as a visitor reads them, on cards, pages and finder results:
+    "2017–2018", "2019–" (running), "alkoi 2018" (no end and not running: a status of
+    tuntematon never reads as ongoing), "alkaa 2026" (not started); "" when no date is known.
+    ``gettext`` gives the words in ``language``."""
+    start, end = entry.values.get("start"), entry.values.get("end")
+    if isinstance(start, PartialDate) and not isinstance(end, PartialDate):
+        status = entry.values.get("status")
+        if status not in RUNNING:
+            words = "alkaa {year}" if status in NOT_STARTED else "alkoi {year}"
+            return gettext(words, year=start.year)
+    if not isinstance(start, PartialDate) and not isinstance(end, PartialDate):
+        return ""
+    return format_years(start, end, language)
 
 
 def format_years(start: PartialDate | None, end: PartialDate | None, language: str = "fi") -> str:

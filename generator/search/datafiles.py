@@ -16,7 +16,8 @@ from generator.core.schema import Schema
 from generator.core.sitefile import SiteFile
 from generator.core.urls import FINDER_DATA_DIR
 from generator.i18n.languages import LocalEntry, src_uri_in
-from generator.i18n.presentation import format_years
+from generator.i18n.presentation import experiment_years
+from generator.i18n.translation import translator
 from generator.search.facets import translated
 from generator.search.lunr import shard_file
 
@@ -51,7 +52,7 @@ def records(documents: Sequence[Entry], local: Sequence[LocalEntry], language: s
 
     def record(entry: Entry, local: LocalEntry) -> list[Any]:
         if entry.kind == "experiment":
-            years = format_years(entry.values.get("start"), entry.values.get("end"), language)
+            years = experiment_years(entry, language, translator(language).gettext)  # as the cards
         else:
             date = entry.values.get("date")
             years = str(date.year) if isinstance(date, PartialDate) else ""

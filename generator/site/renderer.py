@@ -24,7 +24,7 @@ from markupsafe import Markup
 from generator.core.dates import PartialDate
 from generator.core.model import UNKNOWN, Entry
 from generator.i18n.languages import PRIMARY, src_uri_in, url_in
-from generator.i18n.presentation import format_date, format_years, relative_url, root_prefix
+from generator.i18n.presentation import experiment_years, format_date, relative_url, root_prefix
 from generator.i18n.translation import Translator
 from generator.site.view import IN_LANGUAGE, Card
 
@@ -52,24 +52,10 @@ def _date_filter(context: jinja2.runtime.Context, value: PartialDate | None) -> 
     return format_date(value, context["lang"])
 
 
-# Statuses whose experiment has not ended: only these read "2019–" without an end.
-RUNNING = frozenset({"kaynnissa"})
-NOT_STARTED = frozenset({"idea", "suunniteltu"})
-
-
 @jinja2.pass_context
 def _years_filter(context: jinja2.runtime.Context, entry: Entry) -> str:
-    """The years an experiment ran: "2017–2018", "2019–" (running), "alkoi 2018" (no end and
-    not running: a status of tuntematon never reads as ongoing); "" when no date is known."""
-    start, end = entry["start"], entry["end"]
-    if isinstance(start, PartialDate) and not isinstance(end, PartialDate):
-        status = entry["status"]
-        if status not in RUNNING:
-            words = "alkaa {year}" if status in NOT_STARTED else "alkoi {year}"
-            return context["_"](words, year=start.year)
-    if not isinstance(start, PartialDate) and not isinstance(end, PartialDate):
-        return ""
-    return format_years(start, end, context["lang"])
+    """The years an experiment ran, as :func:`generator.i18n.presentation.experiment_years`."""
+    return experiment_years(entry, context["lang"], context["_"])
 
 
 def source_title(url: str, longest: int = 36) -> str:

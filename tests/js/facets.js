@@ -25,4 +25,6 @@ const searches = job.searches.map((search) => {
   };
 });
 
-process.stdout.write(JSON.stringify({searches, resultLine: finder.RESULT_LINE}));
+// The result line of each record of job.records ([ordinal, record]), when given.
+const lines = (job.records || []).map(([ordinal, record]) => finder.metaLine(meta, ordinal, record));
+process.stdout.write(JSON.stringify({searches, resultLine: finder.RESULT_LINE, lines}));

@@ -90,3 +90,28 @@ def test_the_order_by_date_reads_the_schemas_year_facet():
     named = re.search(r"var DATE_FACET = '([a-z]+)';", code)
     assert named is not None
     assert [f.param for f in load_schema().facets if f.derived == "year"] == [named.group(1)]
+
+
+def test_a_result_line_leaves_unknown_values_out_as_the_cards_do(tmp_path):
+    """An unknown region or status is said once, on the entry's page: a result's line shows the
+    known values and the years as the cards read them, never "Tuntematon"."""
+    values = {
+        "taso": ["alueellinen", "tuntematon"],
+        "alue": ["uusimaa", "tuntematon"],
+        "tila": ["paattynyt", "tuntematon"],
+    }
+    facets = [
+        {"param": p, "label": p, "values": [{"id": v, "label": v.capitalize()} for v in ids]}
+        for p, ids in values.items()
+    ]
+    docs = {"taso": [[0], [0]], "alue": [[1], [0]], "tila": [[1], [0]]}
+    meta = {"count": 2, "chunk": 10, "facets": facets, "docs": docs, "kinds": [{"label": "Kokeilu"}]}
+    records = [[0, [0, "a", "A", "", "alkoi 2018"]], [1, [0, "b", "B", "", "2019–2020"]]]
+    answer = run_node(
+        "facets.js",
+        {"finder": str(published_finder(tmp_path)), "meta": meta, "searches": [], "records": records},
+    )
+    assert answer["lines"] == [
+        "Kokeilu · Alueellinen · alkoi 2018",
+        "Kokeilu · Alueellinen · Uusimaa · Paattynyt · 2019–2020",
+    ]

@@ -6,6 +6,7 @@ once (no site build)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -179,3 +180,19 @@ def test_the_experiments_listing_groups_by_start_year_with_jump_links(plan):
     assert '<a href="../haku/?laji=kokeilu">' in listing
     assert re.findall(r'<h2 class="kk-year" id="(vuosi-[^"]+)">', listing) == ["vuosi-2020", "vuosi-2018"]
     assert re.findall(r'<li><a href="#(vuosi-\d+)">', listing) == ["vuosi-2020", "vuosi-2018"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "years"), [("", "alkoi 2018"), ("sv/", "började 2018"), ("en/", "started 2018")]
+)
+def test_a_finder_result_reads_the_years_as_the_card_does(plan, prefix, years):
+    """The finder's records carry the years the cards show: a status of tuntematon without an
+    end never reads "2018–" (ongoing) in a result either."""
+    records = [
+        record
+        for file in plan.files
+        if file.src_uri.startswith(f"{prefix}haku/data/docs/")
+        for record in json.loads(file.content)
+    ]
+    [hamara] = [record for record in records if record[1] == "hamara"]
+    assert hamara[4] == years

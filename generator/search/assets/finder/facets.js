@@ -135,14 +135,20 @@ function facetCounts(meta, ordinals, selection) {
   return out;
 }
 
-/** Labels of a doc's values in one facet (meta order), or [] when the facet is absent. */
-function facetLabels(meta, param, ordinal) {
+/** The value id of an unknown fact (`tuntematon`), left out of a result's line when asked. */
+var UNKNOWN_VALUE = 'tuntematon';
+
+/**
+ * Labels of a doc's values in one facet (meta order), or [] when the facet is absent;
+ * without the unknown value when `skipUnknown`.
+ */
+function facetLabels(meta, param, ordinal, skipUnknown) {
   for (var i = 0; i < meta.facets.length; i++) {
     var facet = meta.facets[i];
     if (facet.param !== param) continue;
     var values = (meta.docs[param] || [])[ordinal] || [];
     return values.filter(function (v) {
-      return facet.values[v] !== undefined;
+      return facet.values[v] !== undefined && !(skipUnknown && facet.values[v].id === UNKNOWN_VALUE);
     }).map(function (v) {
       return facet.values[v].label;
     });

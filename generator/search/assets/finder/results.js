@@ -12,12 +12,12 @@ var RESULT_LINE = ['taso', 'alue', 'tila'];
 
 /**
  * The result's meta line: kind label · the RESULT_LINE facets' labels · years, empty parts
- * omitted. `record` is the doc's [kindIndex, slug, title, summary, years] from docs/<k>.json.
+ * and unknown values omitted (as on the cards: an unknown is said once, on the entry's page). `record` is the doc's [kindIndex, slug, title, summary, years] from docs/<k>.json.
  */
 function metaLine(meta, ordinal, record) {
   var kind = meta.kinds[record[0]];
   var parts = [kind ? kind.label : ''].concat(RESULT_LINE.map(function (param) {
-    return facetLabels(meta, param, ordinal).join(', ');
+    return facetLabels(meta, param, ordinal, true).join(', ');
   }), [record[4] || '']);
   return parts.filter(function (part) {
     return part !== '';
