@@ -14,7 +14,6 @@ served by a local HTTP server with gzip, like GitHub Pages. Run from the reposit
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
@@ -24,15 +23,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from screenshots import build, page_types  # noqa: E402
+from screenshots import build, page_types, serve  # noqa: E402
 
 VERSION = "lighthouse@12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -60,18 +56,6 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_GzipHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def lighthouse_bin(npm_dir: Path) -> Path:
@@ -114,7 +98,7 @@ def measure(site: Path, runs: int, npm_dir: Path) -> dict[str, dict]:
     types = page_types(site)
     targets = {"home": "", "experiment": types["experiment"], "finder-query": "haku/?q=kunta"}
     results: dict[str, dict] = {}
-    with serve(site) as base, tempfile.TemporaryDirectory() as tmp:
+    with serve(site, _GzipHandler) as base, tempfile.TemporaryDirectory() as tmp:
         for name, path in targets.items():
             samples = [run_once(binary, base + path, Path(tmp) / f"{name}-{n}.json") for n in range(runs)]
             results[name] = {

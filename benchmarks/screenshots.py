@@ -99,8 +99,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _Quiet) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 by ``handler_class``; yields the base URL."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -181,29 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     only = {name for name in args.only.split(",") if name}
     args.out = args.out.resolve()
-    if args.site:
-        site = args.site.resolve()
-        shoot(
-            site,
-            args.out,
-            only,
-            args.sizes.split(","),
-            args.langs.split(","),
-            args.dark,
-            args.viewport,
-        )
-        return 0
     with tempfile.TemporaryDirectory() as tmp:
-        site = build(Path(tmp) / "site")
-        shoot(
-            site,
-            args.out,
-            only,
-            args.sizes.split(","),
-            args.langs.split(","),
-            args.dark,
-            args.viewport,
-        )
+        site = args.site.resolve() if args.site else build(Path(tmp) / "site")
+        shoot(site, args.out, only, args.sizes.split(","), args.langs.split(","), args.dark, args.viewport)
     return 0
 
 
