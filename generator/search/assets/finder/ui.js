@@ -77,6 +77,15 @@ Finder.prototype.bind = function () {
     self.run();
   });
   this.el.addEventListener('click', function (ev) {
+    // "Siirry tuloksiin" moves focus itself: a fragment navigation would fire popstate (and
+    // Material's instant navigation), which re-renders and could drop the focus it just moved.
+    var skip = ev.target && ev.target.closest ? ev.target.closest('.kk-finder__skip') : null;
+    if (skip && self.status) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      self.status.focus();
+      return;
+    }
     var button = ev.target && ev.target.closest ? ev.target.closest('button[data-kk-remove], #kk-finder-clear') : null;
     if (!button) return;
     self.removeFilter(button);
