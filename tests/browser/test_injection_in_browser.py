@@ -1,11 +1,14 @@
 """The injection corpus built and loaded in Chromium: no payload runs, every accepted one shows.
 
 tests/injection/corpus.py writes the fixture site plus every payload in every field and body
-that the checker accepts; this module builds it once (strict MkDocs), serves it on 127.0.0.1
-and visits every page that carries a payload (found in the built HTML), and the finder:
-browsing everything, a query, facets, and a search for each payload, with "Näytä lisää" until
-every result is shown. On every page each element gets the events inline handlers listen to
-(mouseover, focus, toggle, load, error, …) and every link in the content is focused; then:
+that the checker accepts; this module builds it once (strict MkDocs) and serves it on 127.0.0.1.
+Every page that carries a payload (found in the built HTML), in every language, is parsed by
+Chromium's HTML parser and its DOM checked (below). Then, with their scripts, it visits every
+such page but the entries' Swedish and English ones (the same scripts as the Finnish entry
+pages, visited with every payload), and the finder: browsing everything, a query, facets, and a
+search for each payload, with "Näytä lisää" until every result is shown. On every visited page
+each element gets the events inline handlers listen to (mouseover, focus, toggle, load, error,
+…) and every link in the content is focused; then:
 
 - ``window.kkPwned`` is still undefined (every payload sets it to its id if it runs);
 - no dialog opened, no page error, no request left 127.0.0.1;
@@ -55,13 +58,13 @@ EVENTS = [
     "error",
 ]
 
-PROBE = """([flag, events, scope]) => {
-  const all = Array.from(document.querySelectorAll(scope));
-  for (const el of all) for (const type of events) el.dispatchEvent(new Event(type));
-  for (const el of document.querySelectorAll('article a[href]')) el.focus({preventScroll: true});
+# The checks of one document's DOM, as the browser parsed it: no inline handler, no frame, no
+# script of a payload or from another origin, no address that runs code. A JavaScript function
+# body (``doc``, ``flag``) returning the problems; the live probe and the parsed pass share it.
+DOM_CHECKS = """
   const problems = [];
   const describe = (el) => el.outerHTML.slice(0, 160);
-  for (const el of document.querySelectorAll('*')) {
+  for (const el of doc.querySelectorAll('*')) {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) problems.push('handler: ' + describe(el));
@@ -71,16 +74,16 @@ PROBE = """([flag, events, scope]) => {
       // tabs and newlines dropped, the scheme lower-cased (the URL parser does all of it).
       const raw = attr.value.replace(/^[\\u0000-\\u0020]+/, '').replace(/[\\t\\n\\r]/g, '').toLowerCase();
       let protocol = '';
-      try { protocol = new URL(attr.value, document.baseURI).protocol; } catch (e) { protocol = ''; }
+      try { protocol = new URL(attr.value, location.href).protocol; } catch (e) { protocol = ''; }
       if (/^(javascript|data|vbscript):/.test(raw) || ['javascript:', 'data:', 'vbscript:'].includes(protocol)) {
         problems.push('address: ' + describe(el));
       }
     }
   }
-  for (const el of document.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv]')) {
+  for (const el of doc.querySelectorAll('iframe, frame, object, embed, base, meta[http-equiv]')) {
     problems.push('element: ' + describe(el));
   }
-  for (const script of document.querySelectorAll('script')) {
+  for (const script of doc.querySelectorAll('script')) {
     if (script.type === 'application/ld+json') {
       // Structured data carries the title and summary as JSON text, never run; it must parse
       // whole (a payload that ended the element early would leave broken JSON behind).
@@ -88,8 +91,20 @@ PROBE = """([flag, events, scope]) => {
       continue;
     }
     if (script.textContent.includes(flag)) problems.push('script: ' + describe(script));
-    if (script.src && new URL(script.src).origin !== location.origin) problems.push('script: ' + script.src);
+    const src = script.getAttribute('src');
+    if (src !== null && new URL(src, location.href).origin !== location.origin) problems.push('script: ' + src);
   }
+  return problems;
+"""
+
+PROBE = (
+    """([flag, events, scope]) => {
+  const all = Array.from(document.querySelectorAll(scope));
+  for (const el of all) for (const type of events) el.dispatchEvent(new Event(type));
+  for (const el of document.querySelectorAll('article a[href]')) el.focus({preventScroll: true});
+  const problems = ((doc, flag) => {"""
+    + DOM_CHECKS
+    + """})(document, flag);
   const text = (selector) => { const el = document.querySelector(selector); return el ? el.textContent : null; };
   const article = document.querySelector('article') || document.body;
   return {
@@ -103,6 +118,25 @@ PROBE = """([flag, events, scope]) => {
     finder: document.querySelector('[data-kk-finder]') !== null,
   };
 }"""
+)
+
+# Many pages parsed by the browser's own HTML parser (DOMParser: the DOM a visit would build,
+# with no script run, no request and no layout), each through the same checks. Problems by path.
+PARSED = (
+    """async ([flag, paths]) => {
+  const check = (doc) => {"""
+    + DOM_CHECKS
+    + """};
+  const found = {};
+  for (const path of paths) {
+    const response = await fetch(path);
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const problems = response.ok ? check(doc) : ['HTTP ' + response.status];
+    if (problems.length) found[path] = problems;
+  }
+  return found;
+}"""
+)
 
 # The body of an entry or intro: from its "Injektiotesti pNN." paragraph to the next generated
 # section (h2 with an id of the template's) or the end. Its text and the attributes a payload
@@ -288,16 +322,39 @@ def test_entry_pages_show_every_payload_as_text_and_run_none(browsing, corpus, s
     browsing.assert_clean()
 
 
+def test_every_page_with_a_payload_parses_to_a_dom_that_runs_none(browsing, built):
+    """All of them, in every language, through Chromium's HTML parser: the DOM a visit builds."""
+    pages = payload_pages(built)
+    page = browsing.front()
+    page.goto(browsing.base + "404.html")
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(pages), 100):
+        found.update(page.evaluate(PARSED, [FLAG, ["/" + path for path in pages[start : start + 100]]]))
+    for path, problems in sorted(found.items()):
+        browsing.failures.extend(f"{path}: {problem}" for problem in problems)
+    browsing.assert_clean()
+
+
+def _translated_entry(path: str, entries: set[str]) -> bool:
+    language, _, rest = path.partition("/")
+    return language in {"sv", "en"} and rest in entries
+
+
 def test_every_other_page_with_a_payload_runs_none(browsing, corpus, built):
+    """Visited, with their scripts: every page with a payload but the entries' Swedish and
+    English pages. Those share the Finnish pages' scripts (visited above, with every payload),
+    and their DOM is checked with the rest by the parsed pass."""
     pages = payload_pages(built)
     entries = {shown.url.lstrip("/") for shown in corpus.shown}
-    others = [path for path in pages if path not in entries]
+    others = [path for path in pages if path not in entries and not _translated_entry(path, entries)]
     # The home page, the listings, the theme pages with their intros, related experiments on the
     # fixture's own pages, the finder's facets: all of them carry payload titles, labels or bodies.
     for expected in ("", "kokeilut/", "opit/", "teemat/", "haku/", "osallistu/kentat/"):
         assert expected in others
+        assert f"sv/{expected}" in others and f"en/{expected}" in others
     for taxonomy in ("alueet/", "tasot/"):
         assert any(path.startswith(taxonomy) for path in others)
+    assert any(_translated_entry(path, entries) for path in pages)  # the parsed pass has them
     themes = {f"teemat/{theme}/": theme for theme in corpus.themes}
     assert set(themes) <= set(others)
     for path, found, page in browsing.visit(others):
