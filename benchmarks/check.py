@@ -37,19 +37,50 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
+_TRANSLATION = re.compile(r"\.(sv|en)\.md$")
+
+
+def _entries(folder: Path) -> list[Path]:
+    """The entry files of a folder: not its index, nor a translated body (``<slug>.sv.md``)."""
+    return sorted(p for p in folder.glob("*.md") if p.name != "index.md" and not _TRANSLATION.search(p.name))
+
+
+def _write_clone(source: Path, target: Path, text: str) -> None:
+    """An entry under a new slug, with its translated bodies (``<slug>.sv.md``, ``.en.md``)."""
+    target.write_text(text, encoding="utf-8")
+    for language in ("sv", "en"):
+        body = source.with_name(f"{source.stem}.{language}.md")
+        if body.is_file():
+            target.with_name(f"{target.stem}.{language}.md").write_bytes(body.read_bytes())
+
+
+def _clone_number(original: int, base: int, count: int) -> int:
+    """The number of the clone of experiment ``original`` in the round starting at ``base``;
+    in a last, partial round whose clone of it was not written, the first round's."""
+    return original + base if original + base < count else original
+
+
 def make_catalogue(root: Path, count: int) -> None:
     """``count`` experiments and about count/4 learnings cloned from the shipped catalogue."""
     schema = load_schema()
     shutil.copytree(REPO / schema.vocabulary_directory, root / schema.vocabulary_directory)
-    experiments = sorted((REPO / "experiments").glob("*.md"))
-    learnings = sorted(p for p in (REPO / "content/opit").glob("*.md") if p.name != "index.md")
+    experiments = _entries(REPO / "experiments")
+    learnings = _entries(REPO / "content/opit")
     (root / "experiments").mkdir()
     (root / "content/opit").mkdir(parents=True)
+    index = {path.stem: n for n, path in enumerate(experiments)}
     for i in range(count):
         source = experiments[i % len(experiments)]
-        (root / "experiments" / f"{source.stem}-{i:05d}.md").write_bytes(source.read_bytes())
+        base = len(experiments) * (i // len(experiments))  # this round's clones
+        text = re.sub(
+            r"^part_of: (\S+)$",
+            lambda m, base=base: f"part_of: {m.group(1)}-{_clone_number(index[m.group(1)], base, count):05d}",
+            source.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.MULTILINE,
+        )
+        _write_clone(source, root / "experiments" / f"{source.stem}-{i:05d}.md", text)
     rounds = max(1, count // len(experiments))
-    index = {path.stem: n for n, path in enumerate(experiments)}
     for i in range(count // 4):
         source = learnings[i % len(learnings)]
         text = source.read_text(encoding="utf-8")
@@ -60,14 +91,14 @@ def make_catalogue(root: Path, count: int) -> None:
             return "experiments: [" + ", ".join(f"{s}-{index[s] + offset:05d}" for s in slugs) + "]"
 
         text = re.sub(r"^experiments: \[(.*)\]$", retarget, text, count=1, flags=re.MULTILINE)
-        (root / "content/opit" / f"{source.stem}-{i:05d}.md").write_text(text, encoding="utf-8")
+        _write_clone(source, root / "content/opit" / f"{source.stem}-{i:05d}.md", text)
 
 
 def read_and_parse(root: Path) -> int:
     """The floor: read each entry file and YAML-parse its front matter with libyaml."""
     parsed = 0
     for folder in ("experiments", "content/opit"):
-        for path in sorted((root / folder).glob("*.md")):
+        for path in _entries(root / folder):
             match = _FRONT.match(path.read_text(encoding="utf-8"))
             if match and yaml.load(match.group(1), Loader=_LOADER) is not None:
                 parsed += 1
