@@ -58,7 +58,9 @@ def test_every_page_starts_with_a_skip_link_to_its_content(browser, site_server,
         page.keyboard.press("Enter")
         # The fragment navigation moves focus to the target (it has tabindex="-1"); wait for it
         # rather than racing it on a busy machine.
-        page.wait_for_function("document.activeElement && document.activeElement.id === 'kk-content'", timeout=5000)
+        page.wait_for_function(
+            "document.activeElement && document.activeElement.id === 'kk-content'", timeout=5000
+        )
         # Material's own skip link (only on pages with a table of contents) is not a second one.
         assert page.locator(".md-skip:visible").count() <= 1
     finally:
