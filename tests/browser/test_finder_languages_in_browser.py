@@ -31,7 +31,7 @@ PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>finder {lang}</title><link rel="icon" href="data:,"></head>
 <body>
 <div class="kk-finder" id="kk-finder" data-version="{version}" data-root="{root}"{data_lang}>
-<form class="kk-finder__form" role="search" action="./" method="get">
+<form class="kk-finder__search" role="search" action="./" method="get">
 <input id="kk-finder-q" type="search" name="q" autocomplete="off">
 <button type="submit">Hae</button>
 {facets}
@@ -50,13 +50,13 @@ def _facets(data: SearchData) -> str:
     out = []
     for facet in data.facets:
         values = "".join(
-            f'<label class="kk-facet__value"><input type="checkbox" name="{facet.param}" '
+            f'<label class="kk-filter__value"><input type="checkbox" name="{facet.param}" '
             f'value="{html.escape(value)}"> {html.escape(label)} '
-            f'<span class="kk-facet__count">({counts[facet.param][value]})</span></label>'
+            f'<span class="kk-filter__count">({counts[facet.param][value]})</span></label>'
             for value, label in facet.values
         )
         out.append(
-            f'<fieldset class="kk-facet" data-facet="{facet.param}">'
+            f'<fieldset class="kk-filter" data-facet="{facet.param}">'
             f"<legend>{html.escape(facet.label)}</legend>{values}</fieldset>"
         )
     return "\n".join(out)

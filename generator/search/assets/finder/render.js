@@ -99,14 +99,13 @@ Finder.prototype.updateCounts = function (counts, state) {
       var box = boxes[i];
       var n = byId.has(box.value) ? byId.get(box.value) : 0;
       var label = box.closest('label') || box.parentNode;
-      var count = label && label.querySelector('.kk-filter__count, .kk-facet__count');
+      var count = label && label.querySelector('.kk-filter__count');
       if (count) {
         var text = '(' + n + ')';
         if (count.textContent !== text) count.textContent = text;
       }
       var empty = n === 0 && selected.indexOf(box.value) < 0;
       if (label && label.classList) {
-        label.classList.toggle('kk-facet__value--empty', empty);
         label.classList.toggle('kk-filter__value--empty', empty);
         if (!empty) shown.push(label);
       }
