@@ -146,7 +146,7 @@ BODY = """(marker) => {
   if (!start) return null;
   const parts = [];
   for (let node = start.nextElementSibling; node; node = node.nextElementSibling) {
-    if (node.matches('h2#opit, h2#kokeilut, h2#samankaltaisia')) break;
+    if (node.matches('h2#opit, h2#kokeilut, h2#samankaltaisia, aside.kk-facts')) break;
     parts.push(node.textContent);
     for (const el of [node, ...node.querySelectorAll('*')]) {
       for (const name of ['href', 'src', 'alt', 'title']) if (el.hasAttribute(name)) parts.push(el.getAttribute(name));
