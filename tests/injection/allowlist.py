@@ -4,7 +4,8 @@
   site: MkDocs (and ProperDocs, its fork, which loads the same) from mkdocs.yml through MkDocs'
   own config loader, Zensical through its own (which adds SuperFences);
 - :func:`body_region` cuts the body or intro out of a built page: the part of the article between
-  the facts panel (or the page header) and the first generated section after it;
+  an experiment's key facts (or the page header and its notes) and the facts panel or the first
+  generated section after it;
 - :func:`plain_code` turns Zensical's highlighted code blocks into plain ones (named difference
   "code-highlighting", tests/engines.py), so that the same allowlist applies.
 """
@@ -75,19 +76,24 @@ def plain_code(rendered: str) -> str:
 
 
 def body_region(page: str) -> str:
-    """The body or intro of a built page: the part of the article after the facts panel (an
-    entry) or the page's header (an intro) up to the first generated section or listing."""
+    """The body or intro of a built page: the part of the article after the key facts (an
+    experiment) or the page's header and its translation notes (a learning, an intro) up to
+    the facts panel or the first generated section or listing."""
     found = _ARTICLE.search(page)
     assert found, "no Material article"
     article = found.group(1)
-    # An experiment's story follows its key facts; a learning's, its facts panel.
-    start, end_tag = article.find('<section class="kk-keyfacts"'), "</section>"
-    if start == -1:
-        start, end_tag = article.find('<aside class="kk-facts"'), "</aside>"
+    # An experiment's story follows its key facts; a learning's, its header (and the notes
+    # under it), and the facts panel follows the story.
+    start = article.find('<section class="kk-keyfacts"')
     if start != -1:
-        start = article.index(end_tag, start) + len(end_tag)
+        start = article.index("</section>", start) + len("</section>")
     else:
         start = article.index("</header>") + len("</header>")
+        notes = re.match(
+            r'(?:\s*<p class="kk-(?:note kk-translated-by|translation-note)">.*?</p>)+', article[start:]
+        )
+        if notes:
+            start += notes.end()
     # A body in another language than the page's has our "in Finnish" note above it.
     note = re.match(r'\s*<p class="kk-lang-note">.*?</p>', article[start:])
     if note:
