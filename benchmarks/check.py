@@ -32,23 +32,21 @@ from results import machine, save  # noqa: E402
 
 from generator.content.check import check_catalogue  # noqa: E402
 from generator.core.schema import load_schema  # noqa: E402
+from generator.i18n.languages import CODES, translation_file  # noqa: E402
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
-_TRANSLATION = re.compile(r"\.(sv|en)\.md$")
-
-
 def _entries(folder: Path) -> list[Path]:
     """The entry files of a folder: not its index, nor a translated body (``<slug>.sv.md``)."""
-    return sorted(p for p in folder.glob("*.md") if p.name != "index.md" and not _TRANSLATION.search(p.name))
+    return sorted(p for p in folder.glob("*.md") if p.name != "index.md" and translation_file(p.name) is None)
 
 
 def _write_clone(source: Path, target: Path, text: str) -> None:
     """An entry under a new slug, with its translated bodies (``<slug>.sv.md``, ``.en.md``)."""
     target.write_text(text, encoding="utf-8")
-    for language in ("sv", "en"):
+    for language in CODES:
         body = source.with_name(f"{source.stem}.{language}.md")
         if body.is_file():
             target.with_name(f"{target.stem}.{language}.md").write_bytes(body.read_bytes())
