@@ -1,9 +1,10 @@
 """Hostile files are refused within a bound: alias bombs, deep nesting, huge scalars and lines,
 floods of keys and items, deep Markdown and inputs aimed at the checker's own regular expressions.
 
-Each case runs ``kokeilu check`` (``python -m generator``) in a child process whose address space
-is capped (``RLIMIT_AS``, 1 GiB) and which is killed after a generous hang guard (60 s). So a
-blow-up fails as a crash and a hang as a timeout, never a slow machine: no timing is asserted.
+Each case runs ``kokeilu check`` in a child process (a fork of a server that imported the
+generator once) whose address space is capped (``RLIMIT_AS``, 1 GiB) and which is killed after a
+generous hang guard (60 s). So a blow-up fails as a crash and a hang as a timeout, never a slow
+machine: no timing is asserted.
 Each run's time and peak memory are printed (``pytest -rP tests/hostile/test_limits.py`` shows them); the
 "Limits on hostile input" of docs/security.md documents the bound they support.
 """
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +80,7 @@ def template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def check(template, tmp_path, request):
+def check(template, checker, tmp_path, request):
     """``check({path: text or bytes})`` runs ``kokeilu check --format json`` in a capped child."""
     runs = iter(range(1, 100))
 
@@ -89,7 +91,7 @@ def check(template, tmp_path, request):
             target = root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        result = run_check(root)
+        result = run_check(checker, root)
         print(
             f"{request.node.name}: {result.seconds:.2f} s, peak {result.peak_mib:.0f} MiB, "
             f"exit {result.code}, {len(result.problems)} problems"
@@ -99,35 +101,80 @@ def check(template, tmp_path, request):
     return run
 
 
-# Runs the command with its address space capped and reports its exit code and peak memory. The
-# peak is measured here, in a small process of its own: a child forked from pytest would count
-# pytest's own peak as its own (Linux keeps the high-water mark across fork and exec).
-LAUNCHER = """
-import json, os, resource, subprocess, sys, threading
-cap, guard, report, *command = sys.argv[1:]
-resource.setrlimit(resource.RLIMIT_AS, (int(cap), int(cap)))
-child = subprocess.Popen(command)
-timer = threading.Timer(float(guard), child.kill)
-timer.start()
-_, status, usage = os.wait4(child.pid, 0)
-timer.cancel()
-child.returncode = code = os.waitstatus_to_exitcode(status)
-with open(report, "w") as file:
-    json.dump({"code": code, "peak_kib": usage.ru_maxrss}, file)
+# The cases run in forks of one small server process (module fixture ``checker``) that has
+# imported the generator and checked the valid template once, so the modules a check loads on
+# its way are loaded: each fork caps its own address space, runs ``kokeilu check``'s main() with
+# its output in files, and exits; the server waits for it under the hang guard and reports its
+# exit status and peak memory (wait4's, the fork's own; never pytest's). Forking saves each case
+# the start of a new Python and those imports, about a second each.
+SERVER = """
+import json, os, resource, signal, sys, threading, traceback
+import generator.cli
+cap, guard, template = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+with open(os.devnull, "w") as sink:  # a first check: the modules it loads on the way are loaded
+    sys.stdout = sink
+    generator.cli.main(["--root", template, "check", "--format", "json"])
+    sys.stdout = sys.__stdout__
+for line in sys.stdin:
+    job = json.loads(line)
+    pid = os.fork()
+    if pid == 0:
+        code = 70
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+            for fd, name in ((1, "stdout"), (2, "stderr")):
+                os.dup2(os.open(job[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
+            os.chdir(job["cwd"])
+            code = generator.cli.main(job["argv"])
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    timer = threading.Timer(guard, os.kill, (pid, signal.SIGKILL))
+    timer.start()
+    _, status, usage = os.wait4(pid, 0)
+    timer.cancel()
+    timer.join()  # no thread is left when the next case forks
+    answer = {"code": os.waitstatus_to_exitcode(status), "peak_kib": usage.ru_maxrss}
+    print(json.dumps(answer), flush=True)
 """
 
 
-def run_check(root: Path) -> Run:
+@pytest.fixture(scope="module")
+def checker(template) -> Iterator[subprocess.Popen]:
+    """The server the cases fork from, for this module; it checks the valid template once."""
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(MEMORY_CAP), str(HANG_GUARD), str(template)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    yield server
+    assert server.stdin is not None
+    server.stdin.close()
+    server.wait(timeout=30)
+
+
+def run_check(checker: subprocess.Popen, root: Path) -> Run:
+    assert checker.stdin is not None and checker.stdout is not None
     folder = root.parent
-    command = [sys.executable, "-m", "generator", "--root", str(root), "check", "--format", "json"]
-    launcher = [sys.executable, "-c", LAUNCHER, str(MEMORY_CAP), str(HANG_GUARD), str(folder / "usage.json")]
-    with (folder / "stdout").open("wb") as out, (folder / "stderr").open("wb") as err:
-        start = time.perf_counter()
-        subprocess.run(
-            [*launcher, *command], stdout=out, stderr=err, cwd=root, timeout=HANG_GUARD + 30, check=True
-        )
-        seconds = time.perf_counter() - start
-    usage = json.loads((folder / "usage.json").read_text())
+    job = {
+        "argv": ["--root", str(root), "check", "--format", "json"],
+        "cwd": str(root),
+        "stdout": str(folder / "stdout"),
+        "stderr": str(folder / "stderr"),
+    }
+    start = time.perf_counter()
+    checker.stdin.write(json.dumps(job) + "\n")
+    checker.stdin.flush()
+    answer = checker.stdout.readline()
+    seconds = time.perf_counter() - start
+    assert answer, f"the check server stopped (exit {checker.poll()})"
+    usage = json.loads(answer)
     stderr = (folder / "stderr").read_text(encoding="utf-8", errors="replace")
     assert usage["code"] != -9, f"kokeilu check did not finish in {HANG_GUARD} s"
     assert stderr == "", stderr[-3000:]  # no traceback, no MemoryError
