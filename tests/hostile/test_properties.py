@@ -19,11 +19,12 @@ Runs are derandomised and keep no example database, so CI sees the same examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,21 +102,57 @@ def assert_well_located(problems: list[Problem], rel: str, content: bytes) -> No
         assert is_finnish(problem.message), where
 
 
+@contextlib.contextmanager
+def placed(root: Path, rel: str | bytes, content: bytes) -> Iterator[None]:
+    """``content`` written at ``rel`` in ``root`` for the duration; then ``root`` is as it was.
+
+    Writing one file into one copy of the template and taking it out again, rather than copying
+    the template for every example, keeps an example's time in the checker and not in the file
+    system (a copy and a removal of the catalogue took most of it)."""
+    target = os.path.join(os.fsencode(root), os.fsencode(rel))
+    made: list[bytes] = []
+    folder = os.path.dirname(target)
+    while not os.path.isdir(folder):
+        made.append(folder)
+        folder = os.path.dirname(folder)
+    previous = None
+    if os.path.isfile(target):
+        with open(target, "rb") as file:
+            previous = file.read()
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        with open(target, "wb") as file:
+            file.write(content)
+        yield
+    finally:
+        if previous is None:
+            os.unlink(target)
+        else:
+            with open(target, "wb") as file:
+                file.write(previous)
+        for folder in made:  # the deepest first
+            os.rmdir(folder)
+
+
+@pytest.fixture(scope="module")
+def workspace(template, tmp_path_factory) -> Path:
+    """One copy of the template that the examples write their file into, one at a time."""
+    root = tmp_path_factory.mktemp("workspace") / "catalogue"
+    shutil.copytree(template, root)
+    return root
+
+
 def run_checker(
-    template: Path, capsys, rel: str | bytes, content: bytes, scoped: bool = True
+    workspace: Path, capsys, rel: str | bytes, content: bytes, scoped: bool = True
 ) -> list[Problem]:
-    """Write ``content`` at ``rel`` into a copy of ``template``, check it and run the CLI on it.
+    """Write ``content`` at ``rel`` into the template's copy, check it and run the CLI on it.
 
     ``scoped`` runs ``kokeilu check FILE`` (the same checks, without rebuilding the files derived
     from the schema, which is most of the time of a whole ``kokeilu check``).
     """
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "catalogue"
-        shutil.copytree(template, root)
-        target = os.path.join(os.fsencode(root), os.fsencode(rel))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as file:
-            file.write(content)
+    root = workspace
+    target = os.path.join(os.fsencode(root), os.fsencode(rel))
+    with placed(root, rel, content):
         problems = check_catalogue(root).problems
         capsys.readouterr()
         code = main(
@@ -182,14 +219,14 @@ entry_paths = st.sampled_from([EXPERIMENT, EXPERIMENT, LEARNING, INTRO])
 
 @PROPERTY_SETTINGS
 @given(rel=entry_paths, text=entry_texts)
-def test_arbitrary_text_gives_located_problems(template, capsys, rel, text):
+def test_arbitrary_text_gives_located_problems(workspace, capsys, rel, text):
     content = text.encode("utf-8")
-    problems = run_checker(template, capsys, rel, content)
+    problems = run_checker(workspace, capsys, rel, content)
     assert_well_located(problems, rel, content)
     if "\r" not in text and not text.startswith("\ufeff"):
         # The same text with a byte order mark and Windows line endings: the very same problems.
         windows = ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")
-        assert run_checker(template, capsys, rel, windows) == problems
+        assert run_checker(workspace, capsys, rel, windows) == problems
 
 
 # -- (b) YAML-looking token soup in the front matter ----------------------------------------------
@@ -221,9 +258,9 @@ tokens = st.one_of(st.sampled_from(KEYS), st.sampled_from(TOKENS), st.text(max_s
     front=st.lists(tokens, max_size=50).map("".join),
     body=st.one_of(st.sampled_from(BODIES), noise),
 )
-def test_yaml_token_soup_gives_located_problems(template, capsys, rel, front, body):
+def test_yaml_token_soup_gives_located_problems(workspace, capsys, rel, front, body):
     content = f"---\n{front}\n---\n{body}".encode()
-    problems = run_checker(template, capsys, rel, content)
+    problems = run_checker(workspace, capsys, rel, content)
     assert_well_located(problems, rel, content)
 
 
@@ -321,10 +358,10 @@ def entries_with_one_value_replaced(draw) -> tuple[str, str]:
 
 @PROPERTY_SETTINGS
 @given(entry=entries_with_one_value_replaced())
-def test_one_arbitrary_value_in_a_valid_entry_gives_located_problems(template, capsys, entry):
+def test_one_arbitrary_value_in_a_valid_entry_gives_located_problems(workspace, capsys, entry):
     rel, text = entry
     content = text.encode("utf-8")
-    problems = run_checker(template, capsys, rel, content)
+    problems = run_checker(workspace, capsys, rel, content)
     assert_well_located(problems, rel, content)
 
 
@@ -351,8 +388,8 @@ def byte_files(draw) -> bytes:
 
 @PROPERTY_SETTINGS
 @given(content=byte_files())
-def test_arbitrary_bytes_give_located_problems(template, capsys, content):
-    problems = run_checker(template, capsys, EXPERIMENT, content)
+def test_arbitrary_bytes_give_located_problems(workspace, capsys, content):
+    problems = run_checker(workspace, capsys, EXPERIMENT, content)
     assert_well_located(problems, EXPERIMENT, content)
 
 
@@ -366,10 +403,10 @@ names = st.one_of(
 
 @settings(PROPERTY_SETTINGS, max_examples=40)
 @given(name=names, markdown=st.booleans())
-def test_any_file_name_in_an_entry_folder_is_reported_printably(template, capsys, name, markdown):
+def test_any_file_name_in_an_entry_folder_is_reported_printably(workspace, capsys, name, markdown):
     """Names come from contributors too: ones that are not UTF-8 must still print in a UTF-8 terminal."""
     raw = os.fsencode(name) + (b".md" if markdown else b"")
-    problems = run_checker(template, capsys, b"experiments/" + raw, VALID_EXPERIMENT.encode(), scoped=False)
+    problems = run_checker(workspace, capsys, b"experiments/" + raw, VALID_EXPERIMENT.encode(), scoped=False)
     for problem in problems:
         assert problem.path.startswith("experiments/"), problem
         assert problem.rule in RULES, problem
