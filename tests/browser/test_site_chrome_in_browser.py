@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_accessibility import violations
+from tests.browser.test_accessibility import settle, violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -168,7 +168,8 @@ def test_no_wcag_violation_in_either_palette(browser, site_server, sample_paths,
     page = context.new_page()
     serve_site_path(page, site_server)
     try:
-        page.goto(site_server + path.format(**sample_paths), wait_until="networkidle")
+        page.goto(site_server + path.format(**sample_paths))
+        settle(page)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         if path.startswith(("haku", "sv/haku")):
