@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -36,7 +37,8 @@ def target_file(site: Path, page: Path, url: str, root: str = "/") -> Path | Non
     """The file an internal link from ``page`` points to, or None for external links.
 
     ``root`` is the path the site is published under (site_url's path): 404.html links to
-    "<root>assets/…", because it is served at any depth."""
+    "<root>assets/…", because it is served at any depth. A built site holds no symbolic links,
+    so the path is normalised as text (``..`` taken out) rather than resolved on the disk."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
@@ -48,15 +50,23 @@ def target_file(site: Path, page: Path, url: str, root: str = "/") -> Path | Non
         base = site
     else:
         base = page.parent
-    target = (base / unquote(path).lstrip("/")).resolve()
-    if url.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target
+    target = os.path.normpath(os.path.join(base, unquote(path).lstrip("/")))
+    if url.endswith("/") or _kind(target) == "dir":
+        target = os.path.join(target, "index.html")
+    return Path(target)
+
+
+@functools.cache
+def _kind(path: str) -> str:
+    """``"file"``, ``"dir"`` or ``""`` (nothing there): each path is looked at once per call of
+    broken_links."""
+    return "file" if os.path.isfile(path) else "dir" if os.path.isdir(path) else ""
 
 
 def broken_links(site: Path, root: str = "/") -> list[str]:
     """Every internal link or asset in the built site whose file or #fragment is missing."""
     site = site.resolve()
+    _kind.cache_clear()  # what the disk held when this call began, never an earlier call's
     broken = []
     for page in sorted(site.rglob("*.html")):
         for tag, url in parse(page).links:
@@ -64,7 +74,7 @@ def broken_links(site: Path, root: str = "/") -> list[str]:
             if target is None:
                 continue
             where = f"{page.relative_to(site)}: <{tag}> {url}"
-            if not target.is_relative_to(site) or not target.is_file():
+            if not target.is_relative_to(site) or _kind(str(target)) != "file":
                 broken.append(f"{where} (no file)")
                 continue
             fragment = urlsplit(url).fragment
