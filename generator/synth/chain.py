@@ -28,6 +28,9 @@ END = "."
 STICK = 0.6
 
 Document = tuple[list[str], list[str]]  # (themes, texts)
+# libyaml's safe loader where PyYAML has it (ten times faster on the corpus): the entries are
+# valid, checked files, read here only for their words.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_corpus(repo: Path, schema: Schema) -> list[Document]:
@@ -43,7 +46,7 @@ def _document(text: str) -> Document | None:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return None
-    meta = yaml.safe_load(match.group(1))
+    meta = yaml.load(match.group(1), Loader=_LOADER)
     if not isinstance(meta, dict) or "title" not in meta or "summary" not in meta:
         return None
     texts = [str(meta["title"]) + ".", str(meta["summary"])]
