@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -33,12 +34,15 @@ def parse(page: Path) -> _Collector:
     return collector
 
 
-def target_file(site: Path, page: Path, url: str, root: str = "/") -> Path | None:
+def target_file(
+    site: Path, page: Path, url: str, root: str = "/", kind: Callable[[str], str] | None = None
+) -> Path | None:
     """The file an internal link from ``page`` points to, or None for external links.
 
     ``root`` is the path the site is published under (site_url's path): 404.html links to
     "<root>assets/…", because it is served at any depth. A built site holds no symbolic links,
-    so the path is normalised as text (``..`` taken out) rather than resolved on the disk."""
+    so the path is normalised as text (``..`` taken out) rather than resolved on the disk.
+    ``kind`` tells a file from a folder (``path_kind`` unless a caller remembers its answers)."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
@@ -51,30 +55,28 @@ def target_file(site: Path, page: Path, url: str, root: str = "/") -> Path | Non
     else:
         base = page.parent
     target = os.path.normpath(os.path.join(base, unquote(path).lstrip("/")))
-    if url.endswith("/") or _kind(target) == "dir":
+    if url.endswith("/") or (kind or path_kind)(target) == "dir":
         target = os.path.join(target, "index.html")
     return Path(target)
 
 
-@functools.cache
-def _kind(path: str) -> str:
-    """``"file"``, ``"dir"`` or ``""`` (nothing there): each path is looked at once per call of
-    broken_links."""
+def path_kind(path: str) -> str:
+    """``"file"``, ``"dir"`` or ``""`` (nothing there)."""
     return "file" if os.path.isfile(path) else "dir" if os.path.isdir(path) else ""
 
 
 def broken_links(site: Path, root: str = "/") -> list[str]:
     """Every internal link or asset in the built site whose file or #fragment is missing."""
     site = site.resolve()
-    _kind.cache_clear()  # what the disk held when this call began, never an earlier call's
+    kind = functools.cache(path_kind)  # each path looked at once in this call, never reused later
     broken = []
     for page in sorted(site.rglob("*.html")):
         for tag, url in parse(page).links:
-            target = target_file(site, page, url, root)
+            target = target_file(site, page, url, root, kind)
             if target is None:
                 continue
             where = f"{page.relative_to(site)}: <{tag}> {url}"
-            if not target.is_relative_to(site) or _kind(str(target)) != "file":
+            if not target.is_relative_to(site) or kind(str(target)) != "file":
                 broken.append(f"{where} (no file)")
                 continue
             fragment = urlsplit(url).fragment

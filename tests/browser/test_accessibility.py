@@ -91,7 +91,6 @@ def test_no_violation_in_the_finder_with_a_query_and_a_facet(browser, site_serve
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(site_server + "haku/?q=kunta&teema=kiertotalous")
-        settle(page)
         page.wait_for_selector('#kk-finder[data-state="ready"]')
         assert page.locator(".kk-result").count() > 0 or "0" in page.inner_text("[role=status]")
         assert violations(page) == []
@@ -106,7 +105,6 @@ def test_no_violation_in_the_swedish_and_english_finders(browser, site_server, s
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{site_server}{language}/haku/?q={title_word(title)}")
-        settle(page)
         page.wait_for_selector('#kk-finder[data-state="ready"]')
         assert page.locator(".kk-result").count() > 0
         assert violations(page) == []

@@ -150,13 +150,12 @@ def run_checker(
     ``scoped`` runs ``kokeilu check FILE`` (the same checks, without rebuilding the files derived
     from the schema, which is most of the time of a whole ``kokeilu check``).
     """
-    root = workspace
-    target = os.path.join(os.fsencode(root), os.fsencode(rel))
-    with placed(root, rel, content):
-        problems = check_catalogue(root).problems
+    target = os.path.join(os.fsencode(workspace), os.fsencode(rel))
+    with placed(workspace, rel, content):
+        problems = check_catalogue(workspace).problems
         capsys.readouterr()
         code = main(
-            ["--root", str(root), "check", "--format", "json", *([target.decode()] if scoped else [])]
+            ["--root", str(workspace), "check", "--format", "json", *([target.decode()] if scoped else [])]
         )
         out, err = capsys.readouterr()
     assert err == ""
