@@ -10,11 +10,18 @@ file is realistic and valid. Run from the repository root:
 
     python benchmarks/check.py                 # N = 1,000 and 10,000, 5 runs each
     python benchmarks/check.py --sizes 100 --runs 3 --json results.json
+    python benchmarks/check.py --sizes 1000 --runs 1 --profile 25   # where check's time goes
+
+Both sides run in this one process, one file after another; besides the wall-clock time, the
+process CPU time of each is reported, which a machine busy with other work inflates less.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import pstats
 import re
 import shutil
 import statistics
@@ -103,24 +110,39 @@ def read_and_parse(root: Path) -> int:
     return parsed
 
 
-def timed(func, *args) -> tuple[float, object]:
-    start = time.perf_counter()
+def timed(func, *args) -> tuple[float, float, object]:
+    """Wall-clock seconds, CPU seconds of this process, and the result of ``func(*args)``."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = func(*args)
-    return time.perf_counter() - start, result
+    return time.perf_counter() - start, time.process_time() - cpu, result
 
 
-def run(sizes: list[int], runs: int) -> list[dict]:
+def profile(root: Path, top: int) -> str:
+    """The ``top`` functions of one ``check_catalogue`` run by their own time, then by the time
+    spent in them and what they call (cProfile, which slows the run down about twofold)."""
+    profiler = cProfile.Profile()
+    profiler.runcall(check_catalogue, root)
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def run(sizes: list[int], runs: int, top: int = 0) -> list[dict]:
     rows = []
     for count in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             make_catalogue(root, count)
-            floor, check = [], []
+            floor, check, floor_cpu, check_cpu = [], [], [], []
             for _ in range(runs):
-                seconds, parsed = timed(read_and_parse, root)
+                seconds, cpu, parsed = timed(read_and_parse, root)
                 floor.append(seconds)
-                seconds, catalogue = timed(check_catalogue, root)
+                floor_cpu.append(cpu)
+                seconds, cpu, catalogue = timed(check_catalogue, root)
                 check.append(seconds)
+                check_cpu.append(cpu)
             assert not catalogue.errors, catalogue.errors[:5]
             assert parsed == len(catalogue.experiments) + len(catalogue.learnings)
             row = {
@@ -128,9 +150,14 @@ def run(sizes: list[int], runs: int) -> list[dict]:
                 "learnings": len(catalogue.learnings),
                 "read_and_parse_s": statistics.median(floor),
                 "check_s": statistics.median(check),
+                "read_and_parse_cpu_s": statistics.median(floor_cpu),
+                "check_cpu_s": statistics.median(check_cpu),
             }
             row["ratio"] = row["check_s"] / row["read_and_parse_s"]
+            row["cpu_ratio"] = row["check_cpu_s"] / row["read_and_parse_cpu_s"]
             rows.append(row)
+            if top:
+                print(f"Profile of kokeilu check at {count} experiments:\n{profile(root, top)}")
     return rows
 
 
@@ -139,14 +166,22 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--profile", type=int, default=0, metavar="TOP", help="print check's TOP functions")
     args = parser.parse_args()
-    rows = run(args.sizes, args.runs)
-    print(f"kokeilu check vs read + YAML parse (libyaml), median of {args.runs} runs; {machine()}")
-    print(f"{'experiments':>11} {'learnings':>9} {'read+parse s':>13} {'check s':>8} {'ratio':>6}")
+    rows = run(args.sizes, args.runs, args.profile)
+    print(
+        f"kokeilu check vs read + YAML parse (libyaml), median of {args.runs} runs, both in one "
+        f"process; {machine()}"
+    )
+    print(
+        f"{'experiments':>11} {'learnings':>9} {'read+parse s':>13} {'check s':>8} {'ratio':>6}"
+        f" {'read+parse cpu s':>17} {'check cpu s':>12} {'cpu ratio':>9}"
+    )
     for row in rows:
         print(
             f"{row['experiments']:>11} {row['learnings']:>9} {row['read_and_parse_s']:>13.3f} "
-            f"{row['check_s']:>8.3f} {row['ratio']:>5.2f}x"
+            f"{row['check_s']:>8.3f} {row['ratio']:>5.2f}x {row['read_and_parse_cpu_s']:>17.3f} "
+            f"{row['check_cpu_s']:>12.3f} {row['cpu_ratio']:>8.2f}x"
         )
     save(args.json, args.runs, rows)
     return 0

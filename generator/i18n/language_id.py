@@ -20,6 +20,7 @@ other is accepted without asking langdetect (533 of the catalogue's 540 texts, 2
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 MIN_LETTERS = 40
@@ -73,8 +74,8 @@ _WORD = re.compile(r"\w+")
 def clearly_in(text: str, language: str) -> bool:
     """Whether ``text`` has at least :data:`MIN_FUNCTION_WORDS` function words of ``language`` and
     three times as many as of any other site language: plainly written in it."""
-    words = _WORD.findall(text.lower())
-    counts = {code: sum(word in found for word in words) for code, found in FUNCTION_WORDS.items()}
+    words = Counter(_WORD.findall(text.lower()))
+    counts = {code: sum(words.get(word, 0) for word in found) for code, found in FUNCTION_WORDS.items()}
     own = counts.pop(language, 0)
     return own >= MIN_FUNCTION_WORDS and all(own >= 3 * other for other in counts.values())
 
