@@ -40,6 +40,15 @@ def _detector():
     return detect_langs
 
 
+def load_profiles() -> None:
+    """Load langdetect's language profiles now (about half a second, once a process), where it
+    is installed: before worker processes are forked, so that they inherit them."""
+    if _detector() is not None:
+        from langdetect.detector_factory import init_factory
+
+        init_factory()
+
+
 def identification_available() -> bool:
     return _detector() is not None
 
