@@ -13,8 +13,9 @@ file is realistic and valid. Run from the repository root:
     python benchmarks/check.py --sizes 1000 --runs 1 --profile 25   # where check's time goes
 
 The floor runs in one process. ``kokeilu check`` is timed twice: in one process
-(``KOKEILU_CHECK_WORKERS=1``), and as it runs by default, its per-file work spread over the
-machine's cores by forked workers (generator/content/workers.py; the core count is printed).
+(``KOKEILU_CHECK_WORKERS=1``, the default below 4 cores), and with its per-file work spread over
+the machine's cores by forked workers (generator/content/workers.py; the default from 4 cores
+on; the core count is printed).
 Besides the wall-clock time, the CPU time of each is reported, the workers' included: a machine
 busy with other work inflates it less than the wall-clock time.
 """
@@ -43,7 +44,7 @@ sys.path.insert(0, str(REPO))
 from results import machine, save  # noqa: E402
 
 from generator.content.check import check_catalogue  # noqa: E402
-from generator.content.workers import WORKERS_VARIABLE, worker_count  # noqa: E402
+from generator.content.workers import WORKERS_VARIABLE, usable_cores  # noqa: E402
 from generator.core.schema import load_schema  # noqa: E402
 from generator.i18n.languages import CODES, translation_file  # noqa: E402
 
@@ -131,7 +132,16 @@ def timed(func, *args) -> tuple[float, float, object]:
 
 def check_alone(root: Path):
     """``kokeilu check`` in this one process."""
-    os.environ[WORKERS_VARIABLE] = "1"
+    return check_with(root, 1)
+
+
+def check_spread(root: Path):
+    """``kokeilu check`` with one worker per core (by default only from 4 cores on)."""
+    return check_with(root, usable_cores())
+
+
+def check_with(root: Path, processes: int):
+    os.environ[WORKERS_VARIABLE] = str(processes)
     try:
         return check_catalogue(root)
     finally:
@@ -164,7 +174,7 @@ def run(sizes: list[int], runs: int, top: int = 0) -> list[dict]:
                 times["read_and_parse"].append((seconds, cpu))
                 seconds, cpu, catalogue = timed(check_alone, root)
                 times["check"].append((seconds, cpu))
-                seconds, cpu, spread = timed(check_catalogue, root)
+                seconds, cpu, spread = timed(check_spread, root)
                 times["check_workers"].append((seconds, cpu))
             assert not catalogue.errors, catalogue.errors[:5]
             assert spread.problems == catalogue.problems
@@ -172,7 +182,7 @@ def run(sizes: list[int], runs: int, top: int = 0) -> list[dict]:
             row = {
                 "experiments": len(catalogue.experiments),
                 "learnings": len(catalogue.learnings),
-                "workers": worker_count(len(catalogue.files)),
+                "workers": usable_cores(),
             }
             for name, measured in times.items():
                 row[f"{name}_s"] = statistics.median(wall for wall, _ in measured)

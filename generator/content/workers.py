@@ -7,7 +7,10 @@ entries) is the same as in one process. The function and the items are not sent 
 they are inherited by the fork; only the results come back.
 
 One process does the work where forking costs more than it saves or is not possible: fewer than
-:data:`MIN_ITEMS` items, one core, no ``fork`` (Windows, macOS' default), inside a worker. The
+:data:`MIN_ITEMS` items, fewer than :data:`MIN_CORES` cores, no ``fork`` (Windows, macOS'
+default), inside a worker. The workers cost about a third more CPU time in all than one process
+(the pages the fork copies, the entries sent back): measured on 2 cores shared with other work,
+they were slower than one process, so below 4 cores they are used only when asked for. The
 environment variable ``KOKEILU_CHECK_WORKERS`` sets the number of processes (1: never fork).
 """
 
@@ -21,6 +24,8 @@ from typing import Any
 
 # Below this many items one process does the work: a fork and the results' way back cost more.
 MIN_ITEMS = 300
+# Fewer cores than this: one process, unless KOKEILU_CHECK_WORKERS asks for more.
+MIN_CORES = 4
 WORKERS_VARIABLE = "KOKEILU_CHECK_WORKERS"
 # Runs of items per worker: more than one, so that a worker given slow files does not hold up
 # the others for long.
@@ -39,6 +44,12 @@ def worker_count(items: int) -> int:
     configured = os.environ.get(WORKERS_VARIABLE, "").strip()
     if configured.isdigit():
         return max(1, int(configured))
+    cores = usable_cores()
+    return cores if cores >= MIN_CORES else 1
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux

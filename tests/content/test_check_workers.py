@@ -50,8 +50,15 @@ def test_workers_report_exactly_what_one_process_reports(tmp_path, monkeypatch):
     assert spread.bodies == alone.bodies != {}
 
 
-def test_a_small_catalogue_is_checked_in_this_process(monkeypatch):
+def test_a_small_catalogue_or_few_cores_keep_one_process(monkeypatch):
     monkeypatch.delenv(workers.WORKERS_VARIABLE, raising=False)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 8)
     assert workers.worker_count(workers.MIN_ITEMS - 1) == 1
+    assert workers.worker_count(10 * workers.MIN_ITEMS) == 8
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    assert workers.worker_count(10 * workers.MIN_ITEMS) == 1
+    monkeypatch.setenv(workers.WORKERS_VARIABLE, "2")
+    assert workers.worker_count(10 * workers.MIN_ITEMS) == 2
     monkeypatch.setenv(workers.WORKERS_VARIABLE, "1")
+    monkeypatch.setattr(workers, "usable_cores", lambda: 8)
     assert workers.worker_count(10 * workers.MIN_ITEMS) == 1
