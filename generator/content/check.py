@@ -4,10 +4,12 @@ the links and addresses of the site it would publish (:mod:`generator.content.si
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
+import gc
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from generator.content.body import check_body
@@ -88,6 +90,25 @@ def vocabulary_version(root: Path, schema: Schema) -> str:
     return digest.hexdigest()
 
 
+# Objects allocated between two collections of the youngest generation while checking, instead of
+# Python's 700: the check allocates many short-lived containers (YAML events, nodes, values) that
+# reference counting frees, and every collection also walks what survived so far. About 6 % of
+# the CPU time at 10,000 experiments; the memory held up is a few MB at most.
+_ALLOCATIONS_PER_COLLECTION = 10_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The garbage collector run less often for the duration, as set before afterwards."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _ALLOCATIONS_PER_COLLECTION), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+@_fewer_collections()
 def check_catalogue(root: Path, schema: Schema | None = None, cache: EntryCache | None = None) -> Catalogue:
     """Load and validate everything, never raising for content problems. With ``cache``, an
     entry file unchanged since the cache last saw it is not read and checked again."""
