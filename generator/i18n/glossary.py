@@ -154,11 +154,10 @@ def find_avoided(
     folded = " ".join(text.split()).lower()
     finnish = finnish.lower()
     found: list[Finding] = []
-    for term in (*load_glossary(), *more):
+    present, terms = _needles(language, more).candidates(folded)
+    for term, avoid in terms:
         hits = [
-            a
-            for a in term.avoid.get(language, ())
-            if a.needle in folded and not any(stem in finnish for stem in a.unless_finnish)
+            a for a in avoid if a.needle in present and not any(stem in finnish for stem in a.unless_finnish)
         ]
         if not hits:
             continue
@@ -175,6 +174,70 @@ def find_avoided(
                     )
                     found.append(finding)
     return _outermost(found)
+
+
+class _Needles:
+    """The avoided terms of one language by their needles, found in a text in one pass: a pattern
+    of every needle as a trie matches the longest needle starting at each position of the text,
+    and with it come the needles it starts with (a needle starting elsewhere is matched at its
+    own position). Only the terms with a needle in the text are looked at further."""
+
+    def __init__(self, terms: tuple[GlossaryTerm, ...], language: str) -> None:
+        self.terms = tuple((t, t.avoid[language]) for t in terms if t.avoid.get(language))
+        needles = sorted({a.needle for _, avoid in self.terms for a in avoid})
+        self.always = {n for n in needles if not n}  # "" is in every text
+        words = [n for n in needles if n]
+        self.prefixes = {n: {m for m in words if n.startswith(m)} for n in words}
+        self.pattern = re.compile(f"(?=({_trie_pattern(words)}))") if words else None
+        # Per needle, the positions in ``terms`` of the terms that avoid it.
+        self.owners: dict[str, set[int]] = {}
+        for index, (_, avoid) in enumerate(self.terms):
+            for avoided in avoid:
+                self.owners.setdefault(avoided.needle, set()).add(index)
+
+    def candidates(self, folded: str) -> tuple[set[str], list[tuple[GlossaryTerm, tuple[Avoided, ...]]]]:
+        """The needles in ``folded``, and the terms that avoid any of them, in glossary order."""
+        present = set(self.always)
+        if self.pattern is not None:
+            for match in self.pattern.finditer(folded):
+                present |= self.prefixes[match.group(1)]
+        if not present:
+            return present, []
+        indices = set().union(*(self.owners[n] for n in present))
+        return present, [self.terms[i] for i in sorted(indices)]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` (none empty) that starts where it is tried."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+# The needles of each language with each set of extra terms (the municipalities', cached).
+_NEEDLES: dict[tuple[str, int], tuple[tuple[GlossaryTerm, ...], _Needles]] = {}
+
+
+def _needles(language: str, more: tuple[GlossaryTerm, ...]) -> _Needles:
+    found = _NEEDLES.get((language, id(more)))
+    if found is None or found[0] is not more:
+        if len(_NEEDLES) > 64:
+            _NEEDLES.clear()
+        found = (more, _Needles((*load_glossary(), *more), language))
+        _NEEDLES[(language, id(more))] = found
+    return found[1]
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

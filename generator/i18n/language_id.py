@@ -39,6 +39,15 @@ def _detector():
     return detect_langs
 
 
+def load_profiles() -> None:
+    """Load langdetect's language profiles now (about half a second, once a process), where it
+    is installed: before worker processes are forked, so that they inherit them."""
+    if _detector() is not None:
+        from langdetect.detector_factory import init_factory
+
+        init_factory()
+
+
 def identification_available() -> bool:
     return _detector() is not None
 
@@ -67,14 +76,22 @@ _FUNCTION_WORDS = {
 }
 FUNCTION_WORDS = {code: frozenset(words.split()) for code, words in _FUNCTION_WORDS.items()}
 MIN_FUNCTION_WORDS = 3
+# Each function word's languages (a word may be one of several: "on" in Finnish and English).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(code for code, words in FUNCTION_WORDS.items() if word in words)
+    for word in sorted(set().union(*FUNCTION_WORDS.values()))
+}
+_ANY_FUNCTION_WORD = frozenset(_LANGUAGES_OF)
 _WORD = re.compile(r"\w+")
 
 
 def clearly_in(text: str, language: str) -> bool:
     """Whether ``text`` has at least :data:`MIN_FUNCTION_WORDS` function words of ``language`` and
     three times as many as of any other site language: plainly written in it."""
-    words = _WORD.findall(text.lower())
-    counts = {code: sum(word in found for word in words) for code, found in FUNCTION_WORDS.items()}
+    counts = dict.fromkeys(FUNCTION_WORDS, 0)
+    for word in filter(_ANY_FUNCTION_WORD.__contains__, _WORD.findall(text.lower())):
+        for code in _LANGUAGES_OF[word]:
+            counts[code] += 1
     own = counts.pop(language, 0)
     return own >= MIN_FUNCTION_WORDS and all(own >= 3 * other for other in counts.values())
 

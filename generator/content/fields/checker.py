@@ -51,20 +51,23 @@ class FieldChecker(ValueReporter):
     ) -> dict[str, Any] | None:
         """Check a mapping of fields. Returns name → value (None when absent), or None on errors."""
         before = len(self.sink.problems)
-        by_name = {spec.name: spec for spec in specs}
+        by_name, required = _indexed(specs)
         values: dict[str, Any] = dict.fromkeys(by_name)
         seen: set[str] = set()
+        locations = self.locations
         for key, value_node in node.pairs:
-            spec = by_name.get(key.value)
+            name = key.value
+            spec = by_name.get(name)
             if spec is None:
                 if not key.control:
                     self._unknown_field(key, specs)
-            elif key.value not in seen:  # else a duplicate key; compose() has reported it
-                seen.add(key.value)
-                self.locations[(*path, key.value)] = (value_node.line, value_node.column)
-                values[key.value] = self.check(spec, value_node, (*path, key.value))
-        for spec in specs:
-            if spec.required and spec.name not in seen:
+            elif name not in seen:  # else a duplicate key; compose() has reported it
+                seen.add(name)
+                field_path = (*path, name)
+                locations[field_path] = (value_node.line, value_node.column)
+                values[name] = self.check(spec, value_node, field_path)
+        for spec in required:
+            if spec.name not in seen:
                 self._missing_field(spec, where, group)
         if any(p.is_error for p in self.sink.problems[before:]):
             return None
@@ -215,6 +218,20 @@ class FieldChecker(ValueReporter):
                 f"samalle riville, esimerkiksi {inline_example(spec)}.{unknown}"
             )
         return unknown.strip()
+
+
+# Each group of specs by name, and its required specs in order: a group is checked in every file.
+_INDEXED: dict[int, tuple[tuple[FieldSpec, ...], dict[str, FieldSpec], tuple[FieldSpec, ...]]] = {}
+
+
+def _indexed(specs: tuple[FieldSpec, ...]) -> tuple[dict[str, FieldSpec], tuple[FieldSpec, ...]]:
+    found = _INDEXED.get(id(specs))
+    if found is None or found[0] is not specs:
+        if len(_INDEXED) > 256:  # schemas loaded again and again (tests): keep the newest
+            _INDEXED.clear()
+        found = (specs, {spec.name: spec for spec in specs}, tuple(s for s in specs if s.required))
+        _INDEXED[id(specs)] = found
+    return found[1], found[2]
 
 
 def _suggested_field(written: str, specs: tuple[FieldSpec, ...]) -> str | None:

@@ -13,6 +13,8 @@ from generator.content.yamltree.syntax import report_reader_error, report_syntax
 from generator.core.problems import ProblemSink
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ScalarEvent = yaml.ScalarEvent
+_StreamEndEvent = yaml.StreamEndEvent
 
 _ANCHOR_HINT = (
     "YAML-viittaukset (&nimi ja *nimi) eivät ole sallittuja etutiedoissa. Kirjoita arvo "
@@ -112,12 +114,30 @@ class _Composer:
         return self.root if complete and self.usable else None
 
     def _read(self, loader: yaml.SafeLoader) -> bool:
-        """Every event to the end of the stream; False when a handler gave up on the document."""
+        """Every event to the end of the stream; False when a handler gave up on the document.
+
+        The scalars of a document without NEL, LS, PS and control characters, untagged, are
+        made here at once: nearly all of them, so their handler's general case is skipped."""
+        get_event = loader.get_event
+        shift = self.line_shift
+        # A value holds a control character only where the text has one, or where a
+        # double-quoted value writes one as an escape.
+        fast = shift is not None and not self.unreadable and CONTROL_CHARACTER.search(self.marks.text) is None
+        attach = self._attach
         while True:
-            event = loader.get_event()
-            if event.__class__ is yaml.StreamEndEvent:
+            event = get_event()
+            cls = event.__class__
+            if cls is _ScalarEvent and fast and event.tag is None and event.style != '"':
+                mark = event.start_mark
+                value = event.value
+                if event.implicit[0] and not event.style:
+                    attach(Scalar(mark.line + shift, mark.column + 1, value, resolve_plain(value), True))
+                else:
+                    attach(Scalar(mark.line + shift, mark.column + 1, value, "str", False))
+                continue
+            if cls is _StreamEndEvent:
                 return True
-            handler = _HANDLERS.get(event.__class__)
+            handler = _HANDLERS.get(cls)
             if handler is not None and not handler(self, event):
                 return False
 

@@ -3,6 +3,7 @@ what a plain scalar means to YAML 1.1, and the tree as plain data."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +20,10 @@ _TAG_NAMES = {
 _IMPLICIT = Resolver.yaml_implicit_resolvers
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve_plain(value: str) -> str:
-    """The YAML 1.1 type of a plain (unquoted) scalar: str, bool, int, float, null or timestamp."""
+    """The YAML 1.1 type of a plain (unquoted) scalar: str, bool, int, float, null or timestamp.
+    Remembered: the keys and vocabulary ids of the front matter recur in every file."""
     for tag, regexp in _IMPLICIT.get(value[:1], ()):
         if regexp.match(value):
             return _TAG_NAMES.get(tag, "str")
