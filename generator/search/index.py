@@ -81,7 +81,7 @@ from generator.search.datafiles import (
 from generator.search.documents import body_text
 from generator.search.facets import Facet, count_values, facet_meta, facets_in
 from generator.search.lunr import IndexBuilder
-from generator.search.morphology import Morphology, related_words
+from generator.search.morphology import Morphology, forget_analyses, save_analyses
 from generator.search.pipelines import clear_caches as clear_pipeline_caches
 from generator.search.pipelines import finnish_remainder, pipeline_for
 from generator.search.scripts import finder_assets, finder_script
@@ -266,6 +266,7 @@ class SearchData:
         with gc_paused():
             for number in range(len(self.documents)):
                 builder.add(self.fields(number))
+        save_analyses()
         return builder
 
     # -- the files --------------------------------------------------------------------------
@@ -341,8 +342,8 @@ def finnish_morphology() -> Morphology:
 def clear_caches() -> None:
     """Forgets what the finder data of every catalogue shares and every word's stem, term and
     analysis, so the next build starts as in a new process (benchmarks/search.py times cold
-    builds)."""
+    builds, with ``$KOKEILU_CACHE_DIR`` empty so that no analysis comes from disk either)."""
     clear_shared()
     clear_pipeline_caches()
     finnish_morphology().clear()
-    related_words.cache_clear()
+    forget_analyses()
