@@ -267,10 +267,13 @@ Finder.prototype.run = async function () {
       passes = queryPasses(meta, state.q);
     }
     var found = null;
+    var known = null;
     if (!passes.length || !passes[0].stems.length) {
       ordinals = browse(meta);
     } else {
       var store = this.store;
+      // The likely first results of the query's shards, requested beside the shards themselves.
+      known = store.tops(meta, ownShards(meta, passes));
       found = await findOrdinals(meta, state.q, function (prefix) {
         return store.shard(meta, prefix);
       });
@@ -280,7 +283,7 @@ Finder.prototype.run = async function () {
     var matches = filterByFacets(meta, ordinals, state.facets);
     if (state.sort === 'nimi') {
       // Ordering by title needs every match's title: their records (cached by chunk).
-      var titled = await this.store.records(meta, matches);
+      var titled = await this.store.records(meta, matches, known && await known);
       if (seq !== this.seq) return;
       var titles = new Map();
       titled.forEach(function (record, ord) {
@@ -292,7 +295,9 @@ Finder.prototype.run = async function () {
     }
     var first = matches.slice(0, PAGE_SIZE);
     // The records download while the facet counts are computed.
-    var pending = this.store.records(meta, first);
+    var pending = (known || Promise.resolve(null)).then(function (map) {
+      return this.store.records(meta, first, map);
+    }.bind(this));
     var counts = facetCounts(meta, ordinals, state.facets);
     var records = await pending;
     if (seq !== this.seq || !this.alive) return;
