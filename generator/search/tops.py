@@ -18,6 +18,7 @@ until the file has :data:`TOP_DOCS`. Records as in docs/<n>.json, each with its 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,32 +31,32 @@ FALLBACK_FIELDS = ("fi", "body")
 
 
 def _count(postings: dict[str, list]) -> int:
-    return max((len(flat) for flat in postings.values()), default=0) // 2
+    return max(map(len, postings.values()), default=0) // 2
 
 
-def _ranked(postings: dict[str, list], fields: Sequence[str]) -> list[int]:
+def _ranked(postings: dict[str, list], fields: Sequence[str], page: int) -> list[int]:
+    """The first ``page`` documents by the sum of their scores in ``fields`` (ties: lower first)."""
     scores: dict[int, float] = {}
     for field in fields:
         flat = postings.get(field) or ()
-        for k in range(0, len(flat) - 1, 2):
-            scores[flat[k]] = scores.get(flat[k], 0.0) + flat[k + 1]
-    return sorted(scores, key=lambda doc: (-scores[doc], doc))
+        for doc, score in zip(flat[::2], flat[1::2], strict=False):  # pairs
+            scores[doc] = scores.get(doc, 0.0) + score
+    return [doc for doc, _ in heapq.nsmallest(page, scores.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def shard_tops(shard: dict[str, Any], limit: int = TOP_DOCS, page: int = PAGE) -> list[int]:
     """The document numbers of a shard's file (``{"start", "terms"}`` as lunr.py makes it),
     ascending."""
     terms = shard["terms"]
-    order = sorted(range(len(terms)), key=lambda i: (-_count(terms[i][1]), i))
+    order = [(-_count(postings), i) for i, (_, postings) in enumerate(terms)]
+    heapq.heapify(order)  # the commonest terms, popped one by one (few are needed)
     chosen: dict[int, None] = {}
-    for i in order:
-        if len(chosen) >= limit:
-            break
-        postings = terms[i][1]
-        ranked = _ranked(postings, RANKED_FIELDS)
+    while order and len(chosen) < limit:
+        postings = terms[heapq.heappop(order)[1]][1]
+        ranked = _ranked(postings, RANKED_FIELDS, page)
         if len(ranked) < page:
             known = set(ranked)
-            ranked += [d for d in _ranked(postings, FALLBACK_FIELDS) if d not in known]
+            ranked += [d for d in _ranked(postings, FALLBACK_FIELDS, page) if d not in known]
         for doc in ranked[:page]:
             chosen.setdefault(doc, None)
     return sorted(list(chosen)[:limit])  # the earlier (commoner) terms' documents kept

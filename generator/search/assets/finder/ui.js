@@ -294,18 +294,20 @@ Finder.prototype.run = async function () {
       matches = sortOrdinals(meta, matches, state.sort, null, this.lang);
     }
     var first = matches.slice(0, PAGE_SIZE);
+    var have = known ? await known : null;
+    if (seq !== this.seq || !this.alive) return;
     // The records download while the facet counts are computed.
-    var pending = (known || Promise.resolve(null)).then(function (map) {
-      return this.store.records(meta, first, map);
-    }.bind(this));
+    var pending = this.store.records(meta, first, have);
     var counts = facetCounts(meta, ordinals, state.facets);
+    // The first results whose records the tops hold are shown at once; the rest follow them.
+    var early = this.showEarly(first, have);
     var records = await pending;
     if (seq !== this.seq || !this.alive) return;
     this.matches = matches;
-    this.shown = 0;
+    this.shown = early;
     this.lastQuery = state.q;
-    this.list.textContent = '';
-    this.appendResults(first, records);
+    if (!early) this.list.textContent = '';
+    this.appendResults(first.slice(early), records);
     this.updateCounts(counts, state);
     this.renderChips(state);
     this.syncLanguageLinks();
