@@ -101,6 +101,21 @@ def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def analyses_cache(tmp_path_factory: pytest.TempPathFactory):
+    """One folder of Finnish analyses for the whole run (generator/search/analyses.py): the first
+    build analyses the words, and every later build, in any worker or subprocess, reads them
+    instead of loading the analyser again. It starts empty each run, as on a fresh machine, and
+    nothing is written to the repository's own .cache/."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    with pytest.MonkeyPatch.context() as patch:
+        if "KOKEILU_CACHE_DIR" not in os.environ:
+            patch.setenv("KOKEILU_CACHE_DIR", str(base / "shared" / "analyses"))
+        yield
+
+
 # The files that take longest (pytest --durations), started first when several workers run.
 LONGEST_FILES = frozenset({"test_injection_in_browser.py", "test_engines_in_browser.py", "test_engines.py"})
 

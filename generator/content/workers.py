@@ -43,13 +43,19 @@ def worker_count(items: int) -> int:
         return 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    if threading.active_count() > 1:  # e.g. under mkdocs serve: a fork could copy a held lock
+    if other_threads():
         return 1
     configured = os.environ.get(WORKERS_VARIABLE, "").strip()
     if configured.isdigit():
         return max(1, int(configured))
     cores = usable_cores()
     return cores if cores >= MIN_CORES else 1
+
+
+def other_threads() -> bool:
+    """Whether this process runs other threads (``mkdocs serve``: a fork could copy a lock one of
+    them holds, and the worker would wait for it forever)."""
+    return threading.active_count() > 1
 
 
 def usable_cores() -> int:

@@ -67,10 +67,16 @@ def records(documents: Sequence[Entry], local: Sequence[LocalEntry], language: s
 
 
 def data_files(
-    folder: str, meta: Mapping[str, Any], shards: Mapping[str, bytes], rows: Sequence[list[Any]]
+    folder: str,
+    meta: Mapping[str, Any],
+    shards: Mapping[str, bytes],
+    rows: Sequence[list[Any]],
+    tops: Mapping[str, bytes] | None = None,
 ) -> tuple[str, list[SiteFile]]:
     """The version and the files of one language's data: meta.json (``meta`` and the version),
-    the shards under terms/ and the records in chunks under docs/."""
+    the shards under terms/, their likely first results under tops/ (generator/search/tops.py)
+    and the records in chunks under docs/."""
+    tops = tops or {}
     chunks = {
         f"{folder}docs/{n // CHUNK}.json": to_json(rows[n : n + CHUNK]) for n in range(0, len(rows), CHUNK)
     }
@@ -80,9 +86,12 @@ def data_files(
         digest.update(prefix.encode() + b"\0" + content)
     for content in chunks.values():
         digest.update(content)
+    for prefix, content in tops.items():
+        digest.update(prefix.encode() + b"\1" + content)
     version = digest.hexdigest()[:16]
     files = [SiteFile(f"{folder}meta.json", to_json({"version": version, **meta}))]
     files += [SiteFile(f"{folder}terms/{shard_file(p)}.json", content) for p, content in shards.items()]
+    files += [SiteFile(f"{folder}tops/{shard_file(p)}.json", content) for p, content in tops.items()]
     files += [SiteFile(name, content) for name, content in chunks.items()]
     return version, files
 

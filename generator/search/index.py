@@ -18,6 +18,9 @@ an old one):
 - ``docs/<n>.json``: what a result shows (kind, slug, title, summary, years, and the language of
   the title and summary when it is not the page's) for ``CHUNK`` documents, fetched only for the
   results on screen.
+- ``tops/<file>.json``: beside each shard, the records of the documents that come first for its
+  most common terms (generator/search/tops.py), fetched side by side with the shard so that a
+  common word's first page needs no ``docs/`` chunk (meta.json ``tops``).
 
 Documents are numbered newest first, so browsing without a query lists them in number order.
 The order and every document's facet values are the same in every language, computed once per
@@ -81,11 +84,12 @@ from generator.search.datafiles import (
 from generator.search.documents import body_text
 from generator.search.facets import Facet, count_values, facet_meta, facets_in
 from generator.search.lunr import IndexBuilder
-from generator.search.morphology import Morphology, related_words
+from generator.search.morphology import Morphology, forget_analyses, save_analyses
 from generator.search.pipelines import clear_caches as clear_pipeline_caches
 from generator.search.pipelines import finnish_remainder, pipeline_for
 from generator.search.scripts import finder_assets, finder_script
 from generator.search.shared import clear_shared, shared_data
+from generator.search.tops import tops_file
 
 __all__ = [
     "FIELDS",
@@ -266,6 +270,7 @@ class SearchData:
         with gc_paused():
             for number in range(len(self.documents)):
                 builder.add(self.fields(number))
+        save_analyses()
         return builder
 
     # -- the files --------------------------------------------------------------------------
@@ -275,6 +280,7 @@ class SearchData:
         meta = {
             "count": len(self.documents),
             "chunk": CHUNK,
+            "tops": True,
             "index": self.index.header(),
             "shards": list(shard_prefixes),
             "kinds": kinds_meta(self.catalogue.schema, self.language),
@@ -297,9 +303,11 @@ class SearchData:
     @cached_property
     def _data(self) -> tuple[str, list[SiteFile]]:
         with gc_paused():
-            shards = {prefix: to_json(shard) for prefix, shard in self.index.shards().items()}
+            made = self.index.shards()
+            shards = {prefix: to_json(shard) for prefix, shard in made.items()}
             rows = self.records()
-        return data_files(self.data_dir, self.meta(list(shards)), shards, rows)
+            tops = {prefix: to_json(tops_file(shard, rows)) for prefix, shard in made.items()}
+        return data_files(self.data_dir, self.meta(list(shards)), shards, rows, tops)
 
     @property
     def version(self) -> str:
@@ -341,8 +349,8 @@ def finnish_morphology() -> Morphology:
 def clear_caches() -> None:
     """Forgets what the finder data of every catalogue shares and every word's stem, term and
     analysis, so the next build starts as in a new process (benchmarks/search.py times cold
-    builds)."""
+    builds, with ``$KOKEILU_CACHE_DIR`` empty so that no analysis comes from disk either)."""
     clear_shared()
     clear_pipeline_caches()
     finnish_morphology().clear()
-    related_words.cache_clear()
+    forget_analyses()

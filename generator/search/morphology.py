@@ -28,7 +28,9 @@ kfst (with its Rust accelerator kfst-rs, about 0.5 ms per word): pip only, no sy
 Debian's libvoikko gives the same analyses ten times faster but needs
 ``apt-get install python3-libvoikko voikko-fi``, which a plain pip install cannot do. Voikko
 knows proper nouns in lower case only, so words are analysed lower-cased (as they are indexed).
-Each distinct word is analysed at most once per process.
+Each distinct word is analysed at most once per process, and its answer is kept on disk for
+the next build (generator/search/analyses.py): a rebuild loads the analyser only for words it
+has not seen.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ import functools
 from collections.abc import Iterable
 
 from generator.core.problems import ConfigError
+from generator.search.analyses import Analyses, analyser_key, cache_dir
 from generator.search.pipelines import LanguagePipeline, split_words
 
 # Shorter words and parts are not analysed or added: their stems are too short to mean much
@@ -75,12 +78,21 @@ def _compound_words(parts: list) -> set[str]:
     return words
 
 
-@functools.cache
 def related_words(word: str) -> tuple[str, ...]:
     """The base forms of a (lower-case) word and the parts of each compound reading, sorted,
-    without the word itself and without words shorter than :data:`MIN_LENGTH`."""
+    without the word itself and without words shorter than :data:`MIN_LENGTH`: from the
+    analyses of earlier builds when they have the word (:func:`analyses`), else analysed."""
     if not (MIN_LENGTH <= len(word) <= MAX_LENGTH) or not word.isalpha():
         return ()
+    store = analyses()
+    found = store.get(word)
+    if found is None:
+        found = _analysed(word)
+        store.add(word, found)
+    return found
+
+
+def _analysed(word: str) -> tuple[str, ...]:
     found: set[str] = set()
     for analysis in _analyser()(word):
         found.add(_clean(analysis.BASEFORM))
@@ -89,6 +101,31 @@ def related_words(word: str) -> tuple[str, ...]:
             found |= _compound_words(parts)
     found.discard(word)
     return tuple(sorted(w for w in found if len(w) >= MIN_LENGTH and w.isalpha()))
+
+
+_stores: dict[object, Analyses] = {}
+
+
+def analyses() -> Analyses:
+    """The words analysed so far, with those of earlier builds (the file of
+    generator/search/analyses.py), once per process and cache folder."""
+    folder = cache_dir()
+    store = _stores.get(folder)
+    if store is None:
+        store = _stores[folder] = Analyses(folder, analyser_key())
+    return store
+
+
+def save_analyses() -> None:
+    """Keeps the words analysed by this process for the next build (when there are new ones)."""
+    for store in _stores.values():
+        store.save()
+
+
+def forget_analyses() -> None:
+    """Forgets every word's analysis in this process (the file stays): the next word reads the
+    file again, or is analysed."""
+    _stores.clear()
 
 
 class Morphology:

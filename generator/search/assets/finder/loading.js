@@ -123,6 +123,7 @@ function dataStore(root, lang, version) {
   var metas = new Map();
   var shards = new Map();
   var chunks = new Map();
+  var tops = new Map();
   store = {
     root: root,
     meta: function () {
@@ -137,9 +138,37 @@ function dataStore(root, lang, version) {
     chunk: function (meta, k) {
       return cached(chunks, k, base + 'docs/' + k + '.json' + suffix(store.dataVersion(meta)));
     },
-    /** Map ordinal → record for these ordinals, fetching only the chunks they are in. */
-    records: function (meta, ordinals) {
-      var ks = chunksFor(meta, ordinals);
+    /**
+     * Map ordinal → record from the tops/<file>.json of these shards (generator/search/tops.py):
+     * requested at once, beside the shards; a file that fails gives nothing (the chunks will).
+     */
+    tops: function (meta, prefixes) {
+      if (!meta.tops) return Promise.resolve(new Map());
+      return Promise.all(prefixes.map(function (prefix) {
+        return cached(tops, prefix, base + 'tops/' + shardFile(prefix) + '.json' + suffix(store.dataVersion(meta)))
+          .catch(function () {
+            return [];
+          });
+      })).then(function (files) {
+        var out = new Map();
+        files.forEach(function (pairs) {
+          (Array.isArray(pairs) ? pairs : []).forEach(function (pair) {
+            if (Array.isArray(pair) && Array.isArray(pair[1])) out.set(pair[0], pair[1]);
+          });
+        });
+        return out;
+      });
+    },
+    /**
+     * Map ordinal → record for these ordinals: those in `known` (a Map, e.g. from tops), the
+     * others from the chunks they are in, fetching only those.
+     */
+    records: function (meta, ordinals, known) {
+      var have = known || new Map();
+      var missing = ordinals.filter(function (ord) {
+        return !have.has(ord);
+      });
+      var ks = chunksFor(meta, missing);
       return Promise.all(ks.map(function (k) {
         return store.chunk(meta, k);
       })).then(function (arrays) {
@@ -150,7 +179,7 @@ function dataStore(root, lang, version) {
         var out = new Map();
         ordinals.forEach(function (ord) {
           var k = Math.floor(ord / meta.chunk);
-          var record = (byChunk.get(k) || [])[ord - k * meta.chunk];
+          var record = have.has(ord) ? have.get(ord) : (byChunk.get(k) || [])[ord - k * meta.chunk];
           if (record) out.set(ord, record);
         });
         return out;

@@ -54,15 +54,36 @@ function queryPasses(meta, query, lunrLib) {
   });
 }
 
-/** The shard prefixes (meta.shards order) that the stems of all these passes need. */
-function shardsForPasses(meta, passes) {
+/** The stems of all these passes, each once. */
+function passStems(passes) {
   var stems = [];
   passes.forEach(function (pass) {
     pass.stems.forEach(function (s) {
       if (stems.indexOf(s) < 0) stems.push(s);
     });
   });
-  return shardsFor(meta, stems);
+  return stems;
+}
+
+/** The shard prefixes (meta.shards order) that the stems of all these passes need. */
+function shardsForPasses(meta, passes) {
+  return shardsFor(meta, passStems(passes));
+}
+
+/**
+ * The shard that would hold each stem itself (its longest prefix in meta.shards), each once:
+ * whose tops/ file holds the stem's likely first results (generator/search/tops.py).
+ */
+function ownShards(meta, passes) {
+  var own = [];
+  passStems(passes).forEach(function (s) {
+    var best = null;
+    (meta.shards || []).forEach(function (p) {
+      if (s.startsWith(p) && (best === null || p.length > best.length)) best = p;
+    });
+    if (best !== null && own.indexOf(best) < 0) own.push(best);
+  });
+  return own;
 }
 
 /**

@@ -20,6 +20,24 @@ Finder.prototype.appendResults = function (ordinals, records) {
   return first;
 };
 
+/**
+ * Before the records of a page have all arrived: the results up to the first whose record
+ * `have` (a Map from the tops, or null) lacks, in place of the list, while "Näytä lisää" waits.
+ * Returns how many (0 when it shows none: no tops, none of them, or all of them, which the
+ * full render shows at once).
+ */
+Finder.prototype.showEarly = function (ordinals, have) {
+  var count = 0;
+  while (have && count < ordinals.length && have.has(ordinals[count])) count++;
+  if (count === 0 || count === ordinals.length) return 0;
+  var fragment = document.createDocumentFragment();
+  for (var i = 0; i < count; i++) fragment.appendChild(this.resultItem(this.meta, ordinals[i], have.get(ordinals[i])));
+  this.list.textContent = '';
+  this.list.appendChild(fragment);
+  if (this.more) this.more.hidden = true;
+  return count;
+};
+
 Finder.prototype.resultItem = function (meta, ordinal, record) {
   var item = document.createElement('li');
   item.className = 'kk-result';

@@ -267,10 +267,13 @@ Finder.prototype.run = async function () {
       passes = queryPasses(meta, state.q);
     }
     var found = null;
+    var known = null;
     if (!passes.length || !passes[0].stems.length) {
       ordinals = browse(meta);
     } else {
       var store = this.store;
+      // The likely first results of the query's shards, requested beside the shards themselves.
+      known = store.tops(meta, ownShards(meta, passes));
       found = await findOrdinals(meta, state.q, function (prefix) {
         return store.shard(meta, prefix);
       });
@@ -280,7 +283,7 @@ Finder.prototype.run = async function () {
     var matches = filterByFacets(meta, ordinals, state.facets);
     if (state.sort === 'nimi') {
       // Ordering by title needs every match's title: their records (cached by chunk).
-      var titled = await this.store.records(meta, matches);
+      var titled = await this.store.records(meta, matches, known && await known);
       if (seq !== this.seq) return;
       var titles = new Map();
       titled.forEach(function (record, ord) {
@@ -291,16 +294,20 @@ Finder.prototype.run = async function () {
       matches = sortOrdinals(meta, matches, state.sort, null, this.lang);
     }
     var first = matches.slice(0, PAGE_SIZE);
+    var have = known ? await known : null;
+    if (seq !== this.seq || !this.alive) return;
     // The records download while the facet counts are computed.
-    var pending = this.store.records(meta, first);
+    var pending = this.store.records(meta, first, have);
     var counts = facetCounts(meta, ordinals, state.facets);
+    // The first results whose records the tops hold are shown at once; the rest follow them.
+    var early = this.showEarly(first, have);
     var records = await pending;
     if (seq !== this.seq || !this.alive) return;
     this.matches = matches;
-    this.shown = 0;
+    this.shown = early;
     this.lastQuery = state.q;
-    this.list.textContent = '';
-    this.appendResults(first, records);
+    if (!early) this.list.textContent = '';
+    this.appendResults(first.slice(early), records);
     this.updateCounts(counts, state);
     this.renderChips(state);
     this.syncLanguageLinks();
