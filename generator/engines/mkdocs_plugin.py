@@ -29,6 +29,7 @@ from generator.core.output import discard, staging_folder, swap_in
 from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
+from generator.engines.memory import HeldContents, PackedPage
 from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.i18n.translation import theme_words, translator
@@ -73,6 +74,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.doc_pages: frozenset[str] = frozenset()  # every page's src_uri (alternates)
         # mkdocs serve: the sources of the last build, so that an edit re-plans only its pages.
         self.rebuilds: Rebuilds | None = None
+        # Each page's HTML, packed from its conversion until its template is rendered.
+        self.contents = HeldContents()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this one instance for every build in the
@@ -187,11 +190,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unstage(config, publish=True)
         self.built, self.pending = self.pending, {}
+        self.contents.clear()  # a dirty build's unmodified pages were never rendered
 
     def on_build_error(self, *, error: Exception) -> None:
         # The previous output stays exactly as it was.
         self._unstage(None, publish=False)
         self.built, self.pending = {}, {}  # the next build renders everything again
+        self.contents.clear()
         if self.rebuilds is not None:
             self.rebuilds.forget()
 
@@ -211,8 +216,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             # Swedish and English pages are in their own navigation (on_nav), not in mkdocs.yml's.
             in_nav = page.in_nav and page.language == PRIMARY
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-            files.append(self._track(file, page.markdown))
+            files.append(self._track(PackedPage.of(config, page, inclusion), page.packed))
         for data in self.plan.files:
             self._refuse_clash(files, data.src_uri, config)
             file = File.generated(config, data.src_uri, content=data.content)
@@ -297,6 +301,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return items
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        self.contents.give_back(page)
         code = page.meta.get("kk_lang", PRIMARY)
         if code in self.navs:
             context["nav"] = self.navs[code]
@@ -346,7 +351,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.blocks.pop(page.file.src_uri, None)
-        return blocks.restore(html) if blocks else html
+        return self.contents.hold(page, blocks.restore(html) if blocks else html)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        self.contents.drop(page)
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

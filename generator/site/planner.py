@@ -250,7 +250,7 @@ def fallback_pages(generated: set[str], catalogue: Catalogue) -> list[PageSpec]:
                 + wrap_language(page.markdown, PRIMARY)
             )
             url = "/" + directory_url(target)
-            pages.append(PageSpec(target, url, title, markdown, source=page.path, language=code))
+            pages.append(PageSpec.of(target, url, title, markdown, source=page.path, language=code))
     return pages
 
 
