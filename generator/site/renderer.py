@@ -205,6 +205,12 @@ class Renderer:
             found = self._cards[key] = Markup(html.strip())
         return found
 
+    def forget_cards(self) -> None:
+        """Drop the rendered cards: a part of the plan is done, and the next one shows its cards
+        on pages of other depths (at 10,000 experiments the cards of every part would hold about
+        a hundred megabytes until the plan is made)."""
+        self._cards.clear()
+
     def _context(self, page_url: str) -> dict[str, Any]:
         """What every template sees: the language, its words, and links from the page at
         ``page_url`` (its published URL, "/sv/…" for a Swedish page)."""
