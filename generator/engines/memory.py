@@ -11,11 +11,14 @@ byte: only where the text waits changes.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.core.packed import pack, unpack
+from generator.core.packed import pack, pack_bytes, unpack, unpack_bytes
+from generator.core.sitefile import SiteFile
 from generator.site.renderer import PageSpec
 
 
@@ -49,6 +52,48 @@ class PackedPage(File):
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
         self.content_string = value.decode("utf-8")
+
+
+class PackedData(File):
+    """A generated data file (the finder's data, the open data, the feeds) held compressed
+    until MkDocs writes it: about a third of its size at 10,000 experiments."""
+
+    packed: bytes = b""
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, data: SiteFile) -> PackedData:
+        packed = pack_bytes(data.content)
+        file = cls.generated(config, data.src_uri, content=packed)
+        assert isinstance(file, PackedData)
+        file.packed = packed
+        return file
+
+    @property  # type: ignore[override]
+    def content_bytes(self) -> bytes:
+        return unpack_bytes(self.packed)
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.packed = pack_bytes(value)
+        self._content = self.packed  # MkDocs deems a file with content always modified
+        self.abs_src_path = None
+
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        return self.content_bytes.decode("utf-8-sig")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.content_bytes = value.encode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write the file's bytes, as MkDocs writes a generated file's (unless a dirty build
+        deems it unmodified)."""
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as output:
+            output.write(self.content_bytes)
 
 
 class HeldContents:

@@ -7,6 +7,7 @@ another engine can use ``kokeilu render`` instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from pathlib import Path
@@ -29,7 +30,7 @@ from generator.core.output import discard, staging_folder, swap_in
 from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
-from generator.engines.memory import HeldContents, PackedPage
+from generator.engines.memory import HeldContents, PackedData, PackedPage
 from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.i18n.translation import theme_words, translator
@@ -219,8 +220,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             files.append(self._track(PackedPage.of(config, page, inclusion), page.packed))
         for data in self.plan.files:
             self._refuse_clash(files, data.src_uri, config)
-            file = File.generated(config, data.src_uri, content=data.content)
-            files.append(self._track(file, data.content))
+            packed = PackedData.of(config, data)
+            files.append(self._track(packed, packed.packed))
+        if self.command != "serve":  # the files hold the data now; serve re-plans from the plan
+            self.plan = dataclasses.replace(self.plan, files=())
         self.doc_pages = frozenset(f.src_uri for f in files.documentation_pages())
         return files
 

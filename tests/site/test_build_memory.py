@@ -1,7 +1,7 @@
 """The build's memory measures (generator/engines/memory.py: pages' Markdown read from the plan's
-packed copy, each page's HTML packed until its template is rendered) change nothing a visitor
-gets: the site is byte-identical, file for file, to the one built with every page's text held
-as MkDocs holds it by default."""
+packed copy, data files held packed, each page's HTML packed until its template is rendered)
+change nothing a visitor gets: the site is byte-identical, file for file, to the one built with
+every page's text held as MkDocs holds it by default."""
 
 from __future__ import annotations
 
@@ -20,7 +20,13 @@ def _unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
     def plain_file(cls, config, page, inclusion):
         return File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
 
+    def plain_data(cls, config, data):
+        file = File.generated(config, data.src_uri, content=data.content)
+        file.packed = data.content  # what the plugin compares in a dirty build
+        return file
+
     monkeypatch.setattr(memory.PackedPage, "of", classmethod(plain_file))
+    monkeypatch.setattr(memory.PackedData, "of", classmethod(plain_data))
     monkeypatch.setattr(memory.HeldContents, "hold", lambda self, page, html: html)
     monkeypatch.setattr(memory.HeldContents, "give_back", lambda self, page: None)
     monkeypatch.setattr(memory.HeldContents, "drop", staticmethod(lambda page: None))
