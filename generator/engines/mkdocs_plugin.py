@@ -305,11 +305,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
         self.contents.give_back(page)
+        self._head_meta(page)
         code = page.meta.get("kk_lang", PRIMARY)
         if code in self.navs:
             context["nav"] = self.navs[code]
             context["config"] = _LocalConfig(config, translator(code).gettext(config.site_name))
         return context
+
+    def _head_meta(self, page: Page) -> None:
+        """The page's other languages and structured data, made just before its template renders
+        and dropped once it is written (on_post_page): held by every page from its conversion,
+        they took some 70 MiB at 10,000 experiments."""
+        page.meta["kk_alternates"] = alternates(page.file.src_uri, self.doc_pages, self.site_url)
+        if page.file.src_uri in self.json_ld:
+            page.meta["kk_json_ld"] = Markup(self.json_ld[page.file.src_uri])
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -324,15 +333,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self._date(page)
         # The page's language comes from its folder (sv/, en/), never from its front matter.
         page.meta["kk_lang"] = split_src_uri(page.file.src_uri)[0]
-        page.meta["kk_alternates"] = alternates(page.file.src_uri, self.doc_pages, self.site_url)
+        page.meta.pop("kk_alternates", None)  # set just before the template (_head_meta)
         page.meta["kk_ui"] = theme_words(page.meta["kk_lang"])
         # The footer's "updated": the last commit's date (deterministic), not the build's.
         page.meta["kk_site_date"] = self.head_date
         # theme/main.html prints kk_json_ld unescaped into <head>: only ours, already escaped for
         # a <script> element; a hand-written page's front matter cannot set it.
         page.meta.pop("kk_json_ld", None)
-        if page.file.src_uri in self.json_ld:
-            page.meta["kk_json_ld"] = Markup(self.json_ld[page.file.src_uri])
         if page.file.src_uri in self.generated:
             # Our HTML blocks skip Markdown's raw-HTML parsing; on_page_content puts them back.
             blocks = self.blocks[page.file.src_uri] = HtmlBlocks()
@@ -358,6 +365,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         self.contents.drop(page)
+        page.meta.pop("kk_alternates", None)
+        page.meta.pop("kk_json_ld", None)
         return output
 
     def on_serve(
