@@ -109,6 +109,7 @@ class SitePlanner:
                 yield from entry_pages(self.view, self.renderer, stale)
             else:
                 yield from part(self.view, self.renderer)
+            self.renderer.forget_cards()
 
     def files(self, open_data: bool = True) -> list[SiteFile]:
         """This language's finder data and feed; with Finnish, the scripts and (unless not
@@ -158,16 +159,10 @@ def plan_site(
             return Renderer(t)
         return IncrementalRenderer(t, memory, reuse, before, edited)
 
-    planners = [
-        SitePlanner(catalogue, edit_url, page_size, site_url, dates, code, renderer) for code in CODES
-    ]
-    for planner in planners[1:]:
-        planner.view.related = planners[0].view.related  # the same in every language: computed once
-    for planner in planners:
-        if before is not None and planner.view.language in before.searches:
-            planner.view.search = before.searches[planner.view.language]  # kept: see the docstring
-    stale = stale_entries(before, planners[0].view, edited) if before is not None else None
-    pages = [page for planner in planners for page in planner.pages(stale)]
+    def planner(code: str) -> SitePlanner:
+        return SitePlanner(catalogue, edit_url, page_size, site_url, dates, code, renderer)
+
+    pages, made = _plan_languages(planner, before, edited, memory)
     pages += fallback_pages({p.src_uri for p in pages}, catalogue)
     pages.sort(key=lambda p: p.src_uri)
     for page, after in pairwise(pages):
@@ -175,18 +170,48 @@ def plan_site(
             raise ValueError(f"two generated pages at {page.src_uri}")
     schema = catalogue.schema
     watch = sorted({e.directory for e in schema.entries} | {schema.vocabulary_directory})
-    # An incremental plan keeps the last plan's open data, like the finder's data.
-    files = shared_files(f for planner in planners for f in planner.files(open_data=before is None))
+    files = shared_files(made)
     if before is not None and previous is not None:
-        made = {f.src_uri for f in files}
-        files = shared_files([*files, *(f for f in previous.files if f.src_uri not in made)])
-    if memory is not None:
-        memory.note(planners[0].view)
-        memory.searches = {planner.view.language: planner.search for planner in planners}
+        # An incremental plan keeps the last plan's open data, like the finder's data.
+        known = {f.src_uri for f in files}
+        files = shared_files([*files, *(f for f in previous.files if f.src_uri not in known)])
     # finder.js is loaded by /haku/ itself (finder.md.j2), not by every page.
     scripts: tuple[str, ...] = ()
     replaced = frozenset(replaced_sources(catalogue))
     return SitePlan(tuple(pages), replaced, tuple(watch), files, scripts, memory)
+
+
+def _plan_languages(
+    planner: Callable[[str], SitePlanner],
+    before: PlanMemory | None,
+    edited: frozenset[str],
+    memory: PlanMemory | None,
+) -> tuple[list[PageSpec], list[SiteFile]]:
+    """Every language's pages and files, one language after the other: a language's planner (its
+    view, its finder index, its rendered cards) is let go before the next one is made, so that
+    only one language's working data is held at a time (unless ``memory`` keeps the finder's)."""
+    pages: list[PageSpec] = []
+    files: list[SiteFile] = []
+    related = None
+    stale: frozenset[str] | None = None
+    for code in CODES:
+        current = planner(code)
+        view = current.view
+        if related is None:
+            related = view.related  # the same in every language: computed once
+            stale = stale_entries(before, view, edited) if before is not None else None
+            if memory is not None:
+                memory.note(view)
+        else:
+            view.related = related
+        if before is not None and code in before.searches:
+            view.search = before.searches[code]  # kept: see plan_site's docstring
+        pages += current.pages(stale)
+        # An incremental plan keeps the last plan's open data (plan_site adds it).
+        files += current.files(open_data=before is None)
+        if memory is not None:
+            memory.searches[code] = current.search
+    return pages, files
 
 
 def site_sources() -> list[Path]:
@@ -250,7 +275,7 @@ def fallback_pages(generated: set[str], catalogue: Catalogue) -> list[PageSpec]:
                 + wrap_language(page.markdown, PRIMARY)
             )
             url = "/" + directory_url(target)
-            pages.append(PageSpec(target, url, title, markdown, source=page.path, language=code))
+            pages.append(PageSpec.of(target, url, title, markdown, source=page.path, language=code))
     return pages
 
 

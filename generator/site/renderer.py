@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from generator.core.dates import PartialDate
 from generator.core.model import UNKNOWN, Entry
+from generator.core.packed import pack, unpack
 from generator.i18n.languages import PRIMARY, src_uri_in, url_in
 from generator.i18n.presentation import experiment_years, format_date, relative_url, root_prefix
 from generator.i18n.translation import Translator
@@ -31,12 +32,15 @@ from generator.site.view import IN_LANGUAGE, Card
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
-    """One generated page: its Markdown and the docs-relative path it is published from."""
+    """One generated page: its Markdown and the docs-relative path it is published from.
+
+    The Markdown is held compressed (:mod:`generator.core.packed`): make a page with
+    :meth:`of`, read its text as :attr:`markdown`."""
 
     src_uri: str
     url: str
     title: str
-    markdown: str
+    packed: bytes
     # Listed in mkdocs.yml's nav (index pages) or kept out of it (entries, terms, later pages).
     in_nav: bool = False
     # The root-relative file an entry page is made from ("" for index pages).
@@ -45,6 +49,16 @@ class PageSpec:
     json_ld: str = ""
     # The page's language ("fi", "sv", "en"): its path starts with the language's folder.
     language: str = PRIMARY
+
+    @classmethod
+    def of(cls, src_uri: str, url: str, title: str, markdown: str, **options: Any) -> PageSpec:
+        """The page of ``markdown``; ``options`` are the other fields."""
+        return cls(src_uri, url, title, pack(markdown), **options)
+
+    @property
+    def markdown(self) -> str:
+        """The page's Markdown (unpacked at each call: keep it only while it is needed)."""
+        return unpack(self.packed)
 
 
 @jinja2.pass_context
@@ -152,7 +166,7 @@ class Renderer:
         """The page at the Finnish ``src_uri`` and ``url``, moved under this language's folder,
         from ``template`` and ``context``; ``description`` and ``kind`` go to its front matter."""
         markdown = self.markdown(template, url, title, description, kind, **context)
-        return PageSpec(
+        return PageSpec.of(
             src_uri_in(src_uri, self.language),
             url_in(url, self.language),
             title,
@@ -190,6 +204,12 @@ class Renderer:
             html = template.render(card=card, heading=heading, **self._context(page_url))
             found = self._cards[key] = Markup(html.strip())
         return found
+
+    def forget_cards(self) -> None:
+        """Drop the rendered cards: a part of the plan is done, and the next one shows its cards
+        on pages of other depths (at 10,000 experiments the cards of every part would hold about
+        a hundred megabytes until the plan is made)."""
+        self._cards.clear()
 
     def _context(self, page_url: str) -> dict[str, Any]:
         """What every template sees: the language, its words, and links from the page at
