@@ -29,6 +29,7 @@ from generator.core.output import discard, staging_folder, swap_in
 from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
+from generator.engines.page_cache import PageCache
 from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.i18n.translation import theme_words, translator
@@ -42,6 +43,9 @@ class CatalogueConfig(Config):
     edit_url = c.Type(str, default="")
     # Entries per listing page; by default site.page_size in generator/core/schema.yml.
     page_size = c.Optional(c.Type(int))
+    # mkdocs build's page cache, relative to mkdocs.yml's folder; "off" turns it off
+    # ($KOKEILU_PAGE_CACHE wins; docs/performance.md).
+    page_cache = c.Optional(c.Type(str))
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
@@ -73,6 +77,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.doc_pages: frozenset[str] = frozenset()  # every page's src_uri (alternates)
         # mkdocs serve: the sources of the last build, so that an edit re-plans only its pages.
         self.rebuilds: Rebuilds | None = None
+        # mkdocs build: the persistent page cache (generator/engines/page_cache.py).
+        self.page_cache: PageCache | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this one instance for every build in the
@@ -126,6 +133,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.head_date = dt.datetime.fromtimestamp(head, dt.UTC).date().isoformat() if head else None
         if self.command != "serve" and not self.dirty:
             self._stage(config)
+        # Only MkDocs' own build: ProperDocs (which runs this plugin as "mkdocs") goes without.
+        mkdocs_build = self.command in ("build", "gh-deploy") and Page.__module__.startswith("mkdocs.")
+        if mkdocs_build and not self.dirty:
+            self.page_cache = PageCache.start(self.root, config, self.config.page_cache)
         return config
 
     def _plan(self, catalogue, config: MkDocsConfig) -> SitePlan:
@@ -187,10 +198,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unstage(config, publish=True)
         self.built, self.pending = self.pending, {}
+        if self.page_cache is not None:
+            self.page_cache.finish(succeeded=True)
+            self.page_cache = None
 
     def on_build_error(self, *, error: Exception) -> None:
         # The previous output stays exactly as it was.
         self._unstage(None, publish=False)
+        if self.page_cache is not None:
+            self.page_cache.finish(succeeded=False)
+            self.page_cache = None
         self.built, self.pending = {}, {}  # the next build renders everything again
         if self.rebuilds is not None:
             self.rebuilds.forget()
@@ -260,7 +277,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """The same navigation in Swedish and English: mkdocs.yml's nav with every path under
         sv/ or en/ and every title translated."""
-        self.navs = {}
+        self.navs, self.nav = {}, nav
+        if self.page_cache is not None:
+            self.page_cache.set_base(config, files, dict(self.config))
         if not config.nav:
             return nav
         for code in CODES:
@@ -325,7 +344,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         page.meta.pop("kk_json_ld", None)
         if page.file.src_uri in self.json_ld:
             page.meta["kk_json_ld"] = Markup(self.json_ld[page.file.src_uri])
-        if page.file.src_uri in self.generated:
+        # A page the cache holds is not rendered (generator/engines/page_cache.py).
+        cached = self.page_cache is not None and self.page_cache.before_render(page, markdown)
+        if page.file.src_uri in self.generated and not cached:
             # Our HTML blocks skip Markdown's raw-HTML parsing; on_page_content puts them back.
             blocks = self.blocks[page.file.src_uri] = HtmlBlocks()
             return blocks.set_aside(markdown)
@@ -346,7 +367,19 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.blocks.pop(page.file.src_uri, None)
-        return blocks.restore(html) if blocks else html
+        html = blocks.restore(html) if blocks else html
+        if self.page_cache is not None:
+            self.page_cache.after_content(page, html)
+        return html
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        if self.page_cache is not None and self.nav is not None:
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            self.page_cache.before_templates(env, pages, {PRIMARY: self.nav, **self.navs})
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.page_cache.after_page(output, page) if self.page_cache is not None else output
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
