@@ -17,8 +17,9 @@ Each page is cached in two steps, each under a key made of everything its result
 The ``base`` holds what every page depends on: the cache's format, Python's and the engine's
 versions (MkDocs, Material, Markdown, Jinja and the rest), a digest of the generator package's
 own files (the plugin's real version), of the theme folder (custom_dir), mkdocs.yml's text,
-the resolved configuration, and every file of the site with its URL (a link is rewritten only
-to a file that exists). A change to any of these makes every page miss.
+and the resolved configuration. A change to any of these makes every page miss. The files a page
+links to are not in its key: a rendering is stored with every file its links looked for (and
+found or not, at which URL), and it is used only while the site's files give the same answers.
 
 Only ``mkdocs build`` (and ``gh-deploy``) use it: ``mkdocs serve`` has its own loop, and
 ProperDocs and ``kokeilu render`` run without it. A cache that cannot be trusted (see
@@ -39,8 +40,9 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -101,8 +103,10 @@ class PageCache:
         self.base = ""
         self.render_keys: dict[str, str] = {}  # src_uri → the key of its Markdown rendering
         self.unrendered: dict[str, str] = {}  # src_uri → the key of a rendering to store
+        self.lookups: dict[str, dict[str, list | None]] = {}  # src_uri → what its links found
+        self.files: Files | None = None
         self.page_keys: dict[str, str] = {}  # src_uri → the key of its output (misses only)
-        self.outputs: dict[str, tuple[str, Any]] = {}  # src_uri → (stored output, its template)
+        self.outputs: dict[str, tuple[str, Any]] = {}  # src_uri → (key of its output, its template)
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -144,7 +148,7 @@ class PageCache:
 
         folders = [Path(package).parent]
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-        listing = sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+        self.files = files
         self.base = key_of(
             self.store.folder.name,
             _versions(),
@@ -152,7 +156,6 @@ class PageCache:
             tree_digest(theme),
             Path(config.config_file_path).read_bytes(),
             _config_fingerprint(config, self.root, options),
-            listing,
         )
 
     # -- step 1: the Markdown -----------------------------------------------------------------
@@ -174,18 +177,39 @@ class PageCache:
             markdown,
         )
         self.render_keys[page.file.src_uri] = key
-        stored = self._get(key)
-        if stored is None:
-            self.unrendered[page.file.src_uri] = key
-            return False
-        page.render = lambda config, files: _restore(page, json.loads(stored), files)  # type: ignore[method-assign]
-        return True
+        data = self._get(key)
+        stored = json.loads(data) if data is not None else None
+        if stored is not None and stored["lookups"] == _looked_up(self.files, stored["lookups"]):
+            page.render = lambda config, files: _restore(page, stored, files)  # type: ignore[method-assign]
+            return True
+        self.unrendered[page.file.src_uri] = key
+        self.lookups[page.file.src_uri] = lookups = {}
+        real = page.render
+
+        def render(config: MkDocsConfig, files: Files) -> None:
+            """The real rendering, with every file its links looked for written down."""
+            find = files.get_file_from_path
+
+            def looking(path: str) -> File | None:
+                found = find(path)
+                lookups[path] = _seen(found)
+                return found
+
+            files.get_file_from_path = looking  # type: ignore[method-assign]
+            try:
+                real(config, files)
+            finally:
+                del files.get_file_from_path
+
+        page.render = render  # type: ignore[method-assign]
+        return False
 
     def after_content(self, page: Page, html: str) -> None:
         """on_page_content's last step: store a new rendering, its HTML as the plugin left it."""
         key = self.unrendered.pop(page.file.src_uri, None)
         if key is not None:
-            self.store.put(key, json.dumps(_rendered(page, html)).encode("utf-8"))
+            rendered = {**_rendered(page, html), "lookups": self.lookups.pop(page.file.src_uri)}
+            self.store.put(key, json.dumps(rendered, sort_keys=True).encode("utf-8"))
 
     # -- step 2: the template -----------------------------------------------------------------
 
@@ -208,23 +232,27 @@ class PageCache:
                 [a.title for a in page.ancestors],
                 page.is_homepage,
             )
-            stored = self._get(key)
-            if stored is None:
+            # Checked now, read again when written (the outputs of a large site do not all
+            # stay in memory).
+            if self._get(key) is None:
                 self.page_keys[src_uri] = key
                 continue
-            self.outputs[src_uri] = (stored.decode("utf-8"), page.meta.get("template"))
+            self.outputs[src_uri] = (key, page.meta.get("template"))
             page.meta["template"] = CACHED_TEMPLATE
 
     def after_page(self, output: str, page: Page) -> str:
         """on_post_page: the stored output of a hit, or the new output stored."""
         src_uri = page.file.src_uri
         if src_uri in self.outputs:
-            stored, template = self.outputs.pop(src_uri)
+            key, template = self.outputs.pop(src_uri)
             if template is None:
                 page.meta.pop("template", None)
             else:
                 page.meta["template"] = template
-            return stored
+            try:
+                return self.store.get(key, count=False).decode("utf-8")
+            except UnreadableCache as reason:
+                raise PluginError(f"catalogue: the page cache changed during the build ({reason})") from None
         key = self.page_keys.pop(src_uri, None)
         if key is not None:
             self.store.put(key, output.encode("utf-8", errors="xmlcharrefreplace"))
@@ -269,6 +297,17 @@ def _restore(page: Page, stored: dict[str, Any], files: Files) -> None:
     page.present_anchor_ids = set(stored["anchors"])
     if stored["links"] is not None:
         page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in stored["links"]}
+
+
+def _seen(found: File | None) -> list | None:
+    """What a link to a file depends on: whether it exists, its URL, whether it is published."""
+    return None if found is None else [found.url, str(found.inclusion), found.is_documentation_page()]
+
+
+def _looked_up(files: Files | None, lookups: dict[str, list | None]) -> dict[str, list | None]:
+    """The same lookups in this build's files."""
+    find = files.get_file_from_path if files is not None else lambda path: None
+    return {path: _seen(find(path)) for path in lookups}
 
 
 def _toc_item(item: AnchorLink) -> list:

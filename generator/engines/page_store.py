@@ -104,11 +104,12 @@ class PageStore:
     def _path(self, key: str) -> Path:
         return self.folder / OBJECTS / key[:2] / key
 
-    def get(self, key: str) -> bytes | None:
-        """The entry's bytes, or None; :class:`UnreadableCache` if they are not what the index says."""
+    def get(self, key: str, count: bool = True) -> bytes | None:
+        """The entry's bytes, or None; :class:`UnreadableCache` if they are not what the index
+        says. ``count``: a lookup, counted in :attr:`hits` and :attr:`misses`."""
         expected = self.known.get(key)
         if expected is None:
-            self.misses += 1
+            self.misses += count
             return None
         try:
             data = self._path(key).read_bytes()
@@ -117,7 +118,7 @@ class PageStore:
         if digest(data) != expected:
             raise UnreadableCache(f"the entry {key} does not match its digest in the index")
         self.used[key] = expected
-        self.hits += 1
+        self.hits += count
         return data
 
     def put(self, key: str, data: bytes) -> None:
