@@ -144,9 +144,7 @@ class PageCache:
 
     def set_base(self, config: MkDocsConfig, files: Files, options: dict[str, Any]) -> None:
         """Everything every page depends on (on_nav: the files and the configuration are final)."""
-        from generator import __file__ as package
-
-        folders = [Path(package).parent]
+        folders = [Path(__file__).resolve().parents[1]]  # the generator package
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.files = files
         self.base = key_of(
