@@ -48,7 +48,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from generator.engines.page_store import PageStore, UnreadableCache, key_of, tree_digest
+from generator.engines.page_store import FORMAT, PageStore, UnreadableCache, key_of, tree_digest
 
 log = get_plugin_logger(__name__)
 
@@ -148,7 +148,7 @@ class PageCache:
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.files = files
         self.base = key_of(
-            self.store.folder.name,
+            FORMAT,
             _versions(),
             tree_digest(folders),
             tree_digest(theme),

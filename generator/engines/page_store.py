@@ -122,8 +122,10 @@ class PageStore:
         return data
 
     def put(self, key: str, data: bytes) -> None:
+        """Store an entry; written unless this build read the same bytes from it (a file the
+        index names but that was not checked may be the damaged one)."""
         found = digest(data)
-        if self.known.get(key) != found or not self._path(key).is_file():
+        if self.used.get(key) != found:
             write_atomically(self._path(key), data)
         self.used[key] = found
 
