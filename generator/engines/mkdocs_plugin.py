@@ -102,6 +102,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         expected = (self.root / schema.site.docs_directory).resolve()
         if Path(config.docs_dir).resolve() != expected:
             raise PluginError(f"catalogue: docs_dir must be {schema.site.docs_directory}/ beside mkdocs.yml")
+        # Only MkDocs' own build: ProperDocs (which runs this plugin as "mkdocs") goes without.
+        mkdocs_build = self.command in ("build", "gh-deploy") and Page.__module__.startswith("mkdocs.")
+        if mkdocs_build and not self.dirty:
+            self.page_cache = PageCache.start(self.root, config, self.config.page_cache)
         if self.rebuilds is not None:
             self.rebuilds.look(
                 self.root, sources(self.root, config.config_file_path, config.theme.custom_dir, schema)
@@ -133,10 +137,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.head_date = dt.datetime.fromtimestamp(head, dt.UTC).date().isoformat() if head else None
         if self.command != "serve" and not self.dirty:
             self._stage(config)
-        # Only MkDocs' own build: ProperDocs (which runs this plugin as "mkdocs") goes without.
-        mkdocs_build = self.command in ("build", "gh-deploy") and Page.__module__.startswith("mkdocs.")
-        if mkdocs_build and not self.dirty:
-            self.page_cache = PageCache.start(self.root, config, self.config.page_cache)
         return config
 
     def _plan(self, catalogue, config: MkDocsConfig) -> SitePlan:

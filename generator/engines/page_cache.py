@@ -14,6 +14,10 @@ Each page is cached in two steps, each under a key made of everything its result
    next page and its ancestors). A hit renders an empty template and hands MkDocs the stored
    output in ``on_post_page``.
 
+The cache also keeps the finder's Finnish analyses (Voikko's, the slowest part of planning a
+site whose pages are otherwise cached: :func:`generator.search.morphology.learn_words`), under
+a key of the analyser's versions and the generator's code, verified like a page.
+
 The ``base`` holds what every page depends on: the cache's format, Python's and the engine's
 versions (MkDocs, Material, Markdown, Jinja and the rest), a digest of the generator package's
 own files (the plugin's real version), of the theme folder (custom_dir), mkdocs.yml's text,
@@ -49,6 +53,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from generator.engines.page_store import FORMAT, PageStore, UnreadableCache, key_of, tree_digest
+from generator.search.morphology import analysed_words, learn_words
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +63,7 @@ ENVIRONMENT = "KOKEILU_PAGE_CACHE"
 DEFAULT_FOLDER = ".cache/kokeilu/pages"
 CACHED_TEMPLATE = "kokeilu-cached-page.html"  # an empty template: the output comes from the cache
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "markupsafe", "pymdown-extensions", "pygments")
+PACKAGES += ("pyvoikko", "kfst", "kfst-rs")  # the finder's Finnish analyses (below)
 # Settings that do not change any page (paths of this machine, the dev server, deployment).
 _NOT_IN_KEY = {"config_file_path", "docs_dir", "site_dir", "plugins", "hooks", "dev_addr", "watch"}
 _NOT_IN_KEY |= {"remote_branch", "remote_name", "strict"}
@@ -107,6 +113,9 @@ class PageCache:
         self.files: Files | None = None
         self.page_keys: dict[str, str] = {}  # src_uri → the key of its output (misses only)
         self.outputs: dict[str, tuple[str, Any]] = {}  # src_uri → (key of its output, its template)
+        # The generator package's own files: the plugin's real version.
+        self.code = tree_digest([Path(__file__).resolve().parents[1]])
+        self.words_key = key_of(FORMAT, "words", _versions(), self.code)
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -124,6 +133,9 @@ class PageCache:
             cache.store.open()
         except UnreadableCache as reason:
             cache.distrust(reason)
+        words = cache._get(cache.words_key, count=False)  # the counts are the pages'
+        if words is not None:
+            learn_words(json.loads(words))
         return cache
 
     def distrust(self, reason: UnreadableCache) -> None:
@@ -133,24 +145,23 @@ class PageCache:
             log.info("The page cache in %s was ignored (%s); pages are rendered again.", folder, reason)
         self.trusted = False
 
-    def _get(self, key: str) -> bytes | None:
+    def _get(self, key: str, count: bool = True) -> bytes | None:
         if not self.trusted:
             return None
         try:
-            return self.store.get(key)
+            return self.store.get(key, count)
         except UnreadableCache as reason:
             self.distrust(reason)
             return None
 
     def set_base(self, config: MkDocsConfig, files: Files, options: dict[str, Any]) -> None:
         """Everything every page depends on (on_nav: the files and the configuration are final)."""
-        folders = [Path(__file__).resolve().parents[1]]  # the generator package
         theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         self.files = files
         self.base = key_of(
             FORMAT,
             _versions(),
-            tree_digest(folders),
+            self.code,
             tree_digest(theme),
             Path(config.config_file_path).read_bytes(),
             _config_fingerprint(config, self.root, options),
@@ -262,6 +273,7 @@ class PageCache:
         if not succeeded or self.warnings.get_counts():
             log.info("The page cache was not updated: the build did not finish cleanly.")
             return
+        self.store.put(self.words_key, json.dumps(analysed_words(), ensure_ascii=False).encode("utf-8"))
         removed = self.store.finish()
         log.info(
             "Page cache %s: %d hits, %d misses; %d unused entries removed.",

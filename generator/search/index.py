@@ -81,7 +81,7 @@ from generator.search.datafiles import (
 from generator.search.documents import body_text
 from generator.search.facets import Facet, count_values, facet_meta, facets_in
 from generator.search.lunr import IndexBuilder
-from generator.search.morphology import Morphology, related_words
+from generator.search.morphology import Morphology, forget_words
 from generator.search.pipelines import clear_caches as clear_pipeline_caches
 from generator.search.pipelines import finnish_remainder, pipeline_for
 from generator.search.scripts import finder_assets, finder_script
@@ -345,4 +345,4 @@ def clear_caches() -> None:
     clear_shared()
     clear_pipeline_caches()
     finnish_morphology().clear()
-    related_words.cache_clear()
+    forget_words()

@@ -28,13 +28,15 @@ kfst (with its Rust accelerator kfst-rs, about 0.5 ms per word): pip only, no sy
 Debian's libvoikko gives the same analyses ten times faster but needs
 ``apt-get install python3-libvoikko voikko-fi``, which a plain pip install cannot do. Voikko
 knows proper nouns in lower case only, so words are analysed lower-cased (as they are indexed).
-Each distinct word is analysed at most once per process.
+Each distinct word is analysed at most once per process; ``mkdocs build`` keeps the analyses
+between builds in its page cache (:func:`analysed_words`, :func:`learn_words`;
+generator/engines/page_cache.py).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator.core.problems import ConfigError
 from generator.search.pipelines import LanguagePipeline, split_words
@@ -75,10 +77,40 @@ def _compound_words(parts: list) -> set[str]:
     return words
 
 
-@functools.cache
+# Word → its related words, from an earlier process with the same analyser (learn_words), and
+# the words this process asked for.
+_learned: dict[str, tuple[str, ...]] = {}
+_asked: set[str] = set()
+
+
 def related_words(word: str) -> tuple[str, ...]:
     """The base forms of a (lower-case) word and the parts of each compound reading, sorted,
     without the word itself and without words shorter than :data:`MIN_LENGTH`."""
+    _asked.add(word)
+    known = _learned.get(word)
+    return known if known is not None else _analysed(word)
+
+
+def analysed_words() -> dict[str, tuple[str, ...]]:
+    """The answers of :func:`related_words` for every word this process asked for, sorted."""
+    return {word: related_words(word) for word in sorted(_asked)}
+
+
+def learn_words(known: Mapping[str, Sequence[str]]) -> None:
+    """Answers of :func:`related_words` that an earlier process with the same analyser and the
+    same code gave (:func:`analysed_words`): not analysed again."""
+    _learned.update((word, tuple(words)) for word, words in known.items())
+
+
+def forget_words() -> None:
+    """Forget every analysis, learned or made, as in a new process."""
+    _learned.clear()
+    _asked.clear()
+    _analysed.cache_clear()
+
+
+@functools.cache
+def _analysed(word: str) -> tuple[str, ...]:
     if not (MIN_LENGTH <= len(word) <= MAX_LENGTH) or not word.isalpha():
         return ()
     found: set[str] = set()
