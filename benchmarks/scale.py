@@ -117,7 +117,8 @@ def run_measured(command: list[str], cwd: Path, log_file: Path) -> dict:
     if process.returncode != 0:
         tail = log_file.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode} in {cwd}:\n{tail}")
-    return {"seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "stdout": out.decode()}
+    cpu = usage.ru_utime + usage.ru_stime  # less moved by other jobs on a shared machine
+    return {"seconds": seconds, "cpu_s": cpu, "peak_mib": usage.ru_maxrss / 1024, "stdout": out.decode()}
 
 
 def kokeilu() -> list[str]:
@@ -219,6 +220,7 @@ def measure_builds(variants: dict, runs: int, slug: str, logs: Path) -> dict:
         page = root / "site" / "kokeilut" / slug / "index.html"
         builds[name] = {
             "seconds": median(s["seconds"] for s in samples[name]),
+            "cpu_s": median(s["cpu_s"] for s in samples[name]),
             "peak_mib": median(s["peak_mib"] for s in samples[name]),
             "site_bytes": site_bytes,
             "files": files,
@@ -364,6 +366,7 @@ def run_size(count: int, runs: int, seed: int, nav_max: int, keep: Path | None, 
             ours, entry_file("ours", ours, slug), slug, runs, run_measured, logs / "warm.log"
         )
         row["warm"]["share"] = row["warm"]["seconds"] / row["builds"]["ours"]["seconds"]
+        row["warm"]["cpu_share"] = row["warm"]["cpu_s"] / row["builds"]["ours"]["cpu_s"]
         w = row["warm"]
         log(
             f"N={count}: warm build {w['seconds']:.2f} s ({w['share']:.0%}), "
@@ -404,6 +407,11 @@ def ratio(ours: float | None, other: float | None) -> str:
     return f"{ours / other:.2f}x" if ours and other else "-"
 
 
+def warm_cpu(row: dict, name: str) -> float:
+    """Ours' warm build's CPU seconds; another column's full build's (it has no cache)."""
+    return row["warm"]["cpu_s"] if name == "ours" else row["builds"][name]["cpu_s"]
+
+
 def print_size(row: dict) -> None:
     builds, rebuild, names = row["builds"], row["rebuild"], list(row["builds"])
     print()
@@ -424,6 +432,15 @@ def print_size(row: dict) -> None:
         (
             "  share of its full build",
             lambda n: row["warm"]["share"] if n == "ours" else None,
+            "{:.0%}",
+            False,
+        ),
+        # CPU time (user + system) of the same builds: less moved by other jobs than wall time.
+        ("full build CPU s", lambda n: builds[n]["cpu_s"], "{:.2f}", True),
+        ("warm build CPU s", lambda n: warm_cpu(row, n), "{:.2f}", True),
+        (
+            "  CPU share of its full",
+            lambda n: row["warm"]["cpu_share"] if n == "ours" else None,
             "{:.0%}",
             False,
         ),
@@ -482,6 +499,7 @@ def budgets(row: dict, base: dict | None) -> list[tuple[str, float, float, str]]
     checks += [
         ("full build / plain", b["ours"]["seconds"] / b["plain"]["seconds"], BUILD_RATIO, "x"),
         ("warm build / full build", row["warm"]["share"], WARM_SHARE, "share"),
+        ("warm build / full, CPU", row["warm"]["cpu_share"], WARM_SHARE, "share"),
         ("peak memory, build", b["ours"]["peak_mib"], PEAK_MIB, "MiB"),
     ]
     if "ours" in row["rebuild"]:

@@ -34,6 +34,7 @@ def measure_warm(root: Path, entry: Path, slug: str, runs: int, run: Callable[..
         entry.write_bytes(original)
     return {
         "seconds": statistics.median(s["seconds"] for s in samples),
+        "cpu_s": statistics.median(s["cpu_s"] for s in samples),
         "peak_mib": statistics.median(s["peak_mib"] for s in samples),
         "runs_s": [s["seconds"] for s in samples],
         "hits": counts[0],
