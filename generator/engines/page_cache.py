@@ -9,7 +9,8 @@ Each page is cached in two steps, each under a key made of everything its result
    and its update date. A hit skips Markdown: the stored HTML, table of contents, title (from
    the first heading) and anchors are put back as ``render`` would have set them, so the other
    pages' navigation, previous/next links and anchor checks see exactly what a cold build has.
-2. **Rendering its template**: the key is the first one, the page's final title, and the
+2. **Rendering its template**: the key is the first one, the digest of the rendering (its
+   links may have found other files than when it was stored), the page's final title, and the
    navigation it is shown with (every item's title, URL and front matter, its previous and
    next page and its ancestors). A hit renders an empty template and hands MkDocs the stored
    output in ``on_post_page``.
@@ -52,7 +53,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
-from generator.engines.page_store import FORMAT, PageStore, UnreadableCache, key_of, tree_digest
+from generator.engines.page_store import FORMAT, PageStore, UnreadableCache, digest, key_of, tree_digest
 from generator.search.morphology import analysed_words, learn_words
 
 log = get_plugin_logger(__name__)
@@ -108,6 +109,7 @@ class PageCache:
         self.trusted = True
         self.base = ""
         self.render_keys: dict[str, str] = {}  # src_uri → the key of its Markdown rendering
+        self.renderings: dict[str, str] = {}  # src_uri → the digest of that rendering
         self.unrendered: dict[str, str] = {}  # src_uri → the key of a rendering to store
         self.lookups: dict[str, dict[str, list | None]] = {}  # src_uri → what its links found
         self.files: Files | None = None
@@ -189,6 +191,7 @@ class PageCache:
         data = self._get(key)
         stored = json.loads(data) if data is not None else None
         if stored is not None and stored["lookups"] == _looked_up(self.files, stored["lookups"]):
+            self.renderings[page.file.src_uri] = digest(data)
             page.render = lambda config, files: _restore(page, stored, files)  # type: ignore[method-assign]
             return True
         self.unrendered[page.file.src_uri] = key
@@ -218,7 +221,9 @@ class PageCache:
         key = self.unrendered.pop(page.file.src_uri, None)
         if key is not None:
             rendered = {**_rendered(page, html), "lookups": self.lookups.pop(page.file.src_uri)}
-            self.store.put(key, json.dumps(rendered, sort_keys=True).encode("utf-8"))
+            data = json.dumps(rendered, sort_keys=True).encode("utf-8")
+            self.renderings[page.file.src_uri] = digest(data)
+            self.store.put(key, data)
 
     # -- step 2: the template -----------------------------------------------------------------
 
@@ -235,6 +240,7 @@ class PageCache:
                 self.base,
                 "page",
                 self.render_keys[src_uri],
+                self.renderings.get(src_uri),  # what was rendered (links may resolve anew)
                 page.title,
                 fingerprints.get(code, fingerprints.get("")),
                 [(p.title, p.url) if p else None for p in (page.previous_page, page.next_page)],
