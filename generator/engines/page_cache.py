@@ -212,6 +212,7 @@ class PageCache:
                 real(config, files)
             finally:
                 del files.get_file_from_path
+                del page.render  # MkDocs' own again; this closure is let go
 
         page.render = render  # type: ignore[method-assign]
         return False
@@ -303,7 +304,9 @@ def _rendered(page: Page, html: str) -> dict[str, Any]:
 
 
 def _restore(page: Page, stored: dict[str, Any], files: Files) -> None:
-    """Set what ``Page.render`` would have set, from :func:`_rendered`."""
+    """Set what ``Page.render`` would have set, from :func:`_rendered`; MkDocs' own ``render``
+    is the page's again, so the stored entry is let go."""
+    del page.render
     page.content = stored["content"]
     items = [_anchor(item) for item in stored["toc"]]
     if items:
