@@ -102,7 +102,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[
 
 
 @pytest.fixture(scope="session", autouse=True)
-def analyses_cache(tmp_path_factory: pytest.TempPathFactory):
+def build_caches(tmp_path_factory: pytest.TempPathFactory):
     """One folder of Finnish analyses for the whole run (generator/search/analyses.py): the first
     build analyses the words, and every later build, in any worker or subprocess, reads them
     instead of loading the analyser again. It starts empty each run, as on a fresh machine, and
@@ -113,6 +113,9 @@ def analyses_cache(tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as patch:
         if "KOKEILU_CACHE_DIR" not in os.environ:
             patch.setenv("KOKEILU_CACHE_DIR", str(base / "shared" / "analyses"))
+        # No build of the suite writes a page cache beside its mkdocs.yml, except where a test
+        # asks for one (tests/site/test_page_cache.py): each site is built once per run anyway.
+        patch.setenv("KOKEILU_PAGE_CACHE", "off")
         yield
 
 

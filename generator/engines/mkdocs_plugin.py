@@ -31,6 +31,7 @@ from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
 from generator.engines.memory import HeldContents, PackedData, PackedPage
+from generator.engines.page_cache import PageCache
 from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
 from generator.i18n.translation import theme_words, translator
@@ -44,6 +45,9 @@ class CatalogueConfig(Config):
     edit_url = c.Type(str, default="")
     # Entries per listing page; by default site.page_size in generator/core/schema.yml.
     page_size = c.Optional(c.Type(int))
+    # mkdocs build's page cache, relative to mkdocs.yml's folder; "off" turns it off
+    # ($KOKEILU_PAGE_CACHE wins; docs/performance.md).
+    page_cache = c.Optional(c.Type(str))
 
 
 class CataloguePlugin(BasePlugin[CatalogueConfig]):
@@ -77,6 +81,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.rebuilds: Rebuilds | None = None
         # Each page's HTML, packed from its conversion until its template is rendered.
         self.contents = HeldContents()
+        # mkdocs build: the persistent page cache (generator/engines/page_cache.py).
+        self.page_cache: PageCache | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs keep this one instance for every build in the
@@ -99,6 +106,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         expected = (self.root / schema.site.docs_directory).resolve()
         if Path(config.docs_dir).resolve() != expected:
             raise PluginError(f"catalogue: docs_dir must be {schema.site.docs_directory}/ beside mkdocs.yml")
+        # Only MkDocs' own build: ProperDocs (which runs this plugin as "mkdocs") goes without.
+        mkdocs_build = self.command in ("build", "gh-deploy") and Page.__module__.startswith("mkdocs.")
+        if mkdocs_build and not self.dirty:
+            self.page_cache = PageCache.start(self.root, config, self.config.page_cache)
         if self.rebuilds is not None:
             self.rebuilds.look(
                 self.root, sources(self.root, config.config_file_path, config.theme.custom_dir, schema)
@@ -192,10 +203,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self._unstage(config, publish=True)
         self.built, self.pending = self.pending, {}
         self.contents.clear()  # a dirty build's unmodified pages were never rendered
+        if self.page_cache is not None:
+            self.page_cache.finish(succeeded=True)
+            self.page_cache = None
 
     def on_build_error(self, *, error: Exception) -> None:
         # The previous output stays exactly as it was.
         self._unstage(None, publish=False)
+        if self.page_cache is not None:
+            self.page_cache.finish(succeeded=False)
+            self.page_cache = None
         self.built, self.pending = {}, {}  # the next build renders everything again
         self.contents.clear()
         if self.rebuilds is not None:
@@ -267,7 +284,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """The same navigation in Swedish and English: mkdocs.yml's nav with every path under
         sv/ or en/ and every title translated."""
-        self.navs = {}
+        self.navs, self.nav = {}, nav
+        if self.page_cache is not None:
+            self.page_cache.set_base(config, files, dict(self.config))
         if not config.nav:
             return nav
         for code in CODES:
@@ -340,7 +359,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # theme/main.html prints kk_json_ld unescaped into <head>: only ours, already escaped for
         # a <script> element; a hand-written page's front matter cannot set it.
         page.meta.pop("kk_json_ld", None)
-        if page.file.src_uri in self.generated:
+        # A page the cache holds is not rendered (generator/engines/page_cache.py).
+        cached = self.page_cache is not None and self.page_cache.before_render(page, markdown)
+        if page.file.src_uri in self.generated and not cached:
             # Our HTML blocks skip Markdown's raw-HTML parsing; on_page_content puts them back.
             blocks = self.blocks[page.file.src_uri] = HtmlBlocks()
             return blocks.set_aside(markdown)
@@ -361,9 +382,26 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         blocks = self.blocks.pop(page.file.src_uri, None)
-        return self.contents.hold(page, blocks.restore(html) if blocks else html)
+        html = blocks.restore(html) if blocks else html
+        if self.page_cache is not None:
+            self.page_cache.after_content(page, html)
+        return self.contents.hold(page, html)
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        if self.page_cache is not None and self.nav is not None:
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            navs = {PRIMARY: self.nav, **self.navs}
+            self.page_cache.before_templates(env, pages, navs, self._head_data)
+        return env
+
+    def _head_data(self, page: Page) -> tuple[list, str | None]:
+        """What _head_meta will put in the page's head: part of its cached output's key."""
+        src_uri = page.file.src_uri
+        return alternates(src_uri, self.doc_pages, self.site_url), self.json_ld.get(src_uri)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.page_cache is not None:
+            output = self.page_cache.after_page(output, page)
         self.contents.drop(page)
         page.meta.pop("kk_alternates", None)
         page.meta.pop("kk_json_ld", None)
