@@ -56,7 +56,7 @@ def test_synthetic_site_is_the_same_as_without_the_measures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "catalogue"
-    synthetic_catalogue(root, 200, 3)
+    synthetic_catalogue(root, 60, 3)  # listings of several pages in each language
     packed = build_site(root / "mkdocs.yml", tmp_path / "packed")
     with monkeypatch.context() as patched:
         _unpacked(patched)
