@@ -133,9 +133,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker("e2e")
         if _reads_shipped(item):
             item.add_marker("shipped")
-    if getattr(config.option, "numprocesses", None):
+    if getattr(config.option, "numprocesses", None) or hasattr(config, "workerinput"):
         # Several workers: the longest files first, so that no worker is left running one long
-        # file alone at the end while the others wait (xdist hands out whole files in order).
+        # file alone at the end while the others wait (xdist hands out whole files in the
+        # order its workers collected them; in a worker, xdist has set numprocesses to None).
         order = {tier: index for index, tier in enumerate(reversed(("unplaced", *TIERS)))}
         items.sort(key=lambda item: (order[_tier(item)], item.path.name not in LONGEST_FILES))
     else:

@@ -232,7 +232,9 @@ class _Head(HTMLParser):
 def head(page: Path, site: Path | None = None) -> _Head:
     """The page's head; with ``site``, its links as site paths (``./feed.xml`` is ``/feed.xml``)."""
     parser = _Head()
-    parser.feed(page.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    end = text.find("</head>")
+    parser.feed(text if end < 0 else text[: end + len("</head>")])  # the body is not read
     if site is not None:
         base = _base(site, page)
         for key in [k for k in parser.values if k.startswith("link:")]:
@@ -281,8 +283,17 @@ class _Links(HTMLParser):
 
 def nav_links(site: Path, page: Path) -> list[tuple[str, str]]:
     """The primary navigation of ``page`` as (site path of each link's target, its text)."""
+    text = page.read_text(encoding="utf-8")
+    # Material's layout: the primary navigation ends before the content begins. Only that part
+    # is parsed, unless the navigation is still open where the content begins.
+    found = text.find("md-nav--primary")
+    start = text.rfind("<", 0, found) if found >= 0 else 0
+    end = text.find('<div class="md-content"', start)
     parser = _Links("md-nav--primary")
-    parser.feed(page.read_text(encoding="utf-8"))
+    parser.feed(text[start:end] if end >= 0 else text[start:])
+    if parser.depth:
+        parser = _Links("md-nav--primary")
+        parser.feed(text[start:])
     base = _base(site, page)
     return [(urljoin(base, href).removeprefix("http://site"), text) for href, text in parser.links]
 
