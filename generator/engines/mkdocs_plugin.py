@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Navigation, Section, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
@@ -30,10 +30,11 @@ from generator.core.output import discard, staging_folder, swap_in
 from generator.core.schema import load_schema
 from generator.editorial.reporting import Summary, format_text
 from generator.engines.blocks import HtmlBlocks
+from generator.engines.language_navs import LocalConfig, translated_nav
 from generator.engines.memory import HeldContents, PackedData, PackedPage
 from generator.engines.page_cache import PageCache
 from generator.engines.rebuilds import Rebuilds, sources
-from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri, src_uri_in
+from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri
 from generator.i18n.translation import theme_words, translator
 from generator.site.planner import REQUIRED_EXTENSION, SitePlan, plan_site
 
@@ -287,40 +288,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.navs, self.nav = {}, nav
         if self.page_cache is not None:
             self.page_cache.set_base(config, files, dict(self.config))
-        if not config.nav:
-            return nav
-        for code in CODES:
-            if code == PRIMARY:
-                continue
-            items = self._translate_nav(config.nav, code, files)
-            pages = _pages_of(items)
-            _add_previous_and_next_links(pages)
-            _add_parent_links(items)
-            translated = Navigation(items, pages)
-            home = files.get_file_from_path(src_uri_in("index.md", code))
-            translated.homepage = home.page if home is not None else None
-            self.navs[code] = translated
+        if config.nav:
+            self.navs = {code: translated_nav(config.nav, code, files) for code in CODES if code != PRIMARY}
         return nav
-
-    def _translate_nav(self, data, code: str, files: Files) -> list:
-        t = translator(code)
-        items: list = []
-        for item in data if isinstance(data, list) else [data]:
-            entries = item.items() if isinstance(item, dict) else [(None, item)]
-            for title, value in entries:
-                if not isinstance(value, str):
-                    children = self._translate_nav(value, code, files)
-                    items.append(Section(title=t.gettext(title) if title else "", children=children))
-                    continue
-                file = files.get_file_from_path(src_uri_in(value, code))
-                if file is None or file.page is None:
-                    if "://" in value:
-                        items.append(Link(t.gettext(title) if title else value, value))
-                    continue  # a page with no version in this language, not even a fallback
-                if title:
-                    file.page.title = t.gettext(title)
-                items.append(file.page)
-        return items
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
         self.contents.give_back(page)
@@ -328,7 +298,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         code = page.meta.get("kk_lang", PRIMARY)
         if code in self.navs:
             context["nav"] = self.navs[code]
-            context["config"] = _LocalConfig(config, translator(code).gettext(config.site_name))
+            context["config"] = LocalConfig(config, translator(code).gettext(config.site_name))
         return context
 
     def _head_meta(self, page: Page) -> None:
@@ -417,37 +387,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
-
-
-def _pages_of(items: list) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif isinstance(item, Section):
-            pages += _pages_of(item.children)
-    return pages
-
-
-class _LocalConfig:
-    """The site's config as a Swedish or English page's theme templates see it: the site name
-    in that language, everything else as it is."""
-
-    def __init__(self, config: MkDocsConfig, site_name: str) -> None:
-        self._config = config
-        self.site_name = site_name
-
-    def __getattr__(self, name: str):
-        return getattr(self._config, name)
-
-    def __getitem__(self, key: str):
-        return self.site_name if key == "site_name" else self._config[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._config
-
-    def get(self, key: str, default=None):
-        return self.site_name if key == "site_name" else self._config.get(key, default)
 
 
 def _unmodified() -> bool:
