@@ -36,6 +36,7 @@ from generator.engines.page_cache import PageCache
 from generator.engines.rebuilds import Rebuilds, sources
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri
 from generator.i18n.translation import theme_words, translator
+from generator.search.morphology import release_analyser
 from generator.site.planner import REQUIRED_EXTENSION, SitePlan, plan_site
 
 log = get_plugin_logger(__name__)
@@ -126,6 +127,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         # The pages' dates (sitemap.xml's lastmod, the feed) come from git, never from the clock.
         self.dates = last_commit_dates(self.root)
         self.plan = self._plan(catalogue, config)
+        if self.command != "serve":  # the index is built: the analyser's dictionary may go
+            release_analyser()
         self.hand_written = catalogue.hand_written_files
         self.generated = {page.src_uri for page in self.plan.pages}
         self.sources = {page.src_uri: page.source for page in self.plan.pages if page.source}

@@ -35,7 +35,11 @@ has not seen.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
+import gc
+import sys
 from collections.abc import Iterable
 
 from generator.core.problems import ConfigError
@@ -114,6 +118,29 @@ def analyses() -> Analyses:
     if store is None:
         store = _stores[folder] = Analyses(folder, analyser_key())
     return store
+
+
+def release_analyser() -> None:
+    """Lets the analyser go (its dictionary is about 220 MiB in memory) once a build has indexed
+    everything: the next word analysed loads it again. The dictionary is held by pyvoikko's
+    module, so the module is forgotten too and imported again when needed."""
+    if _analyser.cache_info().currsize == 0:
+        return
+    _analyser.cache_clear()
+    for name in [m for m in sys.modules if m == "pyvoikko" or m.startswith("pyvoikko.")]:
+        del sys.modules[name]
+    gc.collect()
+    _return_freed_memory()
+
+
+def _return_freed_memory() -> None:
+    """Hands the freed heap back to the system where the C library can: glibc keeps freed memory
+    for the process otherwise (the dictionary's 200 MiB stayed in its resident size)."""
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
+        return
+    trim(0)
 
 
 def save_analyses() -> None:

@@ -4,6 +4,7 @@ reads them instead of running the analyser, and a broken or foreign file changes
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -85,3 +86,20 @@ def test_an_empty_setting_keeps_no_file(tmp_path, monkeypatch):
     finally:
         forget_analyses()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_analyser_let_go_after_a_build_comes_back_for_the_next_word(tmp_path, monkeypatch):
+    """mkdocs build lets the analyser's dictionary go once the index is built (about 200 MiB of a
+    build's peak memory); a word analysed after that loads it again and gets the same answer."""
+    monkeypatch.setenv(CACHE_ENV, "")  # every word analysed, none read from a file
+    forget_analyses()
+    try:
+        before = related_words(WORD)
+        assert "esiopetus" in before
+        morphology.release_analyser()
+        assert "pyvoikko" not in sys.modules
+        forget_analyses()
+        assert related_words(WORD) == before
+        assert "pyvoikko" in sys.modules
+    finally:
+        forget_analyses()
