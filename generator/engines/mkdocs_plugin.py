@@ -33,7 +33,7 @@ from generator.engines.blocks import HtmlBlocks
 from generator.engines.language_navs import LocalConfig, translated_nav
 from generator.engines.memory import HeldContents, PackedData, PackedPage
 from generator.engines.page_cache import PageCache
-from generator.engines.rebuilds import Rebuilds, sources
+from generator.engines.rebuilds import DirtyWarning, Rebuilds, sources, unmodified
 from generator.i18n.languages import CODES, PRIMARY, alternates, split_src_uri
 from generator.i18n.translation import theme_words, translator
 from generator.search.morphology import release_analyser
@@ -96,7 +96,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             # MkDocs warns that a dirty build may leave navigation stale, which aborts a strict
             # build. The generated pages are compared with the last build's (see _track), so
             # `mkdocs serve --dirty` is safe for them: let it run under strict: true.
-            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not config.use_directory_urls:
@@ -171,7 +171,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.rebuilds = None
         self.built, self.pending = {}, {}
         logging.getLogger("mkdocs.commands.build").filters[:] = [
-            f for f in logging.getLogger("mkdocs.commands.build").filters if not isinstance(f, _DirtyWarning)
+            f for f in logging.getLogger("mkdocs.commands.build").filters if not isinstance(f, DirtyWarning)
         ]
 
     # -- an atomic build -----------------------------------------------------------------------
@@ -274,7 +274,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """In a dirty build, a generated file identical to the last build's is not modified."""
         self.pending[file.src_uri] = content
         if self.dirty and self.built.get(file.src_uri) == content:
-            file.is_modified = _unmodified  # type: ignore[method-assign]
+            file.is_modified = unmodified  # type: ignore[method-assign]
         return file
 
     @staticmethod
@@ -390,12 +390,3 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
-
-
-def _unmodified() -> bool:
-    return False
-
-
-class _DirtyWarning(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("A 'dirty' build is being performed")

@@ -10,6 +10,7 @@ reason is given. No mkdocs import: the plugin hands in the paths.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,3 +114,17 @@ def entry_files(catalogue: Catalogue) -> frozenset[str]:
 def _name(path: Path, root: Path) -> str:
     resolved = path.resolve()
     return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(resolved)
+
+
+def unmodified() -> bool:
+    """``is_modified`` of a generated file identical to the last build's, in a dirty build."""
+    return False
+
+
+class DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation stale, which would abort a
+    strict build: the generated pages are compared with the last build's (the plugin's
+    ``_track``), so ``mkdocs serve --dirty`` is safe for them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
