@@ -116,6 +116,11 @@ def build_caches(tmp_path_factory: pytest.TempPathFactory):
         # No build of the suite writes a page cache beside its mkdocs.yml, except where a test
         # asks for one (tests/site/test_page_cache.py): each site is built once per run anyway.
         patch.setenv("KOKEILU_PAGE_CACHE", "off")
+        # A worker builds many sites in one process: it keeps the Finnish analyser loaded, as
+        # mkdocs serve does, instead of letting it go after each build and loading it again
+        # for the next catalogue's words (tests/unit/test_search_analyses.py tests the release;
+        # builds in child processes still let it go).
+        patch.setattr("generator.engines.mkdocs_plugin.release_analyser", lambda: None)
         yield
 
 
