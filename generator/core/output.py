@@ -1,4 +1,5 @@
-"""Output folders written whole: build into a staging folder beside the target, then swap it in.
+"""Output written whole: a file through a temporary file beside it (:func:`write_atomically`), a
+folder by building into a staging folder beside the target, then swapping it in.
 
 A failed build removes its staging folder and leaves the target exactly as it was. An
 interrupted one (Ctrl-C, a killed process) leaves the target as it was plus a hidden staging
@@ -9,8 +10,10 @@ file system: between them, for an instant, the target does not exist at all.
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
+import tempfile
 from pathlib import Path
 
 _TAG = "kokeilu-staging"
@@ -65,3 +68,19 @@ def swap_in(staging: Path, out: Path) -> None:
         old.rename(out)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``path`` holds ``data`` whole or is as it was: written beside it, then renamed over it, so
+    a stopped process or two writers at once never leave half a file. Readable by all, as a
+    plain file would be (tempfile makes it private)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from generator.core.output import write_atomically
 
 FORMAT = "kokeilu-page-cache/1"
 INDEX = "index.json"
@@ -60,18 +60,6 @@ def tree_digest(folders: Iterable[Path]) -> str:
             h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
             h.update(digest(path.read_bytes()).encode("ascii"))
     return h.hexdigest()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class PageStore:

@@ -22,9 +22,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from importlib import metadata, util
 from pathlib import Path
+
+from generator.core.output import write_atomically
 
 CACHE_ENV = "KOKEILU_CACHE_DIR"
 DEFAULT_DIR = Path(".cache") / "kokeilu"
@@ -113,16 +114,7 @@ class Analyses:
             sort_keys=True,
         )
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(content)
-                os.chmod(temporary, 0o644)  # as a plain file (mkstemp makes it private)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path, content.encode("utf-8"))
             for other in self.path.parent.glob(f"{PREFIX}*.json"):
                 if other != self.path:
                     other.unlink(missing_ok=True)
