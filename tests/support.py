@@ -113,6 +113,22 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     return site_dir
 
 
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (a built site), by its path in the folder, with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def assert_same_files(got: Path, expected: Path) -> dict[str, bytes]:
+    """The two folders hold the same files, byte for byte; ``got``'s files, for more checks."""
+    ours, theirs = folder_files(got), folder_files(expected)
+    assert sorted(ours) == sorted(theirs)
+    differing = [name for name in theirs if ours[name] != theirs[name]]
+    assert not differing, f"{len(differing)} files differ, the first: {differing[:10]}"
+    return ours
+
+
 NODE = shutil.which("node")
 
 

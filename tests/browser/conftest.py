@@ -20,6 +20,23 @@ import pytest
 CHROMIUM = os.environ.get("KOKEILU_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+# The finder dispatches ``kk-finder:rendered`` on #kk-finder after every render; this init script
+# records each one (the event does not bubble, so it listens in the capture phase).
+RECORD_RENDERS = """
+window.__kkRendered = [];
+document.addEventListener('kk-finder:rendered', (event) => window.__kkRendered.push(event.detail), true);
+"""
+
+# page.wait_for_function(RENDERED_QUERY, arg=query): the finder is ready and its last render was
+# of ``query``.
+RENDERED_QUERY = """(query) => {
+  const renders = window.__kkRendered || [];
+  const finder = document.getElementById('kk-finder');
+  return finder !== null && finder.dataset.state === 'ready' && renders.length > 0
+    && renders[renders.length - 1].query === query;
+}"""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass

@@ -21,15 +21,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
+from tests.browser.conftest import RECORD_RENDERS
 from tests.samples import title_word, translated_experiment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
-
-# Records every render (the event does not bubble, so listen in the capture phase).
-RECORD_RENDERS = """
-window.__kkRendered = [];
-document.addEventListener('kk-finder:rendered', (event) => window.__kkRendered.push(event.detail), true);
-"""
 
 RENDERED_AFTER = """([count, query]) => {
   const renders = window.__kkRendered || [];

@@ -12,19 +12,9 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.browser.conftest import RECORD_RENDERS, RENDERED_QUERY
+
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
-
-RECORD_RENDERS = """
-window.__kkRendered = [];
-document.addEventListener('kk-finder:rendered', (event) => window.__kkRendered.push(event.detail), true);
-"""
-
-RENDERED = """(query) => {
-  const renders = window.__kkRendered || [];
-  const finder = document.getElementById('kk-finder');
-  return finder !== null && finder.dataset.state === 'ready' && renders.length > 0
-    && renders[renders.length - 1].query === query;
-}"""
 
 VOTING = "/kokeilut/aanestys-koulussa/"  # "Äänestyskokeilu koulussa"
 FOOD_WASTE = "/kokeilut/kiertotalous-oulu/"  # "Ruokahävikin kiertotalous Oulussa ja Lapissa"
@@ -50,7 +40,7 @@ def search(page, query: str, prefix: str = "") -> tuple[list[str], str]:
     """Open the finder with ``?q=query``; the result paths (without the language prefix) and
     the status line."""
     page.goto(f"{page.base}{prefix}haku/?q={quote(query)}")
-    page.wait_for_function(RENDERED, arg=query)
+    page.wait_for_function(RENDERED_QUERY, arg=query)
     paths = page.eval_on_selector_all(
         "#kk-finder-results > li a", "els => els.map(a => new URL(a.href).pathname)"
     )

@@ -16,20 +16,9 @@ import pytest
 
 from generator.search.lunr import shard_file
 from generator.search.pipelines import query_stems
+from tests.browser.conftest import RECORD_RENDERS, RENDERED_QUERY
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
-
-RECORD_RENDERS = """
-window.__kkRendered = [];
-document.addEventListener('kk-finder:rendered', (event) => window.__kkRendered.push(event.detail), true);
-"""
-
-RENDERED = """(query) => {
-  const renders = window.__kkRendered || [];
-  const finder = document.getElementById('kk-finder');
-  return finder !== null && finder.dataset.state === 'ready' && renders.length > 0
-    && renders[renders.length - 1].query === query;
-}"""
 
 # What a result shows: its link, title, meta line and summary, and the languages said.
 RESULTS = """() => Array.from(document.querySelectorAll('#kk-finder-results .kk-result')).map((li) => [
@@ -83,11 +72,11 @@ def _open(
         page.goto(f"{base}haku/?q={quote(query)}")
         if block_chunks:
             page.wait_for_function(
-                f"(q) => document.getElementById('kk-finder').dataset.state === 'error' || ({RENDERED})(q)",
+                f"(q) => document.getElementById('kk-finder').dataset.state === 'error' || ({RENDERED_QUERY})(q)",
                 arg=query,
             )
         else:
-            page.wait_for_function(RENDERED, arg=query)
+            page.wait_for_function(RENDERED_QUERY, arg=query)
         return page.evaluate(RESULTS), len(chunks), errors
     finally:
         context.close()

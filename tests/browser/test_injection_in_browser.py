@@ -30,7 +30,7 @@ import pytest
 import yaml
 
 from generator.i18n.languages import CODES, PRIMARY
-from tests.browser.conftest import serve
+from tests.browser.conftest import RECORD_RENDERS, serve
 from tests.injection.corpus import MARKER_WORD, Corpus, normalise
 from tests.injection.payloads import BY_ID, FLAG, Payload
 
@@ -156,11 +156,6 @@ BODY = """(marker) => {
   }
   return parts.join('\\n');
 }"""
-
-RECORD_RENDERS = """
-window.__kkRendered = [];
-document.addEventListener('kk-finder:rendered', (event) => window.__kkRendered.push(event.detail), true);
-"""
 
 RENDERED = """(count) => {
   const renders = window.__kkRendered || [];

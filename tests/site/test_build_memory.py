@@ -11,7 +11,7 @@ import pytest
 from mkdocs.structure.files import File
 
 from generator.engines import memory
-from tests.support import build_site, synthetic_catalogue
+from tests.support import assert_same_files, build_site, synthetic_catalogue
 
 
 def _unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,16 +32,9 @@ def _unpacked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(memory.HeldContents, "drop", staticmethod(lambda page: None))
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def _assert_same_site(packed: Path, plain: Path) -> None:
-    ours, theirs = _files(packed), _files(plain)
-    assert sorted(ours) == sorted(theirs)
-    differing = [path for path in ours if ours[path] != theirs[path]]
-    assert not differing, differing[:10]
-    assert any(path.endswith("index.html") for path in ours)
+    files = assert_same_files(packed, plain)
+    assert any(path.endswith("index.html") for path in files)
 
 
 def test_fixture_site_is_the_same_as_without_the_measures(

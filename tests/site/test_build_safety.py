@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import copy_fixture_site
+from tests.support import assert_same_files, copy_fixture_site, folder_files
 
 pytestmark = pytest.mark.e2e
 
@@ -76,12 +76,6 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-def contents(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
 def siblings(out: Path) -> list[str]:
     return sorted(p.name for p in out.parent.iterdir() if p.name != out.name)
 
@@ -105,17 +99,14 @@ def two_builds(tmp_path_factory) -> tuple[Path, Path, Path, Path]:
 
 def test_two_checkouts_of_one_commit_build_byte_identical_sites(two_builds):
     _, _, out_first, out_second = two_builds
-    first, second = contents(out_first), contents(out_second)
-    assert sorted(first) == sorted(second)
-    different = [name for name in first if first[name] != second[name]]
-    assert different == []
+    first = assert_same_files(out_first, out_second)
     assert "sitemap.xml.gz" in first and "haku/data/meta.json" in first
 
 
 def test_no_absolute_path_or_build_time_in_the_output(two_builds):
     first_root, second_root, out_first, _ = two_builds
     needles = [str(first_root), str(second_root), str(out_first), str(Path.home()), "/tmp/"]
-    for name, data in contents(out_first).items():
+    for name, data in folder_files(out_first).items():
         text = data.decode("utf-8", "replace")
         for needle in needles:
             assert needle not in text, f"{name} contains {needle}"

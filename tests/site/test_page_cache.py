@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.engines.page_store import INDEX
-from tests.support import copy_fixture_site
+from tests.support import assert_same_files, copy_fixture_site
 
 pytestmark = pytest.mark.e2e
 
@@ -45,17 +45,6 @@ def build(root: Path, site: Path, cache: str | None = None) -> str:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stderr
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def assert_identical(built: Path, reference: Path) -> None:
-    got, expected = files_of(built), files_of(reference)
-    assert sorted(got) == sorted(expected)
-    differing = [name for name in expected if got[name] != expected[name]]
-    assert not differing, f"{len(differing)} files differ from the cold build, first {differing[0]}"
 
 
 def hits_and_misses(log: str) -> tuple[int, int]:
@@ -86,7 +75,7 @@ def test_a_warm_build_renders_no_page_and_is_identical(cold, warm_copy, tmp_path
     log = build(warm_copy, tmp_path / "site")
     hits, misses = hits_and_misses(log)
     assert hits > 0 and misses == 0
-    assert_identical(tmp_path / "site", cold[1])
+    assert_same_files(tmp_path / "site", cold[1])
 
 
 def _edit(root: Path, path: str, old: str, new: str) -> None:
@@ -140,7 +129,7 @@ def test_a_warm_build_after_an_edit_shows_it_and_is_identical_to_a_cold_build(
     log = build(warm_copy, tmp_path / "warm")
     build(warm_copy, tmp_path / "cold", cache="off")
     assert shown in (tmp_path / "warm" / page).read_text(encoding="utf-8")
-    assert_identical(tmp_path / "warm", tmp_path / "cold")
+    assert_same_files(tmp_path / "warm", tmp_path / "cold")
     hits, misses = hits_and_misses(log)
     assert misses > 0
     if kind == "template":
@@ -164,7 +153,7 @@ def _foreign_index(root: Path) -> None:
 def test_a_cache_that_cannot_be_trusted_is_ignored_without_a_warning(spoil, cold, warm_copy, tmp_path):
     spoil(warm_copy)
     log = build(warm_copy, tmp_path / "site")  # --strict: a warning would have failed it
-    assert_identical(tmp_path / "site", cold[1])
+    assert_same_files(tmp_path / "site", cold[1])
     assert "WARNING" not in log
     assert "was ignored" in log
     if spoil is _corrupt_entry:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.test_page_cache import assert_identical, build, hits_and_misses
+from tests.site.test_page_cache import build, hits_and_misses
 from tests.site.test_synth import synth
+from tests.support import assert_same_files
 
 pytestmark = pytest.mark.e2e
 
@@ -30,6 +31,6 @@ def test_a_warm_build_after_an_edited_experiment_is_identical_to_a_cold_build(tm
     slug = entry.stem
     page = (tmp_path / "warm" / "kokeilut" / slug / "index.html").read_text(encoding="utf-8")
     assert "Lisätty kappale välimuistin kokeeseen." in page
-    assert_identical(tmp_path / "warm", tmp_path / "cold")
+    assert_same_files(tmp_path / "warm", tmp_path / "cold")
     hits, misses = hits_and_misses(log)
     assert 0 < misses < hits
