@@ -71,12 +71,11 @@ def data_files(
     meta: Mapping[str, Any],
     shards: Mapping[str, bytes],
     rows: Sequence[list[Any]],
-    tops: Mapping[str, bytes] | None = None,
+    tops: Mapping[str, bytes],
 ) -> tuple[str, list[SiteFile]]:
     """The version and the files of one language's data: meta.json (``meta`` and the version),
     the shards under terms/, their likely first results under tops/ (generator/search/tops.py)
     and the records in chunks under docs/."""
-    tops = tops or {}
     chunks = {
         f"{folder}docs/{n // CHUNK}.json": to_json(rows[n : n + CHUNK]) for n in range(0, len(rows), CHUNK)
     }
